@@ -1,0 +1,53 @@
+"""zoomsig: Zoom SDK signatures that are right the first time, and a diagnosis of broken ones.
+
+Everything public is importable from here::
+
+    from zoomsig import Role, sign_meeting_sdk, decode_and_validate
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from zoomsig._enums import CredentialType, LegacyEncoding, Role, Severity, TokenKind
+from zoomsig._errors import (
+    InvalidParameterError,
+    InvalidSignatureError,
+    UnsupportedCredentialError,
+    ZoomSigError,
+)
+from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
+from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
+from zoomsig.diagnose.codes import FindingCode
+from zoomsig.diagnose.report import Finding, Report
+from zoomsig.legacy import sign_legacy_web_sdk
+from zoomsig.meeting_sdk import sign_meeting_sdk
+from zoomsig.video_sdk import sign_video_sdk
+
+try:
+    __version__ = version("zoomsig")
+except PackageNotFoundError:  # pragma: no cover - only when run from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "MAX_LIFETIME",
+    "MAX_SIGNATURE_LENGTH",
+    "MIN_LIFETIME",
+    "CredentialType",
+    "Finding",
+    "FindingCode",
+    "InvalidParameterError",
+    "InvalidSignatureError",
+    "LegacyEncoding",
+    "Report",
+    "Role",
+    "Severity",
+    "TokenKind",
+    "UnsupportedCredentialError",
+    "ZoomSigError",
+    "__version__",
+    "decode_and_validate",
+    "sign_legacy_web_sdk",
+    "sign_meeting_sdk",
+    "sign_video_sdk",
+]

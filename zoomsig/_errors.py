@@ -1,0 +1,64 @@
+"""The exceptions zoomsig raises. None of them ever holds a secret."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from zoomsig.diagnose.report import Report
+
+__all__ = [
+    "InvalidParameterError",
+    "InvalidSignatureError",
+    "UnsupportedCredentialError",
+    "ZoomSigError",
+]
+
+
+class ZoomSigError(Exception):
+    """Base class of every zoomsig exception; never raised itself.
+
+    Each subclass has a stable machine-readable :attr:`code`, so nobody has to match
+    message text.
+    """
+
+    code: ClassVar[str] = "zoomsig_error"
+
+
+class InvalidParameterError(ZoomSigError, ValueError):
+    """An argument cannot make a signature Zoom accepts.
+
+    Raised before anything is signed. :attr:`parameter` names the argument; the message
+    says what was received and what was expected, and never contains a key or a secret.
+    """
+
+    code: ClassVar[str] = "invalid_parameter"
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+
+
+class UnsupportedCredentialError(InvalidParameterError):
+    """The ``credential_type`` given cannot sign this kind of token.
+
+    The message says which credentials do work.
+    """
+
+    code: ClassVar[str] = "unsupported_credential"
+
+
+class InvalidSignatureError(ZoomSigError):
+    """Raised by :meth:`zoomsig.Report.raise_for_errors` when a report has errors.
+
+    :attr:`report` holds the whole :class:`~zoomsig.Report`.
+    """
+
+    code: ClassVar[str] = "invalid_signature"
+
+    def __init__(self, report: Report) -> None:
+        first = report.errors[0]
+        more = len(report.errors) - 1
+        suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
+        super().__init__(f"{first.code.value}: {first.message}{suffix}")
+        self.report = report

@@ -1,0 +1,52 @@
+"""``now=`` handling and the lifetime bounds Zoom enforces."""
+
+from __future__ import annotations
+
+import math
+import time
+from datetime import datetime
+from typing import Union
+
+from zoomsig._errors import InvalidParameterError
+
+__all__ = ["MAX_CLOCK_SKEW", "MAX_LIFETIME", "MIN_LIFETIME", "Now", "resolve_now"]
+
+MIN_LIFETIME = 1800
+"""Shortest lifetime (``exp - iat``, seconds) Zoom accepts: 30 minutes."""
+MAX_LIFETIME = 172800
+"""Longest lifetime (``exp - iat``, seconds) Zoom accepts: 48 hours."""
+MAX_CLOCK_SKEW = 300
+"""Largest ``clock_skew`` the signers take: backdating more hides a broken clock."""
+
+Now = Union[int, float, datetime, None]
+"""What ``now=`` takes: ``None`` (read the clock), a Unix time, or an aware datetime."""
+
+
+def resolve_now(now: Now, parameter: str = "now") -> float:
+    """Return ``now`` as a Unix time, reading the clock only when it is ``None``."""
+    if now is None:
+        return time.time()
+    if isinstance(now, datetime):
+        if now.tzinfo is None or now.utcoffset() is None:
+            raise InvalidParameterError(
+                parameter,
+                "a naive datetime has no time zone, so the Unix time it stands for is a "
+                "guess; pass an aware one, e.g. datetime.now(timezone.utc)",
+            )
+        return now.timestamp()
+    if isinstance(now, bool) or not isinstance(now, (int, float)):
+        raise InvalidParameterError(
+            parameter,
+            f"expected None, a Unix time (int or float) or an aware datetime, "
+            f"got {type(now).__name__}",
+        )
+    if not math.isfinite(now) or now < 0:
+        raise InvalidParameterError(
+            parameter, f"expected a finite, non-negative Unix time, got {now!r}"
+        )
+    if now >= 1e11:
+        raise InvalidParameterError(
+            parameter,
+            f"{now!r} looks like milliseconds; Zoom's iat and exp are seconds (divide by 1000)",
+        )
+    return float(now)

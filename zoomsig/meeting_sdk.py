@@ -1,0 +1,102 @@
+"""``sign_meeting_sdk``: the Meeting SDK signature (Web, Web component and native SDKs)."""
+
+from __future__ import annotations
+
+import math
+from typing import Optional, Union
+
+from zoomsig import _jws
+from zoomsig._enums import CredentialType, Role
+from zoomsig._errors import InvalidParameterError
+from zoomsig._params import (
+    check_clock_skew,
+    check_credential,
+    check_flag,
+    check_key,
+    check_lifetime,
+    check_meeting_number,
+    check_role,
+    check_secret,
+)
+from zoomsig._time import Now, resolve_now
+
+__all__ = ["sign_meeting_sdk"]
+
+_CAN_SIGN = (CredentialType.MEETING_SDK, CredentialType.GENERAL_APP)
+
+
+def sign_meeting_sdk(
+    *,
+    sdk_key: str,
+    sdk_secret: str,
+    meeting_number: Union[int, str, None] = None,
+    role: Union[Role, int, None] = None,
+    expires_in: int = 7200,
+    now: Now = None,
+    clock_skew: int = 30,
+    video_webrtc_mode: Optional[int] = None,
+    credential_type: CredentialType = CredentialType.MEETING_SDK,
+) -> str:
+    """Make a Meeting SDK signature: an HS256 JWT as Zoom's official auth endpoint makes it.
+
+    Pass both ``meeting_number`` and ``role`` for the Web and Web component SDKs (the token
+    carries ``mn`` and ``role``); pass neither for a native SDK token.
+
+    Args:
+        sdk_key: The Meeting SDK app's Client ID (called SDK key before 2023).
+        sdk_secret: The matching Client secret. Never logged, never in an error.
+        meeting_number: The meeting number exactly as passed to ``join``: an int or a str
+            of 9 to 12 digits. Spaces and dashes are refused, not removed.
+        role: :attr:`Role.PARTICIPANT` (0) or :attr:`Role.HOST` (1).
+        expires_in: Seconds from ``iat`` to ``exp``, 1800 to 172800.
+        now: The time to sign at: ``None`` reads the clock once; else a Unix time or an
+            aware :class:`~datetime.datetime`.
+        clock_skew: Seconds to backdate ``iat`` by (0 to 300) so that a Zoom server whose
+            clock is slightly behind does not see the token as issued in the future.
+            ``exp`` is ``iat + expires_in``. Use 0 to match Zoom's sample exactly.
+        video_webrtc_mode: Optional 0/1 switch for WebRTC video (Web SDK only).
+        credential_type: Where the key comes from. Only
+            :attr:`CredentialType.MEETING_SDK` and :attr:`CredentialType.GENERAL_APP` can sign.
+
+    Returns:
+        The whole ``header.payload.signature`` string to hand to the client.
+
+    Raises:
+        InvalidParameterError: An argument cannot make a signature Zoom accepts.
+        UnsupportedCredentialError: ``credential_type`` cannot sign Meeting SDK signatures.
+
+    >>> from zoomsig import Role, sign_meeting_sdk
+    >>> token = sign_meeting_sdk(sdk_key="demoKey", sdk_secret="demoSecret",
+    ...                          meeting_number="85746065432", role=Role.PARTICIPANT,
+    ...                          now=1763900000)
+    >>> token.count(".")
+    2
+    """
+    check_credential(credential_type, "credential_type", _CAN_SIGN, "Meeting SDK signature")
+    key = check_key(sdk_key, "sdk_key")
+    secret = check_secret(sdk_secret, "sdk_secret")
+    if (meeting_number is None) != (role is None):
+        missing, given = ("role", "meeting_number") if role is None else ("meeting_number", "role")
+        raise InvalidParameterError(
+            missing,
+            f"{given} was given without {missing}: a Web SDK signature needs both, a native "
+            "SDK signature needs neither",
+        )
+    mn = None if meeting_number is None else check_meeting_number(meeting_number)
+    checked_role = None if role is None else check_role(role)
+    lifetime = check_lifetime(expires_in)
+    skew = check_clock_skew(clock_skew)
+    webrtc = check_flag(video_webrtc_mode, "video_webrtc_mode")
+    iat = math.floor(resolve_now(now)) - skew
+    exp = iat + lifetime
+
+    payload: dict[str, object] = {"appKey": key, "sdkKey": key}
+    if mn is not None and checked_role is not None:
+        payload["mn"] = mn
+        payload["role"] = int(checked_role)
+    payload["iat"] = iat
+    payload["exp"] = exp
+    payload["tokenExp"] = exp
+    if webrtc is not None:
+        payload["video_webrtc_mode"] = webrtc
+    return _jws.sign(payload, secret)
