@@ -8,7 +8,7 @@ argument would otherwise end up in a log.
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Optional, Union
+from typing import Optional
 
 from zoomsig._enums import CredentialType, Role
 from zoomsig._errors import InvalidParameterError, UnsupportedCredentialError
@@ -66,7 +66,9 @@ def _describe(value: object) -> str:
 
 def _check_credential_text(value: object, parameter: str, what: str) -> str:
     if not isinstance(value, str):
-        raise InvalidParameterError(parameter, f"expected the {what} as a str, got {type(value).__name__}")
+        raise InvalidParameterError(
+            parameter, f"expected the {what} as a str, got {type(value).__name__}"
+        )
     if not value:
         raise InvalidParameterError(parameter, f"the {what} is empty; check your settings")
     if value != value.strip():
@@ -75,10 +77,10 @@ def _check_credential_text(value: object, parameter: str, what: str) -> str:
             f"the {what} has leading or trailing whitespace (a newline from a .env file or "
             "a secrets manager?); Zoom would reject the signature, so strip it first",
         )
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidParameterError(parameter, f"the {what} is not valid Unicode text") from None
+    # Checked without try/except: a UnicodeEncodeError would hold the whole value, and
+    # even ``from None`` keeps it reachable as the new exception's ``__context__``.
+    if not value.isascii() and any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise InvalidParameterError(parameter, f"the {what} is not valid Unicode text")
     return value
 
 
@@ -107,8 +109,7 @@ def check_credential(
         usable = " or ".join(f"CredentialType.{c.name}" for c in allowed)
         raise UnsupportedCredentialError(
             parameter,
-            f"{_CREDENTIAL_HELP[credential]}. A {token} needs the key and secret of "
-            f"{usable}.",
+            f"{_CREDENTIAL_HELP[credential]}. A {token} needs the key and secret of {usable}.",
         )
     return credential
 
@@ -185,9 +186,7 @@ def check_flag(value: object, parameter: str) -> Optional[int]:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value not in (0, 1):
-        raise InvalidParameterError(
-            parameter, f"expected None, 0 or 1, got {_describe(value)}"
-        )
+        raise InvalidParameterError(parameter, f"expected None, 0 or 1, got {_describe(value)}")
     return value
 
 
@@ -211,5 +210,3 @@ def check_text(
     except UnicodeEncodeError:
         raise InvalidParameterError(parameter, "is not valid Unicode text") from None
     return value
-
-

@@ -40,7 +40,8 @@ def resolve_now(now: Now, parameter: str = "now") -> float:
             f"expected None, a Unix time (int or float) or an aware datetime, "
             f"got {type(now).__name__}",
         )
-    if not math.isfinite(now) or now < 0:
+    # ``math.isfinite`` would raise OverflowError on an int too large for a float.
+    if (isinstance(now, float) and not math.isfinite(now)) or now < 0:
         raise InvalidParameterError(
             parameter, f"expected a finite, non-negative Unix time, got {now!r}"
         )

@@ -13,7 +13,13 @@ from typing import Union
 from zoomsig import _jws
 from zoomsig._enums import CredentialType, LegacyEncoding, Role
 from zoomsig._errors import InvalidParameterError
-from zoomsig._params import check_credential, check_key, check_meeting_number, check_role, check_secret
+from zoomsig._params import (
+    check_credential,
+    check_key,
+    check_meeting_number,
+    check_role,
+    check_secret,
+)
 from zoomsig._time import Now, resolve_now
 
 __all__ = ["LEGACY_BACKDATE_MS", "sign_legacy_web_sdk"]

@@ -37,8 +37,7 @@ def _check_geo_regions(value: object) -> Optional[str]:
     if isinstance(value, str) or not isinstance(value, Sequence):
         raise InvalidParameterError(
             "geo_regions",
-            f"expected a sequence of region codes such as ['US', 'DE'], got "
-            f"{type(value).__name__}",
+            f"expected a sequence of region codes such as ['US', 'DE'], got {type(value).__name__}",
         )
     if not value:
         raise InvalidParameterError("geo_regions", "must not be empty; pass None to leave it out")

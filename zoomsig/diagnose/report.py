@@ -6,13 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import Optional
-
-from typing_extensions import Self
+from typing import TYPE_CHECKING, Optional
 
 from zoomsig._enums import Severity, TokenKind
 from zoomsig._errors import InvalidSignatureError
 from zoomsig.diagnose.codes import CODE_INFO, FindingCode
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = ["Finding", "Report"]
 
@@ -62,7 +63,8 @@ class Finding:
 
     def __str__(self) -> str:
         where = f" [{self.claim}]" if self.claim else ""
-        return f"{self.severity.value.lower()} {self.code.value}{where}: {self.message}\n  fix: {self.fix}"
+        head = f"{self.severity.value.lower()} {self.code.value}{where}: {self.message}"
+        return f"{head}\n  fix: {self.fix}"
 
 
 @dataclass(frozen=True)

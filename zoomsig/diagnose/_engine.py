@@ -1,0 +1,359 @@
+"""``decode_and_validate``: read any signature and name every mistake in it.
+
+The pipeline: check the arguments; refuse oversized input; undo paste and transport
+mistakes (:mod:`._input`); decode tolerantly (:mod:`._decode`); apply the rules of the
+kind of token found (:mod:`._rules_meeting`, :mod:`._rules_video`, :mod:`._rules_time`,
+:mod:`._rules_legacy`); verify with the secret and its known variants (:mod:`._secret`);
+finally redact anything equal to the secret and sort the findings, errors first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from typing import Optional, Union
+
+from zoomsig import _jws
+from zoomsig._enums import Role, Severity, TokenKind
+from zoomsig._errors import InvalidParameterError
+from zoomsig._params import check_role
+from zoomsig._time import Now, resolve_now
+from zoomsig.diagnose._context import Context, is_int
+from zoomsig.diagnose._decode import Bare, Jwt, decode
+from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, clean
+from zoomsig.diagnose._kind import classify, is_rest_api_token, is_zoom_issued
+from zoomsig.diagnose._rules_legacy import check_legacy, legacy_claims, verify_legacy
+from zoomsig.diagnose._rules_meeting import check_meeting
+from zoomsig.diagnose._rules_time import check_times
+from zoomsig.diagnose._rules_video import check_video
+from zoomsig.diagnose._secret import verify
+from zoomsig.diagnose._text import show
+from zoomsig.diagnose.codes import FindingCode
+from zoomsig.diagnose.report import Finding, Report
+
+__all__ = ["MAX_SIGNATURE_LENGTH", "decode_and_validate"]
+
+_C = FindingCode
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_REDACTED = "<redacted: the secret>"
+_MIN_REDACT = 4  # a shorter "secret" would redact ordinary text; it is refused anyway
+
+
+def decode_and_validate(
+    signature: Union[str, bytes],
+    *,
+    secret: Union[str, bytes, None] = None,
+    sdk_key: Optional[str] = None,
+    meeting_number: Union[int, str, None] = None,
+    role: Union[Role, int, None] = None,
+    topic: Optional[str] = None,
+    now: Now = None,
+) -> Report:
+    """Diagnose a Zoom SDK signature: say which mistakes it has and how to fix each.
+
+    Reads Meeting SDK signatures, Video SDK tokens and legacy Web SDK signatures, however
+    broken: standard base64, padding, quotes, whitespace, a pasted JSON response, URL
+    encoding, spaces where ``+`` was, line breaks, hex digests. Reports every independent
+    problem as a :class:`Finding` with a stable :class:`FindingCode`.
+
+    Args:
+        signature: The signature as the client received it (``str`` or UTF-8 ``bytes``).
+            Never raises for any ``str`` or ``bytes`` value.
+        secret: The SDK secret to verify the HMAC with. Without it the HMAC is not checked
+            and :attr:`Report.signature_verified` is ``None``.
+        sdk_key: The key you expect in the token (``SDK_KEY_MISMATCH``); also lets the
+            check spot a key used as the secret (``KEY_SECRET_SWAPPED``).
+        meeting_number: The meeting number the client joins (``MEETING_NUMBER_MISMATCH``).
+        role: The role you expect (``ROLE_MISMATCH``).
+        topic: The Video SDK session name the client joins (``TOPIC_MISMATCH``).
+        now: The time to judge expiry at: ``None`` reads the clock once; else a Unix time or
+            an aware datetime.
+
+    Returns:
+        A :class:`Report`; ``report.ok`` is ``True`` when no finding is an error.
+
+    Raises:
+        InvalidParameterError: An argument other than ``signature`` has the wrong type or
+            value (``role=True``, a naive ``now``, an empty ``secret``).
+
+    >>> from zoomsig import decode_and_validate
+    >>> report = decode_and_validate("not a token", now=1763900000)
+    >>> report.ok, [f.code.value for f in report.findings]
+    (False, ['MALFORMED'])
+    """
+    context = _context(sdk_key, meeting_number, role, topic, now)
+    secret_bytes = _secret_bytes(secret)
+    if not isinstance(signature, (str, bytes)):
+        raise InvalidParameterError(
+            "signature", f"expected a str or bytes, got {type(signature).__name__}"
+        )
+    report = _diagnose(signature, secret_bytes, context)
+    if secret_bytes is not None:
+        report = _redact(report, secret_bytes)
+    findings = sorted(report.findings, key=lambda f: _ORDER[f.severity])
+    return dataclasses.replace(report, findings=tuple(findings))
+
+
+def _context(
+    sdk_key: object, meeting_number: object, role: object, topic: object, now: Now
+) -> Context:
+    if sdk_key is not None and (not isinstance(sdk_key, str) or not sdk_key):
+        raise InvalidParameterError("sdk_key", "expected None or a non-empty str")
+    if meeting_number is not None:
+        if isinstance(meeting_number, bool) or not isinstance(meeting_number, (int, str)):
+            raise InvalidParameterError(
+                "meeting_number",
+                f"expected None, an int or a str, got {type(meeting_number).__name__}",
+            )
+        meeting_number = str(meeting_number)
+    if topic is not None and not isinstance(topic, str):
+        raise InvalidParameterError("topic", f"expected None or a str, got {type(topic).__name__}")
+    return Context(
+        now=resolve_now(now),
+        sdk_key=sdk_key,
+        meeting_number=meeting_number,
+        role=None if role is None else int(check_role(role)),
+        topic=topic,
+    )
+
+
+def _secret_bytes(secret: object) -> Optional[bytes]:
+    if secret is None:
+        return None
+    if isinstance(secret, str):
+        try:
+            secret = secret.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidParameterError("secret", "is not valid Unicode text") from None
+    if not isinstance(secret, bytes):
+        raise InvalidParameterError(
+            "secret", f"expected None, a str or bytes, got {type(secret).__name__}"
+        )
+    if not secret.strip():
+        raise InvalidParameterError(
+            "secret", "is empty; pass None to skip the HMAC check (is the variable unset?)"
+        )
+    return secret
+
+
+def _diagnose(signature: Union[str, bytes], secret: Optional[bytes], context: Context) -> Report:
+    if len(signature) > MAX_SIGNATURE_LENGTH:
+        return Report(
+            TokenKind.UNKNOWN,
+            (
+                Finding.of(
+                    _C.TOO_LONG,
+                    f"the input has {len(signature)} characters; a Zoom signature has at most "
+                    f"a few hundred (limit {MAX_SIGNATURE_LENGTH})",
+                ),
+            ),
+        )
+    unverified = None if secret is None else False
+    if isinstance(signature, bytes):
+        try:
+            signature = signature.decode("utf-8")
+        except UnicodeDecodeError:
+            return Report(
+                TokenKind.UNKNOWN,
+                (Finding.of(_C.MALFORMED, "the input is not UTF-8 text"),),
+                signature_verified=unverified,
+            )
+    bare_secret = b"" if secret is None else secret.strip()
+    if len(bare_secret) >= _MIN_REDACT and bare_secret.decode("utf-8", "replace") in signature:
+        return Report(
+            TokenKind.UNKNOWN,
+            (
+                Finding.of(
+                    _C.MALFORMED,
+                    "the value checked contains your secret itself, not a signature: if "
+                    "it ever reached a browser, rotate the secret now",
+                ),
+            ),
+            signature_verified=False,
+        )
+
+    cleaned = clean(signature)
+    findings = cleaned.findings
+    if cleaned.text is None:
+        return Report(TokenKind.UNKNOWN, tuple(findings), signature_verified=unverified)
+    decoded = decode(cleaned.text)
+    findings.extend(decoded.findings)
+    if isinstance(decoded, Bare):
+        return Report(TokenKind.UNKNOWN, tuple(findings), signature_verified=unverified)
+    if isinstance(decoded, Jwt):
+        return _diagnose_jwt(decoded, findings, secret, context)
+
+    rules, expires = check_legacy(decoded.fields, context)
+    findings.extend(rules)
+    verified = None
+    if secret is not None:
+        verdict = verify_legacy(decoded.fields, secret, context.sdk_key)
+        verified = False if verdict is None else verdict.verified
+        if verdict is not None:
+            findings.extend(verdict.findings)
+    return Report(
+        TokenKind.LEGACY_WEB_SDK,
+        tuple(findings),
+        claims=legacy_claims(decoded.fields),
+        signature_verified=verified,
+        expires_at=_timestamp(expires),
+    )
+
+
+def _diagnose_jwt(
+    token: Jwt, findings: list[Finding], secret: Optional[bytes], context: Context
+) -> Report:
+    header: Mapping[str, object] = token.header or {}
+    claims: Mapping[str, object] = token.claims or {}
+    zoom_issued = is_zoom_issued(header, claims)
+    kind = classify(claims)
+    exp: Optional[int] = None
+
+    if zoom_issued:
+        what = (
+            "a ZAK"
+            if claims.get("aud") == "clientsm" or "zm_skm" in header
+            else ("an OAuth access token")
+        )
+        findings[:] = [f for f in findings if f.code is not _C.SIGNATURE_LENGTH_INVALID]
+        findings.append(
+            Finding.of(
+                _C.ZOOM_ISSUED_TOKEN,
+                f"this looks like {what} issued by Zoom (iss {show(claims.get('iss'))}, aud "
+                f"{show(claims.get('aud'))}), not a signature made with your secret",
+            )
+        )
+    else:
+        if token.header is not None:
+            findings.extend(_check_header(header))
+        if token.claims is not None:
+            if kind is TokenKind.UNKNOWN and is_rest_api_token(claims):
+                findings.append(
+                    Finding.of(
+                        _C.REST_API_TOKEN,
+                        f"the claims are {', '.join(sorted(claims))} (iss "
+                        f"{show(claims.get('iss'))}): a JWT-app REST API token",
+                    )
+                )
+            else:
+                findings.extend(_cross_kind(kind, context))
+                video = kind is TokenKind.VIDEO_SDK or (
+                    kind is TokenKind.UNKNOWN and context.topic is not None
+                )
+                findings.extend(
+                    check_video(claims, context) if video else check_meeting(claims, context)
+                )
+                times, exp = check_times(claims, context)
+                findings.extend(times)
+
+    verified: Optional[bool] = None
+    if secret is not None:
+        verified = False
+        if token.mac is not None:
+            verdict = verify(
+                token.mac,
+                lambda key: _jws.hs256(key, token.signing_input),
+                secret=secret,
+                sdk_key=context.sdk_key,
+                mismatch_hint=_mismatch_hint(claims, context),
+            )
+            verified = verdict.verified
+            findings.extend(
+                f for f in verdict.findings if not (zoom_issued and f.code is _C.SIGNATURE_MISMATCH)
+            )
+    return Report(
+        kind,
+        tuple(findings),
+        header=dict(header),
+        claims=dict(claims),
+        signature_verified=verified,
+        expires_at=_timestamp(exp),
+    )
+
+
+def _check_header(header: Mapping[str, object]) -> list[Finding]:
+    findings = []
+    alg = header.get("alg")
+    if alg != "HS256":
+        what = "missing" if alg is None else show(alg)
+        findings.append(
+            Finding.of(_C.ALG_NOT_HS256, f"the header's alg is {what}; Zoom needs HS256", "alg")
+        )
+    typ = header.get("typ")
+    if not (isinstance(typ, str) and typ.upper() == "JWT"):
+        what = "missing" if typ is None else show(typ)
+        findings.append(Finding.of(_C.TYP_NOT_JWT, f"the header's typ is {what}", "typ"))
+    return findings
+
+
+def _cross_kind(kind: TokenKind, context: Context) -> list[Finding]:
+    if kind is TokenKind.VIDEO_SDK and context.topic is None and context.meeting_number is not None:
+        return [
+            Finding.of(
+                _C.VIDEO_SDK_TOKEN,
+                "this is a Video SDK token (app_key, tpc, role_type) but you are joining "
+                f"meeting {context.meeting_number!r}",
+            )
+        ]
+    if kind is TokenKind.MEETING_SDK and context.topic is not None:
+        return [
+            Finding.of(
+                _C.MEETING_SDK_TOKEN,
+                "this is a Meeting SDK signature (appKey, mn, role) but you are joining the "
+                f"Video SDK session {show(context.topic)}",
+            )
+        ]
+    return []
+
+
+def _mismatch_hint(claims: Mapping[str, object], context: Context) -> str:
+    key = claims.get("appKey", claims.get("sdkKey", claims.get("app_key")))
+    if context.sdk_key is not None and key is not None and key != context.sdk_key:
+        return "; the key in the token is another app's, so its secret is probably too"
+    return ""
+
+
+def _timestamp(seconds: Optional[int]) -> Optional[datetime]:
+    if seconds is None or not is_int(seconds):
+        return None
+    try:
+        return datetime.fromtimestamp(seconds, tz=timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _redact(report: Report, secret: bytes) -> Report:
+    """Replace anything that contains the secret; a token can carry it in a claim."""
+    forms = {secret.decode("utf-8", "replace"), secret.strip().decode("utf-8", "replace")}
+    forms = {form for form in forms if len(form) >= _MIN_REDACT}
+
+    def leaks(value: object) -> bool:
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (ValueError, RecursionError):
+            return True
+        return any(form in text for form in forms)
+
+    def scrub(mapping: Mapping[str, object]) -> dict[str, object]:
+        return {k: _REDACTED if leaks(k) or leaks(v) else v for k, v in mapping.items()}
+
+    findings = tuple(
+        dataclasses.replace(f, message=_scrub_text(f.message, forms)) if leaks(f.message) else f
+        for f in report.findings
+    )
+    if (
+        not (leaks(dict(report.claims)) or leaks(dict(report.header)))
+        and findings == report.findings
+    ):
+        return report
+    return dataclasses.replace(
+        report, findings=findings, header=scrub(report.header), claims=scrub(report.claims)
+    )
+
+
+def _scrub_text(text: str, forms: set[str]) -> str:
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form, _REDACTED)
+    return text

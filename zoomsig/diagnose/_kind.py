@@ -1,0 +1,60 @@
+"""What kind of token the claims describe: Meeting SDK, Video SDK, or not an SDK token."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from zoomsig._enums import TokenKind
+
+__all__ = ["MEETING_CLAIMS", "VIDEO_CLAIMS", "classify", "is_rest_api_token", "is_zoom_issued"]
+
+MEETING_CLAIMS = frozenset(
+    {"appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode"}
+)
+"""Claims Zoom defines for a Meeting SDK signature."""
+VIDEO_CLAIMS = frozenset(
+    {
+        "app_key", "role_type", "tpc", "version", "iat", "exp", "user_identity", "session_key",
+        "geo_regions", "cloud_recording_option", "cloud_recording_election",
+        "telemetry_tracking_id", "video_webrtc_mode", "audio_webrtc_mode",
+        "audio_compatible_mode",
+    }
+)  # fmt: skip
+"""Claims Zoom defines for a Video SDK token (``audio_compatible_mode`` is the older name)."""
+
+_MEETING_MARKERS = frozenset(
+    {"appKey", "sdkKey", "mn", "role", "tokenExp", "apiKey", "meetingNumber", "meeting_number"}
+)
+_VIDEO_MARKERS = frozenset({"app_key", "tpc", "role_type", "session_key", "user_identity"})
+_ZOOM_AUDIENCES = frozenset({"clientsm", "https://oauth.zoom.us"})
+
+
+def is_zoom_issued(header: Mapping[str, object], claims: Mapping[str, object]) -> bool:
+    """A ZAK or an OAuth access token: Zoom signs those, with its own keys."""
+    if "zm_skm" in header or "sv" in header or header.get("v") == "2.0":
+        return True
+    iss = claims.get("iss")
+    if isinstance(iss, str) and iss.startswith("zm:"):
+        return True
+    return claims.get("aud") in _ZOOM_AUDIENCES
+
+
+def is_rest_api_token(claims: Mapping[str, object]) -> bool:
+    """A JWT-app REST API token: ``{"iss": api_key, "exp": …}`` and no SDK claims."""
+    return (
+        "iss" in claims
+        and "exp" in claims
+        and not (_MEETING_MARKERS & claims.keys())
+        and not (_VIDEO_MARKERS & claims.keys())
+    )
+
+
+def classify(claims: Mapping[str, object]) -> TokenKind:
+    """Meeting SDK when it has Meeting SDK claims, Video SDK when it has Video SDK ones."""
+    keys = claims.keys()
+    meeting, video = len(_MEETING_MARKERS & keys), len(_VIDEO_MARKERS & keys)
+    if meeting > video:
+        return TokenKind.MEETING_SDK
+    if video:
+        return TokenKind.VIDEO_SDK
+    return TokenKind.UNKNOWN

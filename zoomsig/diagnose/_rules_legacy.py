@@ -1,0 +1,135 @@
+"""Rules for a legacy Web SDK signature ``base64(key.mn.ts.role.hash)`` (zoom-rules.md §3)."""
+
+from __future__ import annotations
+
+import base64
+import hmac
+from typing import Optional
+
+from zoomsig.diagnose._context import Context
+from zoomsig.diagnose._decode import loose_b64decode
+from zoomsig.diagnose._secret import Variant, Verdict, verify
+from zoomsig.diagnose._text import duration, show
+from zoomsig.diagnose.codes import FindingCode
+from zoomsig.diagnose.report import Finding
+
+__all__ = ["LEGACY_LIFETIME", "check_legacy", "legacy_claims", "verify_legacy"]
+
+_C = FindingCode
+LEGACY_LIFETIME = 86400
+"""A legacy signature was valid for about 24 hours (uncertain, hence warnings only)."""
+_FUTURE_TOLERANCE_MS = 60_000
+
+
+def legacy_claims(fields: list[str]) -> dict[str, object]:
+    """The readable fields of a legacy signature (the hash is left out)."""
+    names = ("apiKey", "meetingNumber", "timestamp", "role")
+    return dict(zip(names, fields[:4]))
+
+
+def check_legacy(fields: list[str], context: Context) -> tuple[list[Finding], Optional[int]]:
+    """Field and time rules; returns the findings and the expiry (Unix seconds) if known."""
+    findings = [
+        Finding.of(
+            _C.LEGACY_FORMAT,
+            "a legacy key.mn.ts.role.hash signature: Web SDK 2.7.0 and later reject it",
+        )
+    ]
+    if len(fields) != 5:
+        findings.append(
+            Finding.of(
+                _C.LEGACY_FIELDS_INVALID,
+                f"the signature has {len(fields)} dot-separated fields; a legacy one has 5",
+            )
+        )
+        return findings, None
+    key, mn, timestamp, role, _ = fields
+    bad = [
+        f"{name} {show(value)}"
+        for name, value, ok in (
+            ("meeting number", mn, mn.isascii() and mn.isdigit()),
+            ("timestamp", timestamp, timestamp.isascii() and timestamp.isdigit()),
+            ("role", role, role in ("0", "1")),
+        )
+        if not ok
+    ]
+    if bad:
+        findings.append(
+            Finding.of(_C.LEGACY_FIELDS_INVALID, f"not numeric or out of range: {', '.join(bad)}")
+        )
+    if context.sdk_key is not None and key != context.sdk_key:
+        findings.append(
+            Finding.of(
+                _C.SDK_KEY_MISMATCH,
+                f"the API key is {show(key)}, not the expected key {show(context.sdk_key)}",
+                "apiKey",
+            )
+        )
+    if context.meeting_number is not None and mn != context.meeting_number:
+        findings.append(
+            Finding.of(
+                _C.MEETING_NUMBER_MISMATCH,
+                f"the meeting number is {show(mn)} but the meeting being joined is "
+                f"{context.meeting_number!r}",
+                "meetingNumber",
+            )
+        )
+    if context.role is not None and role in ("0", "1") and int(role) != context.role:
+        findings.append(
+            Finding.of(_C.ROLE_MISMATCH, f"role is {role} but you expect {context.role}", "role")
+        )
+    if not (timestamp.isascii() and timestamp.isdigit()):
+        return findings, None
+    if len(timestamp) <= 10:
+        findings.append(
+            Finding.of(
+                _C.LEGACY_TIMESTAMP_SECONDS,
+                f"the timestamp {timestamp} has {len(timestamp)} digits: seconds, not milliseconds",
+                "timestamp",
+            )
+        )
+        return findings, None
+    issued_ms = int(timestamp)
+    now_ms = context.now * 1000
+    if issued_ms > now_ms + _FUTURE_TOLERANCE_MS:
+        findings.append(
+            Finding.of(
+                _C.LEGACY_IN_FUTURE,
+                f"the timestamp is {duration((issued_ms - now_ms) / 1000)} after now",
+                "timestamp",
+            )
+        )
+    elif now_ms - issued_ms > LEGACY_LIFETIME * 1000:
+        findings.append(
+            Finding.of(
+                _C.LEGACY_EXPIRED,
+                f"the timestamp is {duration((now_ms - issued_ms) / 1000)} old",
+                "timestamp",
+            )
+        )
+    return findings, issued_ms // 1000 + LEGACY_LIFETIME
+
+
+def verify_legacy(fields: list[str], secret: bytes, sdk_key: Optional[str]) -> Optional[Verdict]:
+    """Check the legacy hash; ``None`` when there is no readable hash to check."""
+    if len(fields) != 5:
+        return None
+    given = loose_b64decode(fields[4])
+    if given is None:
+        return None
+    raw_message = "".join(fields[:4]).encode("utf-8")
+    message = base64.b64encode(raw_message)
+
+    def expected(key: bytes) -> bytes:
+        return hmac.digest(key, message, "sha256")
+
+    def over_raw(key: bytes) -> bytes:
+        return hmac.digest(key, raw_message, "sha256")
+
+    raw = Variant(
+        _C.LEGACY_HMAC_RAW_MESSAGE,
+        secret,
+        "the hash was made over key+meeting number+timestamp+role itself, not over its base64",
+        over_raw,
+    )
+    return verify(given, expected, secret=secret, sdk_key=sdk_key, extra=(raw,))

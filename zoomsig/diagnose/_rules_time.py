@@ -1,0 +1,132 @@
+"""The time rules shared by Meeting SDK and Video SDK tokens: iat, exp and the lifetime."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Optional
+
+from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
+from zoomsig.diagnose._context import Context, is_int
+from zoomsig.diagnose._text import duration, json_type, show
+from zoomsig.diagnose.codes import FindingCode
+from zoomsig.diagnose.report import Finding
+
+__all__ = ["EXPIRES_SOON_SECONDS", "FUTURE_TOLERANCE", "MILLISECONDS", "check_times", "clock_hint"]
+
+_C = FindingCode
+FUTURE_TOLERANCE = 60
+"""Seconds ``iat`` may be ahead of ``now`` before it counts as issued in the future."""
+EXPIRES_SOON_SECONDS = 300
+"""A token that expires within this many seconds gets ``EXPIRES_SOON``."""
+MILLISECONDS = 10**12
+"""Time claims from here up are milliseconds (13 digits: year 2001 in ms, 33658 in s)."""
+
+
+def clock_hint(offset: float) -> str:
+    """Name a whole-hour (or half-hour) offset as the time-zone mistake it usually is."""
+    hours = abs(offset) / 3600
+    if hours >= 0.9 and abs(hours * 2 - round(hours * 2)) * 1800 <= 120:
+        return (
+            f"; an offset of about {round(hours * 2) / 2:g} h looks like local time used as "
+            "UTC (a time-zone bug), not clock drift"
+        )
+    return ""
+
+
+def _seconds(claims: Mapping[str, object], name: str, findings: list[Finding]) -> Optional[int]:
+    """The claim as whole seconds, or ``None`` after reporting why it is not."""
+    missing, not_integer, in_ms = {
+        "iat": (_C.IAT_MISSING, _C.IAT_NOT_INTEGER, _C.IAT_IN_MILLISECONDS),
+        "exp": (_C.EXP_MISSING, _C.EXP_NOT_INTEGER, _C.EXP_IN_MILLISECONDS),
+    }[name]
+    if name not in claims or claims[name] is None:
+        findings.append(Finding.of(missing, f"the token has no {name} claim", name))
+        return None
+    value = claims[name]
+    if not is_int(value):
+        if isinstance(value, float) and value >= MILLISECONDS:
+            findings.append(Finding.of(in_ms, f"{name} is {show(value)}: milliseconds", name))
+        findings.append(
+            Finding.of(
+                not_integer, f"{name} is {show(value)}, a {json_type(value)}, not an integer", name
+            )
+        )
+        return None
+    if value >= MILLISECONDS:
+        findings.append(
+            Finding.of(
+                in_ms,
+                f"{name} is {value}, a {len(str(value))}-digit number: milliseconds, not seconds",
+                name,
+            )
+        )
+        return None
+    return value
+
+
+def check_times(
+    claims: Mapping[str, object], context: Context
+) -> tuple[list[Finding], Optional[int]]:
+    """Check iat, exp and the lifetime against Zoom's window and ``now``.
+
+    Returns the findings and ``exp`` in seconds when it is usable.
+    """
+    findings: list[Finding] = []
+    iat = _seconds(claims, "iat", findings)
+    exp = _seconds(claims, "exp", findings)
+    now = context.now
+    if iat is not None and iat > now + FUTURE_TOLERANCE:
+        ahead = iat - now
+        findings.append(
+            Finding.of(
+                _C.IAT_IN_FUTURE,
+                f"iat is {duration(ahead)} after now: the signing server's clock is ahead or "
+                f"uses the wrong time zone{clock_hint(ahead)}",
+                "iat",
+            )
+        )
+    if exp is not None:
+        if exp <= now:
+            behind = (
+                f" (iat is {duration(now - iat)} before now{clock_hint(now - iat)})"
+                if (iat is not None and now - iat > MAX_LIFETIME / 24)
+                else ""
+            )
+            findings.append(
+                Finding.of(
+                    _C.EXPIRED, f"the token expired {duration(now - exp)} ago{behind}", "exp"
+                )
+            )
+        elif exp - now <= EXPIRES_SOON_SECONDS:
+            findings.append(
+                Finding.of(_C.EXPIRES_SOON, f"the token expires in {duration(exp - now)}", "exp")
+            )
+    if iat is not None and exp is not None:
+        lifetime = exp - iat
+        if lifetime < MIN_LIFETIME:
+            findings.append(
+                Finding.of(
+                    _C.LIFETIME_TOO_SHORT,
+                    f"exp - iat is {lifetime} s ({duration(lifetime)}); Zoom needs at least "
+                    f"{MIN_LIFETIME} s",
+                    "exp",
+                )
+            )
+        elif lifetime == MIN_LIFETIME:
+            findings.append(
+                Finding.of(
+                    _C.LIFETIME_AT_MINIMUM,
+                    f"exp - iat is exactly {MIN_LIFETIME} s, the minimum",
+                    "exp",
+                )
+            )
+        elif lifetime > MAX_LIFETIME:
+            findings.append(
+                Finding.of(
+                    _C.LIFETIME_TOO_LONG,
+                    f"exp - iat is {lifetime} s ({duration(lifetime)}); Zoom allows at most "
+                    f"{MAX_LIFETIME} s (48 h)",
+                    "exp",
+                )
+            )
+    return findings, exp

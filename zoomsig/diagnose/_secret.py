@@ -1,0 +1,109 @@
+"""Verification with the caller's secret, and the known ways a secret gets mangled.
+
+When the HMAC does not match, each variant below is tried in turn; the first that matches
+names the mistake. Only when none does is the result ``SIGNATURE_MISMATCH``. Every
+comparison is constant-time, and no recomputed MAC ever leaves this module.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Iterator
+from typing import Callable, NamedTuple, Optional
+
+from zoomsig.diagnose._decode import loose_b64decode
+from zoomsig.diagnose.codes import FindingCode
+from zoomsig.diagnose.report import Finding
+
+__all__ = ["MIN_SECRET_LENGTH", "Variant", "Verdict", "verify"]
+
+_C = FindingCode
+MIN_SECRET_LENGTH = 32
+"""Zoom's SDK secrets and Client secrets are 32 characters."""
+
+Mac = Callable[[bytes], bytes]
+"""Computes the expected MAC (in the token's own encoding) under a given key."""
+
+
+class Variant(NamedTuple):
+    """One known mistake: the key and MAC function it implies, and what it means."""
+
+    code: FindingCode
+    key: bytes
+    message: str
+    mac: Optional[Mac] = None
+
+
+class Verdict(NamedTuple):
+    """``verified`` is True only for the given secret itself."""
+
+    verified: bool
+    findings: list[Finding]
+
+
+def _secret_variants(secret: bytes, sdk_key: Optional[str]) -> Iterator[Variant]:
+    stripped = secret.strip()
+    if stripped != secret and stripped:
+        yield Variant(
+            _C.SECRET_HAS_WHITESPACE,
+            stripped,
+            "the token matches the secret without its surrounding whitespace: the secret you "
+            "checked with has a stray space or newline",
+        )
+    for suffix, name in ((b"\n", "newline"), (b"\r\n", "CRLF line ending"), (b" ", "space")):
+        yield Variant(
+            _C.SECRET_HAS_WHITESPACE,
+            stripped + suffix,
+            f"the token was signed with the secret plus a trailing {name} (read from a file, "
+            ".env or `echo` without -n)",
+        )
+    decoded = loose_b64decode(stripped.decode("ascii", "replace"))
+    if decoded:
+        yield Variant(
+            _C.SECRET_BASE64_DECODED,
+            decoded,
+            "the token was signed with the base64-decoded secret (jwt.io's 'secret base64 "
+            "encoded' box, or a base64 decode in the signing code)",
+        )
+    if sdk_key:
+        yield Variant(
+            _C.KEY_SECRET_SWAPPED,
+            sdk_key.encode("utf-8"),
+            "the token was signed with the SDK key / Client ID as the secret",
+        )
+
+
+def verify(
+    mac: bytes,
+    expected: Mac,
+    *,
+    secret: bytes,
+    sdk_key: Optional[str],
+    extra: tuple[Variant, ...] = (),
+    mismatch_hint: str = "",
+) -> Verdict:
+    """Check ``mac`` against ``expected(secret)``; explain a mismatch if a variant does."""
+    findings: list[Finding] = []
+    if len(secret.strip()) < MIN_SECRET_LENGTH:
+        findings.append(
+            Finding.of(
+                _C.SECRET_TOO_SHORT,
+                f"the secret you gave has {len(secret.strip())} characters; Zoom's have "
+                f"{MIN_SECRET_LENGTH}",
+            )
+        )
+    if hmac.compare_digest(expected(secret), mac):
+        return Verdict(True, findings)
+    for variant in (*extra, *_secret_variants(secret, sdk_key)):
+        if hmac.compare_digest((variant.mac or expected)(variant.key), mac):
+            findings.append(Finding.of(variant.code, variant.message, "signature"))
+            return Verdict(False, findings)
+    findings.append(
+        Finding.of(
+            _C.SIGNATURE_MISMATCH,
+            "the HMAC does not match the secret you gave, nor any known variant of it "
+            f"(whitespace, base64-decoded, key and secret swapped){mismatch_hint}",
+            "signature",
+        )
+    )
+    return Verdict(False, findings)
