@@ -88,6 +88,14 @@ class _UsageError(Exception):
     """A mistake in the command line or its inputs: printed, exit status 2."""
 
 
+class _Exit(Exception):  # noqa: N818 - not an error: --help and --version end this way too
+    """The parser is done (``--help``, ``--version`` or a usage error): return ``status``."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
 class _Parser(argparse.ArgumentParser):
     """``ArgumentParser`` that never echoes unknown arguments' values (they may be secrets)."""
 
@@ -113,6 +121,11 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+    def exit(self, status: int = 0, message: Optional[str] = None) -> NoReturn:
+        if message:
+            sys.stderr.write(message)
+        raise _Exit(status)
 
 
 # --- argument types ---------------------------------------------------------------------
@@ -471,13 +484,18 @@ class _Out:
             self.stream.write((text + "\n").encode(encoding, "replace").decode(encoding))
 
 
+def _safe(text: str) -> str:
+    """``text`` with control characters escaped: tokens and claims may hold terminal codes."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def _preview(token: str) -> str:
     """The first few characters of a token: never the whole thing."""
-    return token[: min(_PREVIEW, len(token) // 3)] + "…"
+    return _safe(token[: min(_PREVIEW, len(token) // 3)]) + "…"
 
 
 def _iso(unix: float) -> str:
-    return datetime.fromtimestamp(unix, timezone.utc).isoformat()
+    return datetime.fromtimestamp(math.floor(unix), timezone.utc).isoformat()
 
 
 def _relative(seconds: float) -> str:
@@ -503,7 +521,7 @@ _TIME_CLAIMS = frozenset({"iat", "exp", "tokenExp"})
 
 def _claim_lines(claims: Mapping[str, object], now: float) -> list[str]:
     width = min(max((len(name) for name in claims), default=0), 20)
-    lines = []
+    lines: list[str] = []
     for name, value in claims.items():
         text = json.dumps(value, ensure_ascii=False)
         if len(text) > 60:
@@ -515,7 +533,7 @@ def _claim_lines(claims: Mapping[str, object], now: float) -> list[str]:
             and 0 <= value < 10**11
         ):
             text += f"  = {_when(value, now)}"
-        lines.append(f"{name:<{width}}  {text}")
+        lines.append(f"{_safe(name):<{width}}  {text}")
     return lines
 
 
@@ -562,14 +580,14 @@ def _mac_text(report: Report, secret: Optional[_Secret]) -> str:
 
 
 def _finding_lines(out: _Out, report: Report, indent: str) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for finding in report.findings:
         label = out.paint(
             f"{finding.severity.value.lower():<8}", *_SEVERITY_STYLE[finding.severity]
         )
-        where = f" [{finding.claim}]" if finding.claim else ""
+        where = f" [{_safe(finding.claim)}]" if finding.claim else ""
         lines.append(f"{indent}{label} {out.paint(finding.code.value, 'bold')}{where}")
-        lines.append(f"{indent}         {finding.message}")
+        lines.append(f"{indent}         {_safe(finding.message)}")
         lines.append(f"{indent}         {out.paint('fix:', 'dim')} {finding.fix}")
     return lines
 
@@ -583,11 +601,11 @@ def _field(out: _Out, label: str, text: str) -> str:
 
 def _library_error(exc: InvalidParameterError, options: Mapping[str, str]) -> _UsageError:
     """A signer's or checker's refusal, pointing at the option or source it came from."""
-    message = str(exc)
-    prefix = f"{exc.parameter}: "
-    rest = message[len(prefix) :] if message.startswith(prefix) else message
     where = options.get(exc.parameter)
-    return _UsageError(f"{exc.parameter} ({where}): {rest}" if where else message)
+    if not where:
+        return _UsageError(str(exc))
+    rest = str(exc).removeprefix(f"{exc.parameter}: ")
+    return _UsageError(f"{exc.parameter} ({where}): {rest}")
 
 
 def _secret_origin(secret: _Secret) -> str:
@@ -932,7 +950,7 @@ def _demo(args: argparse.Namespace, out: _Out) -> int:
         if report.expires_at is not None:
             out.line(f"   expires  {_when(report.expires_at.timestamp(), now)}")
         out.line(f"   check    {_verdict(out, report)}")
-        out.line(f"   HMAC     {_mac_text(report, _Secret(case.secret, 'the demo'))}")
+        out.line(f"   HMAC     {_mac_text(report, _Secret(case.secret, 'the demo credentials'))}")
         for text in _finding_lines(out, report, "   "):
             out.line(text)
         failures += not report.ok
@@ -970,8 +988,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:  # --help, --version and usage errors
-        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    except _Exit as exc:  # --help, --version and usage errors
+        return exc.status
     out = _Out(sys.stdout)
     command: str = args.command
     try:
@@ -987,6 +1005,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 130
     except BrokenPipeError:  # the reader went away (`zoomsig demo | head`): not our error
         with contextlib.suppress(OSError, ValueError):
+            descriptor = sys.stdout.fileno()
             devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes
+            os.dup2(devnull, descriptor)  # so that Python's flush at exit fails no more
+            os.close(devnull)
         return EXIT_INVALID

@@ -34,6 +34,8 @@ class Jwt(NamedTuple):
     header: Optional[dict[str, object]]
     claims: Optional[dict[str, object]]
     findings: list[Finding]
+    json_text: str
+    """The decoded header and payload JSON text, for the secret redaction check."""
 
 
 class Legacy(NamedTuple):
@@ -54,26 +56,27 @@ Decoded = Union[Jwt, Legacy, Bare]
 
 def loose_b64decode(text: str) -> Optional[bytes]:
     """Decode base64 in either alphabet, with or without padding; ``None`` if it is not."""
-    if not _B64_CHARS.fullmatch(text):
-        return None
     body = text.rstrip("=")
     if "=" in body or len(body) % 4 == 1:
         return None
-    body = body.replace("-", "+").replace("_", "/")
     try:
-        return base64.b64decode(body + "=" * (-len(body) % 4), validate=True)
-    except (binascii.Error, ValueError):  # pragma: no cover - the checks above prevent it
+        return base64.b64decode(
+            body.replace("-", "+").replace("_", "/") + "=" * (-len(body) % 4), validate=True
+        )
+    except (binascii.Error, ValueError):  # foreign or non-ASCII characters
         return None
 
 
-def _json_object(raw: Optional[bytes]) -> Optional[dict[str, object]]:
+def _json_object(raw: Optional[bytes]) -> tuple[Optional[dict[str, object]], str]:
+    """The JSON object in ``raw`` (or ``None``) and the text it was read from."""
     if raw is None:
-        return None
+        return None, ""
     try:
-        value = json.loads(raw.decode("utf-8"))
-    except (ValueError, RecursionError):
-        return None
-    return value if isinstance(value, dict) else None
+        text = raw.decode("utf-8")
+        value = json.loads(text)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return None, ""
+    return (value, text) if isinstance(value, dict) else (None, text)
 
 
 def _decode_jwt(text: str) -> Jwt:
@@ -102,7 +105,10 @@ def _decode_jwt(text: str) -> Jwt:
         )
 
     raw_header, raw_payload = loose_b64decode(parts[0]), loose_b64decode(parts[1])
-    header, claims = _json_object(raw_header), _json_object(raw_payload)
+    (header, header_text), (claims, claims_text) = (
+        _json_object(raw_header),
+        _json_object(raw_payload),
+    )
     if header is None:
         what = "is not base64url" if raw_header is None else "does not decode to a JSON object"
         findings.append(
@@ -118,7 +124,7 @@ def _decode_jwt(text: str) -> Jwt:
 
     signature = parts[2]
     mac: Optional[bytes] = None
-    if _HEX_DIGEST.fullmatch(signature):
+    if len(signature) == 64 and _HEX_DIGEST.fullmatch(signature):
         findings.append(
             Finding.of(
                 _C.SIGNATURE_HEX,
@@ -164,7 +170,7 @@ def _decode_jwt(text: str) -> Jwt:
                 )
             )
     signing_input = f"{parts[0]}.{parts[1]}".encode("ascii", "replace")
-    return Jwt(signing_input, mac, header, claims, findings)
+    return Jwt(signing_input, mac, header, claims, findings, f"{header_text}\n{claims_text}")
 
 
 def _decode_legacy(text: str) -> Optional[Legacy]:

@@ -13,7 +13,8 @@ import dataclasses
 import json
 from collections.abc import Mapping
 from datetime import datetime, timezone
-from typing import Optional, Union
+from types import MappingProxyType
+from typing import NamedTuple, Optional, Union
 
 from zoomsig import _jws
 from zoomsig._enums import Role, Severity, TokenKind
@@ -89,11 +90,35 @@ def decode_and_validate(
         raise InvalidParameterError(
             "signature", f"expected a str or bytes, got {type(signature).__name__}"
         )
-    report = _diagnose(signature, secret_bytes, context)
+    parts = _diagnose(signature, secret_bytes, context)
+    findings, header, claims = parts.findings, parts.header or {}, parts.claims or {}
     if secret_bytes is not None:
-        report = _redact(report, secret_bytes)
-    findings = sorted(report.findings, key=lambda f: _ORDER[f.severity])
-    return dataclasses.replace(report, findings=tuple(findings))
+        forms = _secret_forms(secret_bytes)
+        findings = [_redact_finding(f, forms) for f in findings]
+        # The secret reaches claims only through the JSON text; escapes could hide it there.
+        if "\\" in parts.json_text or any(form in parts.json_text for form in forms):
+            header, claims = _redact_mapping(header, forms), _redact_mapping(claims, forms)
+    findings.sort(key=lambda f: _ORDER[f.severity])
+    return Report(
+        parts.kind,
+        tuple(findings),
+        header=MappingProxyType(header),
+        claims=MappingProxyType(claims),
+        signature_verified=parts.verified,
+        expires_at=_timestamp(parts.expires),
+    )
+
+
+class _Parts(NamedTuple):
+    """What a diagnosis found, before redaction and sorting make it a :class:`Report`."""
+
+    kind: TokenKind
+    findings: list[Finding]
+    header: Optional[dict[str, object]] = None
+    claims: Optional[dict[str, object]] = None
+    verified: Optional[bool] = None
+    expires: Optional[int] = None
+    json_text: str = ""
 
 
 def _context(
@@ -138,50 +163,50 @@ def _secret_bytes(secret: object) -> Optional[bytes]:
     return secret
 
 
-def _diagnose(signature: Union[str, bytes], secret: Optional[bytes], context: Context) -> Report:
+def _diagnose(signature: Union[str, bytes], secret: Optional[bytes], context: Context) -> _Parts:
     if len(signature) > MAX_SIGNATURE_LENGTH:
-        return Report(
+        return _Parts(
             TokenKind.UNKNOWN,
-            (
+            [
                 Finding.of(
                     _C.TOO_LONG,
                     f"the input has {len(signature)} characters; a Zoom signature has at most "
                     f"a few hundred (limit {MAX_SIGNATURE_LENGTH})",
-                ),
-            ),
+                )
+            ],
         )
     unverified = None if secret is None else False
     if isinstance(signature, bytes):
         try:
             signature = signature.decode("utf-8")
         except UnicodeDecodeError:
-            return Report(
+            return _Parts(
                 TokenKind.UNKNOWN,
-                (Finding.of(_C.MALFORMED, "the input is not UTF-8 text"),),
-                signature_verified=unverified,
+                [Finding.of(_C.MALFORMED, "the input is not UTF-8 text")],
+                verified=unverified,
             )
     bare_secret = b"" if secret is None else secret.strip()
     if len(bare_secret) >= _MIN_REDACT and bare_secret.decode("utf-8", "replace") in signature:
-        return Report(
+        return _Parts(
             TokenKind.UNKNOWN,
-            (
+            [
                 Finding.of(
                     _C.MALFORMED,
                     "the value checked contains your secret itself, not a signature: if "
                     "it ever reached a browser, rotate the secret now",
-                ),
-            ),
-            signature_verified=False,
+                )
+            ],
+            verified=False,
         )
 
     cleaned = clean(signature)
     findings = cleaned.findings
     if cleaned.text is None:
-        return Report(TokenKind.UNKNOWN, tuple(findings), signature_verified=unverified)
+        return _Parts(TokenKind.UNKNOWN, findings, verified=unverified)
     decoded = decode(cleaned.text)
     findings.extend(decoded.findings)
     if isinstance(decoded, Bare):
-        return Report(TokenKind.UNKNOWN, tuple(findings), signature_verified=unverified)
+        return _Parts(TokenKind.UNKNOWN, findings, verified=unverified)
     if isinstance(decoded, Jwt):
         return _diagnose_jwt(decoded, findings, secret, context)
 
@@ -193,18 +218,18 @@ def _diagnose(signature: Union[str, bytes], secret: Optional[bytes], context: Co
         verified = False if verdict is None else verdict.verified
         if verdict is not None:
             findings.extend(verdict.findings)
-    return Report(
+    return _Parts(
         TokenKind.LEGACY_WEB_SDK,
-        tuple(findings),
+        findings,
         claims=legacy_claims(decoded.fields),
-        signature_verified=verified,
-        expires_at=_timestamp(expires),
+        verified=verified,
+        expires=expires,
     )
 
 
 def _diagnose_jwt(
     token: Jwt, findings: list[Finding], secret: Optional[bytes], context: Context
-) -> Report:
+) -> _Parts:
     header: Mapping[str, object] = token.header or {}
     claims: Mapping[str, object] = token.claims or {}
     zoom_issued = is_zoom_issued(header, claims)
@@ -263,13 +288,14 @@ def _diagnose_jwt(
             findings.extend(
                 f for f in verdict.findings if not (zoom_issued and f.code is _C.SIGNATURE_MISMATCH)
             )
-    return Report(
+    return _Parts(
         kind,
-        tuple(findings),
+        findings,
         header=dict(header),
         claims=dict(claims),
-        signature_verified=verified,
-        expires_at=_timestamp(exp),
+        verified=verified,
+        expires=exp,
+        json_text=token.json_text,
     )
 
 
@@ -324,36 +350,39 @@ def _timestamp(seconds: Optional[int]) -> Optional[datetime]:
         return None
 
 
-def _redact(report: Report, secret: bytes) -> Report:
-    """Replace anything that contains the secret; a token can carry it in a claim."""
+def _secret_forms(secret: bytes) -> tuple[str, ...]:
     forms = {secret.decode("utf-8", "replace"), secret.strip().decode("utf-8", "replace")}
-    forms = {form for form in forms if len(form) >= _MIN_REDACT}
-
-    def leaks(value: object) -> bool:
-        try:
-            text = json.dumps(value, ensure_ascii=False)
-        except (ValueError, RecursionError):
-            return True
-        return any(form in text for form in forms)
-
-    def scrub(mapping: Mapping[str, object]) -> dict[str, object]:
-        return {k: _REDACTED if leaks(k) or leaks(v) else v for k, v in mapping.items()}
-
-    findings = tuple(
-        dataclasses.replace(f, message=_scrub_text(f.message, forms)) if leaks(f.message) else f
-        for f in report.findings
-    )
-    if (
-        not (leaks(dict(report.claims)) or leaks(dict(report.header)))
-        and findings == report.findings
-    ):
-        return report
-    return dataclasses.replace(
-        report, findings=findings, header=scrub(report.header), claims=scrub(report.claims)
-    )
+    return tuple(sorted((f for f in forms if len(f) >= _MIN_REDACT), key=len, reverse=True))
 
 
-def _scrub_text(text: str, forms: set[str]) -> str:
-    for form in sorted(forms, key=len, reverse=True):
-        text = text.replace(form, _REDACTED)
-    return text
+def _leaks(value: object, forms: tuple[str, ...]) -> bool:
+    """Whether ``value`` holds the secret; a token can carry it in a claim."""
+    if isinstance(value, str):
+        return any(form in value for form in forms)
+    if value is None or isinstance(value, (int, float)):
+        return False
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (ValueError, RecursionError):
+        return True
+    return any(form in text for form in forms)
+
+
+def _redact_mapping(mapping: dict[str, object], forms: tuple[str, ...]) -> dict[str, object]:
+    if not any(_leaks(k, forms) or _leaks(v, forms) for k, v in mapping.items()):
+        return mapping
+    return {
+        (_REDACTED if _leaks(k, forms) else k): (_REDACTED if _leaks(v, forms) else v)
+        for k, v in mapping.items()
+    }
+
+
+def _redact_finding(finding: Finding, forms: tuple[str, ...]) -> Finding:
+    claim = finding.claim or ""
+    if not any(form in finding.message or form in claim for form in forms):
+        return finding
+    message = finding.message
+    for form in forms:
+        message = message.replace(form, _REDACTED)
+        claim = claim.replace(form, _REDACTED)
+    return dataclasses.replace(finding, message=message, claim=claim or None)

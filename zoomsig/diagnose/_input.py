@@ -30,6 +30,7 @@ _RESPONSE_KEYS = ("signature", "token", "jwt", "sdkJWT", "sdkSignature", "access
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9+/=_.-]+")
 _LINE_BREAK = re.compile(r"\\r\\n|\\n|\r\n|\r|\n")
+_QUOTE_STARTS = frozenset("\"'&\u201c`")
 _QUOTES = (('"', '"'), ("'", "'"), ("&quot;", "&quot;"), ("\u201c", "\u201d"), ("`", "`"))
 
 
@@ -63,7 +64,7 @@ def clean(text: str) -> Cleaned:
             return Cleaned(None, findings)
         text = inner.strip()
 
-    for opening, closing in _QUOTES:
+    for opening, closing in _QUOTES if text[0] in _QUOTE_STARTS else ():
         if (
             len(text) > len(opening) + len(closing)
             and text.startswith(opening)
