@@ -31,7 +31,12 @@ def secret_fragments(secret: str = SENTINEL_SECRET) -> list[str]:
 
 
 def assert_no_secret(exc: BaseException, secret: str = SENTINEL_SECRET) -> None:
-    """Fail if any fragment of ``secret`` is in the str, repr or args of ``exc`` or its chain."""
+    """Fail if any fragment of ``secret`` is in the str, repr, args or attributes of ``exc``.
+
+    Follows ``__cause__`` and ``__context__``, also when ``raise ... from None`` suppressed
+    the context: the object stays reachable (e.g. a UnicodeEncodeError's ``.object`` holds
+    the whole string), so check without try/except or raise outside the except block.
+    """
     seen: list[BaseException] = []
     current: BaseException | None = exc
     while current is not None and current not in seen:
@@ -105,3 +110,14 @@ def pyjwt_decode(token: str, secret: str | bytes, **options: Any) -> dict[str, A
         warnings.simplefilter("ignore", getattr(jwt, "InsecureKeyLengthWarning", UserWarning))
         claims: dict[str, Any] = jwt.decode(token, secret, algorithms=["HS256"], options=merged)
     return claims
+
+
+def pyjwt_encode(claims: dict[str, Any], secret: str) -> str:
+    """``jwt.encode`` with HS256, without the short-key warning of newer PyJWT."""
+    import warnings
+
+    import jwt
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", getattr(jwt, "InsecureKeyLengthWarning", UserWarning))
+        return jwt.encode(claims, secret, algorithm="HS256")

@@ -15,6 +15,19 @@ __all__ = [
 ]
 
 
+def describe(value: object) -> str:
+    """A short description of a non-secret argument for an error message.
+
+    Never raises: ``repr`` of an int over 4300 digits would (Python's int-to-str limit).
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"an int of {value.bit_length()} bits"
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:39] + "…"
+    return f"{text} ({type(value).__name__})"
+
+
 class ZoomSigError(Exception):
     """Base class of every zoomsig exception; never raised itself.
 

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from typing import Optional
 
 from zoomsig._enums import CredentialType, Role
-from zoomsig._errors import InvalidParameterError, UnsupportedCredentialError
+from zoomsig._errors import InvalidParameterError, UnsupportedCredentialError, describe
 from zoomsig._time import MAX_CLOCK_SKEW, MAX_LIFETIME, MIN_LIFETIME
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "check_role",
     "check_secret",
     "check_text",
+    "is_utf8_encodable",
 ]
 
 MEETING_NUMBER_DIGITS = range(9, 13)
@@ -56,12 +57,14 @@ _CREDENTIAL_HELP = {
 }
 
 
-def _describe(value: object) -> str:
-    """A short, safe description of a non-secret value for an error message."""
-    text = repr(value)
-    if len(text) > 40:
-        text = text[:39] + "…"
-    return f"{text} ({type(value).__name__})"
+def is_utf8_encodable(text: str) -> bool:
+    """Whether ``text`` encodes as UTF-8, i.e. has no lone surrogates.
+
+    Checked without try/except: a ``UnicodeEncodeError`` holds the whole text, and even
+    ``raise … from None`` keeps it reachable as the new exception's ``__context__`` — a
+    secret would ride along into tracebacks and error trackers.
+    """
+    return text.isascii() or not any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def _check_credential_text(value: object, parameter: str, what: str) -> str:
@@ -77,9 +80,7 @@ def _check_credential_text(value: object, parameter: str, what: str) -> str:
             f"the {what} has leading or trailing whitespace (a newline from a .env file or "
             "a secrets manager?); Zoom would reject the signature, so strip it first",
         )
-    # Checked without try/except: a UnicodeEncodeError would hold the whole value, and
-    # even ``from None`` keeps it reachable as the new exception's ``__context__``.
-    if not value.isascii() and any("\ud800" <= ch <= "\udfff" for ch in value):
+    if not is_utf8_encodable(value):
         raise InvalidParameterError(parameter, f"the {what} is not valid Unicode text")
     return value
 
@@ -103,7 +104,7 @@ def check_credential(
     except ValueError:
         names = ", ".join(f"CredentialType.{c.name}" for c in CredentialType)
         raise InvalidParameterError(
-            parameter, f"expected one of {names}, got {_describe(value)}"
+            parameter, f"expected one of {names}, got {describe(value)}"
         ) from None
     if credential not in allowed:
         usable = " or ".join(f"CredentialType.{c.name}" for c in allowed)
@@ -124,7 +125,7 @@ def check_role(value: object, parameter: str = "role") -> Role:
             hint = "; a bool is not a role, use Role.HOST or Role.PARTICIPANT"
         raise InvalidParameterError(
             parameter,
-            f"expected Role.PARTICIPANT (0) or Role.HOST (1), got {_describe(value)}{hint}",
+            f"expected Role.PARTICIPANT (0) or Role.HOST (1), got {describe(value)}{hint}",
         )
     return Role(value)
 
@@ -137,7 +138,12 @@ def check_meeting_number(value: object, parameter: str = "meeting_number") -> st
     """
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise InvalidParameterError(
-            parameter, f"expected an int or a str of digits, got {_describe(value)}"
+            parameter, f"expected an int or a str of digits, got {describe(value)}"
+        )
+    if isinstance(value, int) and (value <= 0 or value.bit_length() > 64):
+        raise InvalidParameterError(
+            parameter,
+            f"a Zoom meeting number is a positive number of 9 to 12 digits, got {describe(value)}",
         )
     text = str(value)
     if not (text.isascii() and text.isdigit()):
@@ -145,9 +151,7 @@ def check_meeting_number(value: object, parameter: str = "meeting_number") -> st
         hint = ""
         if digits and len(digits) in MEETING_NUMBER_DIGITS and set(text) <= set("0123456789 -"):
             hint = f"; remove the spaces and dashes and pass {digits!r} here and to join()"
-        raise InvalidParameterError(
-            parameter, f"expected digits only, got {_describe(value)}{hint}"
-        )
+        raise InvalidParameterError(parameter, f"expected digits only, got {describe(value)}{hint}")
     if len(text) not in MEETING_NUMBER_DIGITS:
         raise InvalidParameterError(
             parameter,
@@ -160,7 +164,7 @@ def check_lifetime(value: object, parameter: str = "expires_in") -> int:
     """Seconds from ``iat`` to ``exp``: an int within Zoom's 1800..172800 window."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidParameterError(
-            parameter, f"expected an int number of seconds, got {_describe(value)}"
+            parameter, f"expected an int number of seconds, got {describe(value)}"
         )
     if not MIN_LIFETIME <= value <= MAX_LIFETIME:
         raise InvalidParameterError(
@@ -176,7 +180,7 @@ def check_clock_skew(value: object, parameter: str = "clock_skew") -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_CLOCK_SKEW:
         raise InvalidParameterError(
             parameter,
-            f"expected an int from 0 to {MAX_CLOCK_SKEW} seconds, got {_describe(value)}",
+            f"expected an int from 0 to {MAX_CLOCK_SKEW} seconds, got {describe(value)}",
         )
     return value
 
@@ -186,7 +190,7 @@ def check_flag(value: object, parameter: str) -> Optional[int]:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value not in (0, 1):
-        raise InvalidParameterError(parameter, f"expected None, 0 or 1, got {_describe(value)}")
+        raise InvalidParameterError(parameter, f"expected None, 0 or 1, got {describe(value)}")
     return value
 
 
@@ -197,7 +201,7 @@ def check_text(
     if value is None and not required:
         return None
     if not isinstance(value, str):
-        raise InvalidParameterError(parameter, f"expected a str, got {_describe(value)}")
+        raise InvalidParameterError(parameter, f"expected a str, got {describe(value)}")
     if not value:
         leave_out = "" if required else "; pass None to leave it out"
         raise InvalidParameterError(parameter, f"must not be empty{leave_out}")
@@ -205,8 +209,6 @@ def check_text(
         raise InvalidParameterError(
             parameter, f"Zoom allows at most {max_length} characters, got {len(value)}"
         )
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidParameterError(parameter, "is not valid Unicode text") from None
+    if not is_utf8_encodable(value):
+        raise InvalidParameterError(parameter, "is not valid Unicode text")
     return value

@@ -7,7 +7,7 @@ import time
 from datetime import datetime
 from typing import Union
 
-from zoomsig._errors import InvalidParameterError
+from zoomsig._errors import InvalidParameterError, describe
 
 __all__ = ["MAX_CLOCK_SKEW", "MAX_LIFETIME", "MIN_LIFETIME", "Now", "resolve_now"]
 
@@ -33,7 +33,10 @@ def resolve_now(now: Now, parameter: str = "now") -> float:
                 "a naive datetime has no time zone, so the Unix time it stands for is a "
                 "guess; pass an aware one, e.g. datetime.now(timezone.utc)",
             )
-        return now.timestamp()
+        timestamp = now.timestamp()
+        if timestamp < 0:
+            raise InvalidParameterError(parameter, f"{now.isoformat()} is before 1970")
+        return timestamp
     if isinstance(now, bool) or not isinstance(now, (int, float)):
         raise InvalidParameterError(
             parameter,
@@ -43,11 +46,12 @@ def resolve_now(now: Now, parameter: str = "now") -> float:
     # ``math.isfinite`` would raise OverflowError on an int too large for a float.
     if (isinstance(now, float) and not math.isfinite(now)) or now < 0:
         raise InvalidParameterError(
-            parameter, f"expected a finite, non-negative Unix time, got {now!r}"
+            parameter, f"expected a finite, non-negative Unix time, got {describe(now)}"
         )
     if now >= 1e11:
         raise InvalidParameterError(
             parameter,
-            f"{now!r} looks like milliseconds; Zoom's iat and exp are seconds (divide by 1000)",
+            f"{describe(now)} looks like milliseconds; Zoom's iat and exp are seconds "
+            "(divide by 1000)",
         )
     return float(now)

@@ -72,7 +72,8 @@ def sign_legacy_web_sdk(
     secret = check_secret(api_secret, "api_secret")
     mn = check_meeting_number(meeting_number)
     checked_role = int(check_role(role))
-    timestamp = math.floor(resolve_now(now) * 1000) - LEGACY_BACKDATE_MS
+    # round() first: 1763900000.123 * 1000 is 1763900000122.9998 in binary floating point.
+    timestamp = math.floor(round(resolve_now(now) * 1000, 3)) - LEGACY_BACKDATE_MS
     message = base64.b64encode(f"{key}{mn}{timestamp}{checked_role}".encode())
     digest = base64.b64encode(_jws.hs256(secret, message)).decode("ascii")
     outer = base64.b64encode(f"{key}.{mn}.{timestamp}.{checked_role}.{digest}".encode())

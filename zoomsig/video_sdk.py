@@ -34,7 +34,7 @@ MAX_SESSION_KEY = 36
 def _check_geo_regions(value: object) -> Optional[str]:
     if value is None:
         return None
-    if isinstance(value, str) or not isinstance(value, Sequence):
+    if isinstance(value, (str, bytes, bytearray)) or not isinstance(value, Sequence):
         raise InvalidParameterError(
             "geo_regions",
             f"expected a sequence of region codes such as ['US', 'DE'], got {type(value).__name__}",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import re
 from typing import NamedTuple, Optional, Union
 
@@ -67,13 +68,26 @@ def loose_b64decode(text: str) -> Optional[bytes]:
         return None
 
 
+def _refuse_constant(name: str) -> object:
+    """NaN and Infinity are not JSON (JavaScript's JSON.parse refuses them); Python's take them."""
+    raise ValueError(name)
+
+
+def _finite_float(text: str) -> float:
+    """``1e999`` is valid JSON but no finite number; refuse it like NaN."""
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(text)
+    return value
+
+
 def _json_object(raw: Optional[bytes]) -> tuple[Optional[dict[str, object]], str]:
     """The JSON object in ``raw`` (or ``None``) and the text it was read from."""
     if raw is None:
         return None, ""
     try:
         text = raw.decode("utf-8")
-        value = json.loads(text)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None, ""
     return (value, text) if isinstance(value, dict) else (None, text)

@@ -19,7 +19,7 @@ from typing import NamedTuple, Optional, Union
 from zoomsig import _jws
 from zoomsig._enums import Role, Severity, TokenKind
 from zoomsig._errors import InvalidParameterError
-from zoomsig._params import check_role
+from zoomsig._params import check_role, is_utf8_encodable
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._decode import Bare, Jwt, decode
@@ -148,10 +148,9 @@ def _secret_bytes(secret: object) -> Optional[bytes]:
     if secret is None:
         return None
     if isinstance(secret, str):
-        try:
-            secret = secret.encode("utf-8")
-        except UnicodeEncodeError:
-            raise InvalidParameterError("secret", "is not valid Unicode text") from None
+        if not is_utf8_encodable(secret):
+            raise InvalidParameterError("secret", "is not valid Unicode text")
+        secret = secret.encode("utf-8")
     if not isinstance(secret, bytes):
         raise InvalidParameterError(
             "secret", f"expected None, a str or bytes, got {type(secret).__name__}"

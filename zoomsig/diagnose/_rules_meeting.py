@@ -35,7 +35,7 @@ def check_role_value(value: object, claim: str, findings: list[Finding]) -> Opti
         return None
     if value not in (0, 1):
         findings.append(
-            Finding.of(_C.ROLE_INVALID, f"{claim} is {value}; Zoom accepts 0 or 1", claim)
+            Finding.of(_C.ROLE_INVALID, f"{claim} is {show(value)}; Zoom accepts 0 or 1", claim)
         )
         return None
     return value
@@ -216,7 +216,7 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
             findings.append(
                 Finding.of(
                     _C.TOKEN_EXP_TOO_SOON,
-                    f"tokenExp is {token_exp - iat} s after iat; it must be at least "
+                    f"tokenExp is {show(token_exp - iat)} s after iat; it must be at least "
                     f"{MIN_LIFETIME}",
                     "tokenExp",
                 )

@@ -56,7 +56,8 @@ def _seconds(claims: Mapping[str, object], name: str, findings: list[Finding]) -
         findings.append(
             Finding.of(
                 in_ms,
-                f"{name} is {value}, a {len(str(value))}-digit number: milliseconds, not seconds",
+                f"{name} is {show(value)}, a {len(str(value))}-digit number: milliseconds, not "
+                "seconds",
                 name,
             )
         )
