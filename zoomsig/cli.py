@@ -429,7 +429,7 @@ def _read_secret(args: argparse.Namespace, *, stdin_taken: bool = False) -> Opti
         except OSError as exc:
             # The path is not echoed: people paste the secret itself after --secret-file.
             raise _UsageError(
-                f"cannot read the file given to --secret-file: {exc.strerror or exc}"
+                f"cannot read the file given to --secret-file: {exc.strerror or type(exc).__name__}"
             ) from None
         try:
             text = raw.decode("utf-8")
@@ -520,7 +520,8 @@ _TIME_CLAIMS = frozenset({"iat", "exp", "tokenExp"})
 
 
 def _claim_lines(claims: Mapping[str, object], now: float) -> list[str]:
-    width = min(max((len(name) for name in claims), default=0), 20)
+    names = {name: _safe(name) for name in claims}
+    width = min(max((len(name) for name in names.values()), default=0), 20)
     lines: list[str] = []
     for name, value in claims.items():
         text = json.dumps(value, ensure_ascii=False)
@@ -533,7 +534,7 @@ def _claim_lines(claims: Mapping[str, object], now: float) -> list[str]:
             and 0 <= value < 10**11
         ):
             text += f"  = {_when(value, now)}"
-        lines.append(f"{_safe(name):<{width}}  {text}")
+        lines.append(f"{names[name]:<{width}}  {text}")
     return lines
 
 

@@ -18,12 +18,25 @@ from zoomsig.diagnose._text import preview
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["Bare", "Jwt", "Legacy", "decode", "loose_b64decode"]
+__all__ = [
+    "HEX_DIGEST",
+    "WELL_FORMED_JWT",
+    "Bare",
+    "Jwt",
+    "Legacy",
+    "decode",
+    "decode_jwt",
+    "is_canonical_b64",
+    "loose_b64decode",
+]
 
 _C = FindingCode
 _B64_CHARS = re.compile(r"[A-Za-z0-9+/=_-]*")
-_HEX_DIGEST = re.compile(r"[0-9a-fA-F]{64}")
+HEX_DIGEST = re.compile(r"[0-9a-fA-F]{64}|(?:[0-9a-fA-F]{2}-){31}[0-9a-fA-F]{2}")
+"""``hexdigest()`` / ``digest('hex')``, or C#'s ``BitConverter.ToString`` with dashes."""
 _PART_NAMES = ("header", "payload", "signature")
+WELL_FORMED_JWT = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
+"""Three base64url parts and nothing else: no paste or transport mistake to undo."""
 _MAC_LENGTH = 32
 
 
@@ -58,14 +71,28 @@ Decoded = Union[Jwt, Legacy, Bare]
 def loose_b64decode(text: str) -> Optional[bytes]:
     """Decode base64 in either alphabet, with or without padding; ``None`` if it is not."""
     body = text.rstrip("=")
-    if "=" in body or len(body) % 4 == 1:
+    if len(body) % 4 == 1:
+        return None
+    body = body.replace("-", "+").replace("_", "/")
+    # The alphabet check with str methods (C) is faster than b64decode(validate=True)'s
+    # regular expression; with only alphabet characters left, a2b_base64 skips nothing.
+    letters = body.replace("+", "").replace("/", "")
+    if not (letters.isascii() and (letters.isalnum() or not letters)):
         return None
     try:
-        return base64.b64decode(
-            body.replace("-", "+").replace("_", "/") + "=" * (-len(body) % 4), validate=True
-        )
-    except (binascii.Error, ValueError):  # foreign or non-ASCII characters
+        return binascii.a2b_base64(body + "=" * (-len(body) % 4))
+    except binascii.Error:  # pragma: no cover - only alphabet characters reach it
         return None
+
+
+def is_canonical_b64(text: str, raw: bytes) -> bool:
+    """Whether ``text`` is the one base64 spelling of ``raw`` (either alphabet, ``=`` or not).
+
+    Decoders ignore the unused low bits of the last character, so several texts decode to
+    the same bytes; only one of them was ever produced by an encoder.
+    """
+    canonical = base64.b64encode(raw).rstrip(b"=").decode("ascii")
+    return canonical == text.rstrip("=").replace("-", "+").replace("_", "/")
 
 
 def _refuse_constant(name: str) -> object:
@@ -81,23 +108,33 @@ def _finite_float(text: str) -> float:
     return value
 
 
+_STRICT_JSON = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
+"""One decoder for all calls, as ``json.loads`` shares its default one (it holds no state
+between calls); made per call it would cost more than the parsing."""
+
+
 def _json_object(raw: Optional[bytes]) -> tuple[Optional[dict[str, object]], str]:
     """The JSON object in ``raw`` (or ``None``) and the text it was read from."""
     if raw is None:
         return None, ""
     try:
         text = raw.decode("utf-8")
-        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+        value = _STRICT_JSON.decode(text)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None, ""
     return (value, text) if isinstance(value, dict) else (None, text)
 
 
-def _decode_jwt(text: str) -> Jwt:
+def decode_jwt(text: str, *, well_formed: bool = False) -> Jwt:
+    """Decode a three-part token; ``well_formed`` when it matched :data:`WELL_FORMED_JWT`."""
     parts = text.split(".")
     findings: list[Finding] = []
-    standard = [name for name, part in zip(_PART_NAMES, parts) if "+" in part or "/" in part]
-    padded = [name for name, part in zip(_PART_NAMES, parts) if part.endswith("=")]
+    if well_formed:
+        standard: list[str] = []
+        padded: list[str] = []
+    else:
+        standard = [name for name, part in zip(_PART_NAMES, parts) if "+" in part or "/" in part]
+        padded = [name for name, part in zip(_PART_NAMES, parts) if part.endswith("=")]
     if standard:
         findings.append(
             Finding.of(
@@ -138,15 +175,16 @@ def _decode_jwt(text: str) -> Jwt:
 
     signature = parts[2]
     mac: Optional[bytes] = None
-    if len(signature) == 64 and _HEX_DIGEST.fullmatch(signature):
+    if len(signature) in (64, 95) and HEX_DIGEST.fullmatch(signature):
+        dashed = " with dashes (C#'s BitConverter.ToString)" if "-" in signature else ""
         findings.append(
             Finding.of(
                 _C.SIGNATURE_HEX,
-                "the signature part is 64 hex characters: a hexdigest(), not base64url",
+                f"the signature part is hex{dashed}: a hex digest, not base64url",
                 "signature",
             )
         )
-        mac = bytes.fromhex(signature)
+        mac = bytes.fromhex(signature.replace("-", ""))
     elif not signature:
         findings.append(
             Finding.of(_C.SIGNATURE_LENGTH_INVALID, "the signature part is empty", "signature")
@@ -172,9 +210,7 @@ def _decode_jwt(text: str) -> Jwt:
                 )
             )
             mac = None
-        elif base64.urlsafe_b64encode(mac).rstrip(b"=").decode("ascii") != signature.rstrip(
-            "="
-        ).replace("+", "-").replace("/", "_"):
+        elif not is_canonical_b64(signature, mac):
             findings.append(
                 Finding.of(
                     _C.MALFORMED,
@@ -188,8 +224,13 @@ def _decode_jwt(text: str) -> Jwt:
 
 
 def _decode_legacy(text: str) -> Optional[Legacy]:
-    """A legacy signature is base64 of ASCII ``key.mn.ts.role.hash``."""
-    raw = loose_b64decode(text)
+    """A legacy signature is base64 of ASCII ``key.mn.ts.role.hash``.
+
+    One left-over character (a length of 4n+1) means the text was cut; the rest is still
+    read so that the cut hash can be reported.
+    """
+    cut = len(text.rstrip("=")) % 4 == 1
+    raw = loose_b64decode(text[:-1] if cut else text)
     if raw is None:
         return None
     try:
@@ -198,25 +239,42 @@ def _decode_legacy(text: str) -> Optional[Legacy]:
         return None
     if inner.count(".") < 3 or not inner.isprintable():
         return None
-    return Legacy(inner.split("."), [])
+    findings = []
+    if cut:
+        findings.append(
+            Finding.of(
+                _C.SIGNATURE_LENGTH_INVALID,
+                f"the signature has {len(text)} characters, one more than whole base64 can "
+                "have: it was cut (a short database column or a copy-paste?)",
+            )
+        )
+    elif not is_canonical_b64(text, raw):
+        findings.append(
+            Finding.of(
+                _C.MALFORMED,
+                "the last character is not canonical base64 (its unused bits are set): the "
+                "signature was altered",
+            )
+        )
+    return Legacy(inner.split("."), findings)
 
 
 def decode(text: str) -> Decoded:
     """Read ``text`` (already cleaned of paste mistakes) as a JWT, legacy or bare value."""
     dots = text.count(".")
     if dots == 2:
-        return _decode_jwt(text)
+        return decode_jwt(text)
     if dots == 0:
         legacy = _decode_legacy(text)
         if legacy is not None:
             return legacy
-        if _HEX_DIGEST.fullmatch(text) or len(loose_b64decode(text) or b"") == _MAC_LENGTH:
+        if HEX_DIGEST.fullmatch(text) or len(loose_b64decode(text) or b"") == _MAC_LENGTH:
             return Bare(
                 [
                     Finding.of(
                         _C.SIGNATURE_ONLY,
                         f"{preview(text)} is a bare HMAC-SHA256 "
-                        f"({'hex' if _HEX_DIGEST.fullmatch(text) else 'base64'}), "
+                        f"({'hex' if HEX_DIGEST.fullmatch(text) else 'base64'}), "
                         "without the header and payload",
                     )
                 ]

@@ -22,9 +22,9 @@ from zoomsig._errors import InvalidParameterError
 from zoomsig._params import check_role, is_utf8_encodable
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose._context import Context, is_int
-from zoomsig.diagnose._decode import Bare, Jwt, decode
+from zoomsig.diagnose._decode import WELL_FORMED_JWT, Bare, Jwt, decode, decode_jwt
 from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, clean
-from zoomsig.diagnose._kind import classify, is_rest_api_token, is_zoom_issued
+from zoomsig.diagnose._kind import classify, is_rest_api_token, is_secret_claim, is_zoom_issued
 from zoomsig.diagnose._rules_legacy import check_legacy, legacy_claims, verify_legacy
 from zoomsig.diagnose._rules_meeting import check_meeting
 from zoomsig.diagnose._rules_time import check_times
@@ -90,13 +90,13 @@ def decode_and_validate(
         raise InvalidParameterError(
             "signature", f"expected a str or bytes, got {type(signature).__name__}"
         )
-    parts = _diagnose(signature, secret_bytes, context)
+    forms = () if secret_bytes is None else _secret_forms(secret_bytes)
+    parts = _diagnose(signature, secret_bytes, forms, context)
     findings, header, claims = parts.findings, parts.header or {}, parts.claims or {}
-    if secret_bytes is not None:
-        forms = _secret_forms(secret_bytes)
+    if forms:
         findings = [_redact_finding(f, forms) for f in findings]
         # The secret reaches claims only through the JSON text; escapes could hide it there.
-        if "\\" in parts.json_text or any(form in parts.json_text for form in forms):
+        if _may_hold(parts.json_text, forms):
             header, claims = _redact_mapping(header, forms), _redact_mapping(claims, forms)
     findings.sort(key=lambda f: _ORDER[f.severity])
     return Report(
@@ -162,7 +162,13 @@ def _secret_bytes(secret: object) -> Optional[bytes]:
     return secret
 
 
-def _diagnose(signature: Union[str, bytes], secret: Optional[bytes], context: Context) -> _Parts:
+def _diagnose(
+    signature: Union[str, bytes],
+    secret: Optional[bytes],
+    forms: tuple[str, ...],
+    context: Context,
+) -> _Parts:
+    unverified = None if secret is None else False
     if len(signature) > MAX_SIGNATURE_LENGTH:
         return _Parts(
             TokenKind.UNKNOWN,
@@ -173,8 +179,8 @@ def _diagnose(signature: Union[str, bytes], secret: Optional[bytes], context: Co
                     f"a few hundred (limit {MAX_SIGNATURE_LENGTH})",
                 )
             ],
+            verified=unverified,
         )
-    unverified = None if secret is None else False
     if isinstance(signature, bytes):
         try:
             signature = signature.decode("utf-8")
@@ -198,6 +204,9 @@ def _diagnose(signature: Union[str, bytes], secret: Optional[bytes], context: Co
             verified=False,
         )
 
+    if WELL_FORMED_JWT.fullmatch(signature):  # the common case: nothing to undo
+        token = decode_jwt(signature, well_formed=True)
+        return _diagnose_jwt(token, token.findings, secret, forms, context)
     cleaned = clean(signature)
     findings = cleaned.findings
     if cleaned.text is None:
@@ -207,7 +216,7 @@ def _diagnose(signature: Union[str, bytes], secret: Optional[bytes], context: Co
     if isinstance(decoded, Bare):
         return _Parts(TokenKind.UNKNOWN, findings, verified=unverified)
     if isinstance(decoded, Jwt):
-        return _diagnose_jwt(decoded, findings, secret, context)
+        return _diagnose_jwt(decoded, findings, secret, forms, context)
 
     rules, expires = check_legacy(decoded.fields, context)
     findings.extend(rules)
@@ -227,7 +236,11 @@ def _diagnose(signature: Union[str, bytes], secret: Optional[bytes], context: Co
 
 
 def _diagnose_jwt(
-    token: Jwt, findings: list[Finding], secret: Optional[bytes], context: Context
+    token: Jwt,
+    findings: list[Finding],
+    secret: Optional[bytes],
+    forms: tuple[str, ...],
+    context: Context,
 ) -> _Parts:
     header: Mapping[str, object] = token.header or {}
     claims: Mapping[str, object] = token.claims or {}
@@ -250,6 +263,8 @@ def _diagnose_jwt(
             )
         )
     else:
+        if _may_hold(token.json_text, forms) or "secret" in token.json_text.lower():
+            findings.extend(_secret_claims(claims, forms))
         if token.header is not None:
             findings.extend(_check_header(header))
         if token.claims is not None:
@@ -296,6 +311,22 @@ def _diagnose_jwt(
         expires=exp,
         json_text=token.json_text,
     )
+
+
+def _secret_claims(claims: Mapping[str, object], forms: tuple[str, ...]) -> list[Finding]:
+    """Claims that carry a secret: named like one, or holding the caller's secret."""
+    return [
+        Finding.of(
+            _C.SECRET_IN_TOKEN,
+            f"the claim {name!r} "
+            + ("holds your secret" if leaked else "is named like a secret")
+            + ": the token is readable by anyone who gets it, e.g. every browser that joins",
+            name,
+        )
+        for name, value in claims.items()
+        for leaked in (_leaks(value, forms),)
+        if leaked or is_secret_claim(name)
+    ]
 
 
 def _check_header(header: Mapping[str, object]) -> list[Finding]:
@@ -350,8 +381,17 @@ def _timestamp(seconds: Optional[int]) -> Optional[datetime]:
 
 
 def _secret_forms(secret: bytes) -> tuple[str, ...]:
+    """The secret as text, with and without surrounding whitespace, longest first."""
+    if secret == secret.strip():
+        text = secret.decode("utf-8", "replace")
+        return (text,) if len(text) >= _MIN_REDACT else ()
     forms = {secret.decode("utf-8", "replace"), secret.strip().decode("utf-8", "replace")}
     return tuple(sorted((f for f in forms if len(f) >= _MIN_REDACT), key=len, reverse=True))
+
+
+def _may_hold(json_text: str, forms: tuple[str, ...]) -> bool:
+    """Whether decoded JSON text can hold the secret: it does, or escapes could hide it."""
+    return bool(forms) and ("\\" in json_text or any(form in json_text for form in forms))
 
 
 def _leaks(value: object, forms: tuple[str, ...]) -> bool:

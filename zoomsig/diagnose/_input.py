@@ -1,9 +1,10 @@
 """Input shape: what was pasted around or into the signature, before any decoding.
 
 Each step names the mistake it undoes (quotes, ``Bearer``, a response object, URL
-encoding, line breaks, spaces where ``+`` was) and hands the repaired text on, so that the
-rest of the diagnosis can still read the token. Every step runs at most once, so the work
-is bounded by the size cap.
+encoding, line breaks, spaces where ``+`` was) and hands the repaired text on, so the rest
+of the diagnosis can still read the token. Wrappers can be nested (a JSON body encoded
+twice, a URL encoded twice), so they are peeled in a loop of at most
+:data:`MAX_LAYERS` rounds: the work stays bounded by the size cap.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from urllib.parse import unquote
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["MAX_SIGNATURE_LENGTH", "Cleaned", "clean"]
+__all__ = ["MAX_LAYERS", "MAX_SIGNATURE_LENGTH", "Cleaned", "clean"]
 
 MAX_SIGNATURE_LENGTH = 8192
 """Longest input :func:`zoomsig.decode_and_validate` parses, in characters (or bytes).
@@ -24,14 +25,30 @@ MAX_SIGNATURE_LENGTH = 8192
 A Meeting SDK signature is about 300 characters and a Video SDK token with every option
 under 1000; anything over 8 KiB is refused with ``TOO_LONG`` before it is parsed.
 """
+MAX_LAYERS = 4
+"""How many nested wrappers (quotes, JSON, URL encoding) are peeled at most."""
 
 _C = FindingCode
 _RESPONSE_KEYS = ("signature", "token", "jwt", "sdkJWT", "sdkSignature", "accessToken")
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9+/=_.-]+")
 _LINE_BREAK = re.compile(r"\\r\\n|\\n|\r\n|\r|\n")
-_QUOTE_STARTS = frozenset("\"'&\u201c`")
-_QUOTES = (('"', '"'), ("'", "'"), ("&quot;", "&quot;"), ("\u201c", "\u201d"), ("`", "`"))
+# Characters that are invisible when pasted: str.strip() keeps the BOM and zero-width ones.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00a0"
+_QUOTE_STARTS = frozenset("\"'&\u201cb`")
+_QUOTES = (
+    ('"', '"', "double quotes"),
+    ("'", "'", "single quotes"),
+    ("&quot;", "&quot;", "HTML-escaped quotes (&quot;)"),
+    ("\u201c", "\u201d", "typographic quotes"),
+    ("`", "`", "backticks"),
+    (
+        "b'",
+        "'",
+        "a Python bytes literal b'…' (str() of bytes: PyJWT 1.x returned bytes, decode it)",
+    ),
+    ('b"', '"', 'a Python bytes literal b"…"'),
+)
 
 
 class Cleaned(NamedTuple):
@@ -41,97 +58,159 @@ class Cleaned(NamedTuple):
     findings: list[Finding]
 
 
+class _Peeler:
+    """Collects one finding per code; a second layer of the same wrapper is counted."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.layers: dict[FindingCode, int] = {}
+
+    def add(self, code: FindingCode, message: str) -> None:
+        if code in self.layers:
+            self.layers[code] += 1
+            return
+        self.layers[code] = 1
+        self.findings.append(Finding.of(code, message))
+
+    def done(self) -> list[Finding]:
+        return [
+            f._replace_message(f"{f.message} ({self.layers[f.code]} times)")
+            if self.layers.get(f.code, 1) > 1
+            else f
+            for f in self.findings
+        ]
+
+
+def _strip(text: str) -> str:
+    return text.strip().strip(_INVISIBLE).strip()
+
+
 def clean(text: str) -> Cleaned:
     """Undo the paste and transport mistakes around a signature, naming each one."""
-    findings: list[Finding] = []
-    original = text
-    stripped = text.strip()
+    peeler = _Peeler()
+    stripped = _strip(text)
     if not stripped:
-        findings.append(Finding.of(_C.EMPTY, "the signature is empty or only whitespace"))
-        return Cleaned(None, findings)
+        peeler.add(_C.EMPTY, "the signature is empty or only whitespace")
+        return Cleaned(None, peeler.done())
     if stripped != text:
-        findings.append(
-            Finding.of(
-                _C.SURROUNDING_WHITESPACE,
-                f"the signature has surrounding whitespace ({_whitespace(text)})",
-            )
+        peeler.add(
+            _C.SURROUNDING_WHITESPACE,
+            f"the signature has surrounding whitespace ({_whitespace(text, stripped)})",
         )
+    ruby_newline = text.rstrip(_INVISIBLE).strip("\r\n") == stripped
     text = stripped
 
-    if text.startswith("{"):
-        inner = _from_response(text, findings)
-        if inner is None:
-            return Cleaned(None, findings)
-        text = inner.strip()
-
-    for opening, closing in _QUOTES if text[0] in _QUOTE_STARTS else ():
-        if (
-            len(text) > len(opening) + len(closing)
-            and text.startswith(opening)
-            and text.endswith(closing)
-        ):
-            findings.append(
-                Finding.of(
-                    _C.QUOTED,
-                    f"the signature is wrapped in {opening}…{closing}; the client sends the "
-                    "quotes to Zoom as part of it",
-                )
-            )
-            text = text[len(opening) : -len(closing)].strip()
+    for _ in range(MAX_LAYERS):
+        peeled = _peel(text, peeler)
+        if peeled is None:
+            return Cleaned(None, peeler.done())
+        if peeled == text:
             break
-
-    if text[:7].lower() == "bearer ":
-        findings.append(Finding.of(_C.BEARER_PREFIX, f"the signature starts with {text[:7]!r}"))
-        text = text[7:].strip()
-
-    if "%" in text and _PERCENT.search(text):
-        escapes = sorted({m.upper() for m in _PERCENT.findall(text)})
-        findings.append(
-            Finding.of(
-                _C.URL_ENCODED,
-                f"the signature contains URL escapes ({', '.join(escapes[:4])})",
-            )
-        )
-        text = unquote(text)
+        text = peeled
 
     if "\n" in text or "\r" in text or "\\n" in text:
         lines = [line.strip() for line in _LINE_BREAK.split(text)]
         lines = [line for line in lines if line]
         width = len(lines[0]) if len(lines) > 2 else 0
         every = f", every {width} characters" if width else ""
-        findings.append(
-            Finding.of(
-                _C.LINE_BREAKS,
-                f"the signature is split into {len(lines)} lines{every}",
-            )
-        )
+        peeler.add(_C.LINE_BREAKS, f"the signature is split into {len(lines)} lines{every}")
         text = "".join(lines)
         # Ruby's Base64.encode64 also ends in a newline: one mistake, one finding.
-        surrounding = findings[0].code is _C.SURROUNDING_WHITESPACE
-        if surrounding and original.strip("\r\n") == stripped:
-            del findings[0]
+        if ruby_newline and peeler.findings[0].code is _C.SURROUNDING_WHITESPACE:
+            del peeler.findings[0]
+            del peeler.layers[_C.SURROUNDING_WHITESPACE]
 
     if " " in text or "\t" in text:
-        restored = text.replace(" ", "+").replace("\t", "+")
-        # Only a token-shaped result counts: prose with spaces is not a lost '+'.
-        if _TOKEN_CHARS.fullmatch(restored) and (restored.count(".") == 2 or len(restored) >= 40):
-            count = len(restored) - len(text.replace(" ", "").replace("\t", ""))
-            findings.append(
-                Finding.of(
-                    _C.SPACES_INSTEAD_OF_PLUS,
-                    f"the signature has {count} space{'s' * (count != 1)} inside it; a '+' "
-                    "becomes a space when a URL query string is decoded",
-                )
-            )
-            text = restored
+        text = _inner_spaces(text, peeler)
+
+    if text.endswith((".", ",", ";")) and text.count(".") != 2:
+        peeler.add(
+            _C.MALFORMED,
+            f"the signature ends with a stray {text[-1]!r} (copied with the sentence or code "
+            "around it)",
+        )
+        text = text[:-1]
 
     if not text:
-        findings.append(Finding.of(_C.EMPTY, "nothing is left inside the quotes or prefix"))
-        return Cleaned(None, findings)
-    return Cleaned(text, findings)
+        peeler.add(_C.EMPTY, "nothing is left inside the quotes or prefix")
+        return Cleaned(None, peeler.done())
+    return Cleaned(text, peeler.done())
 
 
-def _from_response(text: str, findings: list[Finding]) -> Optional[str]:
+def _peel(text: str, peeler: _Peeler) -> Optional[str]:
+    """Remove one layer of wrapping; ``None`` when what is left is not a signature."""
+    if text.startswith("{"):
+        return _from_response(text, peeler)
+
+    if text[0] in _QUOTE_STARTS:
+        body = text[:-1] if text.endswith(('",', "',", '";', "';")) else text
+        for opening, closing, name in _QUOTES:
+            if (
+                len(body) > len(opening) + len(closing)
+                and body.startswith(opening)
+                and body.endswith(closing)
+            ):
+                trailing = f" and followed by {text[-1]!r}" if body is not text else ""
+                peeler.add(
+                    _C.QUOTED,
+                    f"the signature is wrapped in {name}{trailing}; the client sends them to "
+                    "Zoom as part of it",
+                )
+                inner = body[len(opening) : -len(closing)]
+                if opening == '"':
+                    inner = _json_string(body) or inner
+                return _strip(inner)
+
+    if text[:7].lower() == "bearer ":
+        peeler.add(_C.BEARER_PREFIX, f"the signature starts with {text[:7]!r}")
+        return _strip(text[7:])
+
+    if "%" in text and _PERCENT.search(text):
+        escapes = sorted({m.upper() for m in _PERCENT.findall(text)})
+        peeler.add(_C.URL_ENCODED, f"the signature contains URL escapes ({', '.join(escapes[:4])})")
+        return _strip(unquote(text))
+    return text
+
+
+def _json_string(quoted: str) -> Optional[str]:
+    """The value of a JSON string literal (handles ``\\"`` escapes of a doubly encoded body)."""
+    try:
+        value = json.loads(quoted)
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _inner_spaces(text: str, peeler: _Peeler) -> str:
+    """Spaces inside: lost '+' signs (URL decoding), or a copy that wrapped the value."""
+    restored = text.replace(" ", "+")
+    count = text.count(" ") + text.count("\t")
+    plural = "s" * (count != 1)
+    urlsafe = "-" in text or "_" in text
+    if (
+        "\t" not in text
+        and not urlsafe
+        and _TOKEN_CHARS.fullmatch(restored)
+        and (restored.count(".") == 2 or len(restored) >= 40)
+    ):
+        peeler.add(
+            _C.SPACES_INSTEAD_OF_PLUS,
+            f"the signature has {count} space{plural} inside it; a '+' becomes a space when a "
+            "URL query string is decoded",
+        )
+        return restored
+    joined = "".join(text.split())
+    if _TOKEN_CHARS.fullmatch(joined):
+        peeler.add(
+            _C.LINE_BREAKS,
+            f"the signature has {count} space{plural} or tab{plural} inside it: it was "
+            "wrapped or split when copied",
+        )
+        return joined
+    return text
+
+
+def _from_response(text: str, peeler: _Peeler) -> Optional[str]:
     """Find the signature inside a pasted JSON object such as ``{"signature": "…"}``."""
     try:
         obj = json.loads(text)
@@ -144,27 +223,23 @@ def _from_response(text: str, findings: list[Finding]) -> Optional[str]:
         for key in _RESPONSE_KEYS:
             inner = candidate.get(key)
             if isinstance(inner, str) and inner.strip():
-                findings.append(
-                    Finding.of(
-                        _C.RESPONSE_OBJECT,
-                        f"a JSON object was passed; its {key!r} value is the signature",
-                    )
+                peeler.add(
+                    _C.RESPONSE_OBJECT,
+                    f"a JSON object was passed; its {key!r} value is the signature",
                 )
-                return inner
+                return _strip(inner)
     keys = ", ".join(sorted(map(str, obj))[:6]) or "none"
-    findings.append(
-        Finding.of(
-            _C.MALFORMED,
-            f"a JSON object (keys: {keys}) was passed, not a signature: a decoded JWT "
-            "payload, or a response without a signature field?",
-        )
+    peeler.add(
+        _C.MALFORMED,
+        f"a JSON object (keys: {keys}) was passed, not a signature: a decoded JWT payload, or "
+        "a response without a signature field?",
     )
     return None
 
 
-def _whitespace(text: str) -> str:
-    start = text[: len(text) - len(text.lstrip())]
-    end = text[len(text.rstrip()) :]
+def _whitespace(text: str, stripped: str) -> str:
+    start = text[: text.index(stripped)]
+    end = text[text.index(stripped) + len(stripped) :]
     parts = [f"starts with {start!r}"] if start else []
     if end:
         parts.append(f"ends with {end!r}")

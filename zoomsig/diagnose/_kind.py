@@ -6,7 +6,14 @@ from collections.abc import Mapping
 
 from zoomsig._enums import TokenKind
 
-__all__ = ["MEETING_CLAIMS", "VIDEO_CLAIMS", "classify", "is_rest_api_token", "is_zoom_issued"]
+__all__ = [
+    "MEETING_CLAIMS",
+    "VIDEO_CLAIMS",
+    "classify",
+    "is_rest_api_token",
+    "is_secret_claim",
+    "is_zoom_issued",
+]
 
 MEETING_CLAIMS = frozenset(
     {"appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode"}
@@ -17,16 +24,25 @@ VIDEO_CLAIMS = frozenset(
         "app_key", "role_type", "tpc", "version", "iat", "exp", "user_identity", "session_key",
         "geo_regions", "cloud_recording_option", "cloud_recording_election",
         "telemetry_tracking_id", "video_webrtc_mode", "audio_webrtc_mode",
-        "audio_compatible_mode",
+        "audio_compatible_mode", "user_key",
     }
 )  # fmt: skip
-"""Claims Zoom defines for a Video SDK token (``audio_compatible_mode`` is the older name)."""
+"""Claims Zoom defines for a Video SDK token.
+
+``audio_compatible_mode`` is the older name of ``audio_webrtc_mode``; ``user_key`` (at most
+36 characters) is the newer name of ``user_identity`` on Zoom's Video SDK auth page.
+"""
 
 _MEETING_MARKERS = frozenset(
     {"appKey", "sdkKey", "mn", "role", "tokenExp", "apiKey", "meetingNumber", "meeting_number"}
 )
 _VIDEO_MARKERS = frozenset({"app_key", "tpc", "role_type", "session_key", "user_identity"})
 _ZOOM_AUDIENCES = frozenset({"clientsm", "https://oauth.zoom.us"})
+
+
+def is_secret_claim(name: str) -> bool:
+    """A claim named like a secret (``sdkSecret``, ``apiSecret``, ``client_secret``…)."""
+    return "secret" in name.lower()
 
 
 def is_zoom_issued(header: Mapping[str, object], claims: Mapping[str, object]) -> bool:
@@ -36,7 +52,8 @@ def is_zoom_issued(header: Mapping[str, object], claims: Mapping[str, object]) -
     iss = claims.get("iss")
     if isinstance(iss, str) and iss.startswith("zm:"):
         return True
-    return claims.get("aud") in _ZOOM_AUDIENCES
+    aud = claims.get("aud")
+    return isinstance(aud, str) and aud in _ZOOM_AUDIENCES
 
 
 def is_rest_api_token(claims: Mapping[str, object]) -> bool:

@@ -7,7 +7,7 @@ import hmac
 from typing import Optional
 
 from zoomsig.diagnose._context import Context
-from zoomsig.diagnose._decode import loose_b64decode
+from zoomsig.diagnose._decode import HEX_DIGEST, is_canonical_b64, loose_b64decode
 from zoomsig.diagnose._secret import Variant, Verdict, verify
 from zoomsig.diagnose._text import duration, show
 from zoomsig.diagnose.codes import FindingCode
@@ -19,6 +19,8 @@ _C = FindingCode
 LEGACY_LIFETIME = 86400
 """A legacy signature was valid for about 24 hours (uncertain, hence warnings only)."""
 _FUTURE_TOLERANCE_MS = 60_000
+_MAC_LENGTH = 32
+_HASH_LENGTH = 44  # base64 of 32 bytes, with its "=" padding
 
 
 def legacy_claims(fields: list[str]) -> dict[str, object]:
@@ -43,12 +45,13 @@ def check_legacy(fields: list[str], context: Context) -> tuple[list[Finding], Op
             )
         )
         return findings, None
-    key, mn, timestamp, role, _ = fields
+    key, mn, timestamp, role, digest = fields
+    numeric_timestamp = timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 13
     bad = [
         f"{name} {show(value)}"
         for name, value, ok in (
             ("meeting number", mn, mn.isascii() and mn.isdigit()),
-            ("timestamp", timestamp, timestamp.isascii() and timestamp.isdigit()),
+            ("timestamp", timestamp, numeric_timestamp),
             ("role", role, role in ("0", "1")),
         )
         if not ok
@@ -78,7 +81,8 @@ def check_legacy(fields: list[str], context: Context) -> tuple[list[Finding], Op
         findings.append(
             Finding.of(_C.ROLE_MISMATCH, f"role is {role} but you expect {context.role}", "role")
         )
-    if not (timestamp.isascii() and timestamp.isdigit()):
+    findings.extend(_check_hash(digest))
+    if not numeric_timestamp:
         return findings, None
     if len(timestamp) <= 10:
         findings.append(
@@ -110,12 +114,59 @@ def check_legacy(fields: list[str], context: Context) -> tuple[list[Finding], Op
     return findings, issued_ms // 1000 + LEGACY_LIFETIME
 
 
+def _hash_bytes(digest: str) -> tuple[Optional[bytes], bool]:
+    """The HMAC in the hash field and whether it was written as hex.
+
+    Zoom's samples wrote ``base64(HMAC)``; CryptoJS users wrote ``base64(hex(HMAC))`` and
+    some wrote the hex alone.
+    """
+    if HEX_DIGEST.fullmatch(digest):
+        return bytes.fromhex(digest.replace("-", "")), True
+    raw = loose_b64decode(digest)
+    if raw is not None and len(raw) == 64 and HEX_DIGEST.fullmatch(raw.decode("latin-1")):
+        return bytes.fromhex(raw.decode("ascii")), True
+    return raw, False
+
+
+def _check_hash(digest: str) -> list[Finding]:
+    """The hash must be the 44-character standard base64 of a 32-byte HMAC-SHA256."""
+    mac, hexed = _hash_bytes(digest)
+    if hexed:
+        return [
+            Finding.of(
+                _C.SIGNATURE_HEX,
+                "the hash field holds a hex digest (CryptoJS .toString(enc.Hex) or "
+                "hexdigest()), not base64 of the HMAC bytes",
+                "hash",
+            )
+        ]
+    if mac is None or len(mac) != _MAC_LENGTH or len(digest) != _HASH_LENGTH:
+        size = "cannot be decoded" if mac is None else f"decodes to {len(mac)} bytes"
+        return [
+            Finding.of(
+                _C.SIGNATURE_LENGTH_INVALID,
+                f"the hash field has {len(digest)} characters and {size}; it should be the "
+                f"{_HASH_LENGTH}-character base64 of a 32-byte HMAC-SHA256: was it cut?",
+                "hash",
+            )
+        ]
+    if not is_canonical_b64(digest, mac):
+        return [
+            Finding.of(
+                _C.MALFORMED,
+                "the hash's last character is not canonical base64: the signature was altered",
+                "hash",
+            )
+        ]
+    return []
+
+
 def verify_legacy(fields: list[str], secret: bytes, sdk_key: Optional[str]) -> Optional[Verdict]:
     """Check the legacy hash; ``None`` when there is no readable hash to check."""
     if len(fields) != 5:
         return None
-    given = loose_b64decode(fields[4])
-    if given is None:
+    given, _ = _hash_bytes(fields[4])
+    if given is None or len(given) != _MAC_LENGTH:
         return None
     raw_message = "".join(fields[:4]).encode("utf-8")
     message = base64.b64encode(raw_message)

@@ -8,7 +8,7 @@ from typing import Optional
 from zoomsig._params import MEETING_NUMBER_DIGITS
 from zoomsig._time import MIN_LIFETIME
 from zoomsig.diagnose._context import Context, is_int
-from zoomsig.diagnose._kind import MEETING_CLAIMS
+from zoomsig.diagnose._kind import MEETING_CLAIMS, is_secret_claim
 from zoomsig.diagnose._rules_time import MILLISECONDS
 from zoomsig.diagnose._text import json_type, show
 from zoomsig.diagnose.codes import FindingCode
@@ -18,7 +18,7 @@ __all__ = ["check_meeting", "check_role_value"]
 
 _C = FindingCode
 _WRONG_MN_CLAIMS = ("meetingNumber", "meeting_number", "meetingId", "meeting_id", "meetingID")
-_HANDLED = MEETING_CLAIMS | {"apiKey", *_WRONG_MN_CLAIMS}
+_HANDLED = MEETING_CLAIMS | {"apiKey"}
 
 
 def check_role_value(value: object, claim: str, findings: list[Finding]) -> Optional[int]:
@@ -28,7 +28,7 @@ def check_role_value(value: object, claim: str, findings: list[Finding]) -> Opti
         findings.append(
             Finding.of(
                 _C.ROLE_NOT_INTEGER,
-                f"{claim} is {show(value)}, a {json_type(value)}, not the number 0 or 1{hint}",
+                f"{claim} is {show(value)}, {json_type(value)}, not the number 0 or 1{hint}",
                 claim,
             )
         )
@@ -202,13 +202,17 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
             )
         )
 
-    if "tokenExp" in claims:
+    if "tokenExp" not in claims:
+        findings.append(
+            Finding.of(_C.TOKEN_EXP_MISSING, "the token has no tokenExp claim", "tokenExp")
+        )
+    else:
         token_exp, iat = claims["tokenExp"], claims.get("iat")
         if not is_int(token_exp):
             findings.append(
                 Finding.of(
                     _C.TOKEN_EXP_NOT_INTEGER,
-                    f"tokenExp is {show(token_exp)}, a {json_type(token_exp)}",
+                    f"tokenExp is {show(token_exp)}, {json_type(token_exp)}",
                     "tokenExp",
                 )
             )
@@ -226,5 +230,8 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
         Finding.of(_C.UNKNOWN_CLAIM, f"{name!r} is not a Meeting SDK claim; Zoom ignores it", name)
         for name in claims
         if name not in _HANDLED
+        and not is_secret_claim(name)
+        # A misnamed meeting number already has its own finding.
+        and not (name in _WRONG_MN_CLAIMS and "mn" not in claims)
     )
     return findings

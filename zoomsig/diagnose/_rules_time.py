@@ -48,7 +48,7 @@ def _seconds(claims: Mapping[str, object], name: str, findings: list[Finding]) -
             findings.append(Finding.of(in_ms, f"{name} is {show(value)}: milliseconds", name))
         findings.append(
             Finding.of(
-                not_integer, f"{name} is {show(value)}, a {json_type(value)}, not an integer", name
+                not_integer, f"{name} is {show(value)}, {json_type(value)}, not an integer", name
             )
         )
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from zoomsig.diagnose._context import Context, is_int
-from zoomsig.diagnose._kind import VIDEO_CLAIMS
+from zoomsig.diagnose._kind import VIDEO_CLAIMS, is_secret_claim
 from zoomsig.diagnose._text import json_type, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
@@ -82,7 +82,7 @@ def check_video(claims: Mapping[str, object], context: Context) -> list[Finding]
             findings.append(
                 Finding.of(
                     _C.ROLE_TYPE_INVALID,
-                    f"role_type is {show(role)}, a {json_type(role)}; Zoom accepts 0 or 1",
+                    f"role_type is {show(role)}, {json_type(role)}; Zoom accepts 0 or 1",
                     "role_type",
                 )
             )
@@ -102,6 +102,7 @@ def check_video(claims: Mapping[str, object], context: Context) -> list[Finding]
 
     for name, limit, code in (
         ("user_identity", MAX_USER_IDENTITY, _C.USER_IDENTITY_TOO_LONG),
+        ("user_key", MAX_SESSION_KEY, _C.USER_IDENTITY_TOO_LONG),
         ("session_key", MAX_SESSION_KEY, _C.SESSION_KEY_TOO_LONG),
     ):
         value = claims.get(name)
@@ -114,7 +115,7 @@ def check_video(claims: Mapping[str, object], context: Context) -> list[Finding]
     if regions is not None:
         codes = regions.split(",") if isinstance(regions, str) else None
         if codes is None or not all(code in GEO_REGIONS for code in codes):
-            shape = "" if isinstance(regions, str) else f", a {json_type(regions)}"
+            shape = "" if isinstance(regions, str) else f", {json_type(regions)}"
             findings.append(
                 Finding.of(
                     _C.GEO_REGIONS_INVALID, f"geo_regions is {show(regions)}{shape}", "geo_regions"
@@ -129,6 +130,6 @@ def check_video(claims: Mapping[str, object], context: Context) -> list[Finding]
     findings.extend(
         Finding.of(_C.UNKNOWN_CLAIM, f"{name!r} is not a Video SDK claim; Zoom ignores it", name)
         for name in claims
-        if name not in VIDEO_CLAIMS
+        if name not in VIDEO_CLAIMS and not is_secret_claim(name)
     )
     return findings

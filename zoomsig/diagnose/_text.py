@@ -39,17 +39,17 @@ def duration(seconds: float) -> str:
 
 
 def json_type(value: object) -> str:
-    """The JSON name of a decoded value's type, as a user would say it."""
+    """The JSON type of a decoded value with its article: ``"a string"``, ``"an array"``."""
     if isinstance(value, bool):
-        return "boolean"
+        return "a boolean"
     if isinstance(value, str):
-        return "string"
+        return "a string"
     if isinstance(value, float):
-        return "number with a decimal point" if value.is_integer() else "fractional number"
+        return "a number with a decimal point" if value.is_integer() else "a fractional number"
     if isinstance(value, int):
-        return "integer"
+        return "an integer"
     if isinstance(value, list):
-        return "array"
+        return "an array"
     if isinstance(value, dict):
-        return "object"
+        return "an object"
     return "null"

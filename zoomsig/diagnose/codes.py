@@ -87,6 +87,7 @@ class FindingCode(str, Enum):
     LIFETIME_TOO_LONG = "LIFETIME_TOO_LONG"
     TOKEN_EXP_TOO_SOON = "TOKEN_EXP_TOO_SOON"
     TOKEN_EXP_NOT_INTEGER = "TOKEN_EXP_NOT_INTEGER"
+    TOKEN_EXP_MISSING = "TOKEN_EXP_MISSING"
     EXPIRES_SOON = "EXPIRES_SOON"
     # Legacy signature
     LEGACY_FORMAT = "LEGACY_FORMAT"
@@ -101,6 +102,7 @@ class FindingCode(str, Enum):
     KEY_SECRET_SWAPPED = "KEY_SECRET_SWAPPED"
     LEGACY_HMAC_RAW_MESSAGE = "LEGACY_HMAC_RAW_MESSAGE"
     SECRET_TOO_SHORT = "SECRET_TOO_SHORT"
+    SECRET_IN_TOKEN = "SECRET_IN_TOKEN"
 
 
 class CodeInfo(NamedTuple):
@@ -431,6 +433,11 @@ CODE_INFO: dict[FindingCode, CodeInfo] = {
         "tokenExp is not an integer",
         "Send tokenExp as a whole number of seconds, equal to exp.",
     ),
+    _C.TOKEN_EXP_MISSING: CodeInfo(
+        _W,
+        "No tokenExp",
+        "Add tokenExp equal to exp, as Zoom's sample does; Zoom's docs list it as required.",
+    ),
     _C.EXPIRES_SOON: CodeInfo(
         _W,
         "The signature expires within a few minutes",
@@ -496,5 +503,11 @@ CODE_INFO: dict[FindingCode, CodeInfo] = {
         _W,
         "The secret is shorter than 32 characters",
         "Check that the whole secret was copied: Zoom's SDK secrets are 32 characters.",
+    ),
+    _C.SECRET_IN_TOKEN: CodeInfo(
+        _E,
+        "The token carries a secret",
+        "Remove the secret from the claims and rotate it now: anyone who sees the token (every "
+        "browser that joins) can read its claims.",
     ),
 }

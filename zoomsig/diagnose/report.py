@@ -51,6 +51,9 @@ class Finding:
         info = CODE_INFO[code]
         return cls(code, info.severity, message, info.fix, claim)
 
+    def _replace_message(self, message: str) -> Finding:
+        return Finding(self.code, self.severity, message, self.fix, self.claim)
+
     def to_dict(self) -> dict[str, Optional[str]]:
         """A JSON-ready dict with stable keys."""
         return {
@@ -63,8 +66,10 @@ class Finding:
 
     def __str__(self) -> str:
         where = f" [{self.claim}]" if self.claim else ""
-        head = f"{self.severity.value.lower()} {self.code.value}{where}: {self.message}"
-        return f"{head}\n  fix: {self.fix}"
+        return (
+            f"{self.severity.value.lower()} {self.code.value}{where}: {self.message}. "
+            f"Fix: {self.fix}"
+        )
 
 
 @dataclass(frozen=True)
