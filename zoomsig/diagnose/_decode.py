@@ -14,7 +14,7 @@ import math
 import re
 from typing import NamedTuple, Optional, Union
 
-from zoomsig.diagnose._text import preview
+from zoomsig.diagnose._text import json_type, preview
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
@@ -113,6 +113,19 @@ _STRICT_JSON = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_fi
 between calls); made per call it would cost more than the parsing."""
 
 
+def _not_an_object(raw: Optional[bytes]) -> str:
+    """Say what a JWT part that is not a JSON object is instead."""
+    if raw is None:
+        return "is not base64url"
+    try:
+        value = _STRICT_JSON.decode(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return "does not decode to JSON"
+    if isinstance(value, str):
+        return "decodes to a JSON string, not an object: was the JSON encoded twice?"
+    return f"decodes to {json_type(value)}, not a JSON object"
+
+
 def _json_object(raw: Optional[bytes]) -> tuple[Optional[dict[str, object]], str]:
     """The JSON object in ``raw`` (or ``None``) and the text it was read from."""
     if raw is None:
@@ -161,12 +174,12 @@ def decode_jwt(text: str, *, well_formed: bool = False) -> Jwt:
         _json_object(raw_payload),
     )
     if header is None:
-        what = "is not base64url" if raw_header is None else "does not decode to a JSON object"
+        what = _not_an_object(raw_header)
         findings.append(
             Finding.of(_C.HEADER_INVALID, f"the header part {preview(parts[0])} {what}", "header")
         )
     if claims is None:
-        what = "is not base64url" if raw_payload is None else "does not decode to a JSON object"
+        what = _not_an_object(raw_payload)
         findings.append(
             Finding.of(
                 _C.PAYLOAD_INVALID, f"the payload part {preview(parts[1])} {what}", "payload"
@@ -289,13 +302,23 @@ def decode(text: str) -> Decoded:
                 )
             ]
         )
+    if text.startswith("[object"):
+        return Bare(
+            [
+                Finding.of(
+                    _C.MALFORMED,
+                    f"{preview(text, 24)} is what JavaScript's String() makes of an object: the "
+                    "response object was used where its signature string belongs",
+                )
+            ]
+        )
     shape = f"{dots + 1} dot-separated parts" if dots else "no dots"
     extra = " (5 parts: an encrypted JWE, not a signed JWT?)" if dots == 4 else ""
     return Bare(
         [
             Finding.of(
                 _C.MALFORMED,
-                f"{preview(text)} has {shape}{extra}; a JWT has 3 (header.payload.signature)",
+                f"{preview(text, 24)} has {shape}{extra}; a JWT has 3 (header.payload.signature)",
             )
         ]
     )

@@ -350,7 +350,7 @@ def _cross_kind(kind: TokenKind, context: Context) -> list[Finding]:
             Finding.of(
                 _C.VIDEO_SDK_TOKEN,
                 "this is a Video SDK token (app_key, tpc, role_type) but you are joining "
-                f"meeting {context.meeting_number!r}",
+                f"meeting {show(context.meeting_number)}",
             )
         ]
     if kind is TokenKind.MEETING_SDK and context.topic is not None:

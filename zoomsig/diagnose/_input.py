@@ -187,12 +187,7 @@ def _inner_spaces(text: str, peeler: _Peeler) -> str:
     count = text.count(" ") + text.count("\t")
     plural = "s" * (count != 1)
     urlsafe = "-" in text or "_" in text
-    if (
-        "\t" not in text
-        and not urlsafe
-        and _TOKEN_CHARS.fullmatch(restored)
-        and (restored.count(".") == 2 or len(restored) >= 40)
-    ):
+    if "\t" not in text and not urlsafe and _token_shaped(restored):
         peeler.add(
             _C.SPACES_INSTEAD_OF_PLUS,
             f"the signature has {count} space{plural} inside it; a '+' becomes a space when a "
@@ -200,7 +195,7 @@ def _inner_spaces(text: str, peeler: _Peeler) -> str:
         )
         return restored
     joined = "".join(text.split())
-    if _TOKEN_CHARS.fullmatch(joined):
+    if _token_shaped(joined):
         peeler.add(
             _C.LINE_BREAKS,
             f"the signature has {count} space{plural} or tab{plural} inside it: it was "
@@ -208,6 +203,11 @@ def _inner_spaces(text: str, peeler: _Peeler) -> str:
         )
         return joined
     return text
+
+
+def _token_shaped(text: str) -> bool:
+    """Token characters only, and three parts or the length of at least an HMAC: not prose."""
+    return bool(_TOKEN_CHARS.fullmatch(text)) and (text.count(".") == 2 or len(text) >= 40)
 
 
 def _from_response(text: str, peeler: _Peeler) -> Optional[str]:

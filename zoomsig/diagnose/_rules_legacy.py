@@ -73,7 +73,7 @@ def check_legacy(fields: list[str], context: Context) -> tuple[list[Finding], Op
             Finding.of(
                 _C.MEETING_NUMBER_MISMATCH,
                 f"the meeting number is {show(mn)} but the meeting being joined is "
-                f"{context.meeting_number!r}",
+                f"{show(context.meeting_number)}",
                 "meetingNumber",
             )
         )

@@ -104,7 +104,7 @@ def _check_meeting_number(
     text = str(mn) if is_int(mn) else mn
     if not isinstance(text, str) or not (text.isascii() and text.isdigit()):
         digits = "".join(ch for ch in str(mn) if ch.isascii() and ch.isdigit())
-        hint = f" (digits only: {digits!r})" if isinstance(mn, str) and digits else ""
+        hint = f" (digits only: {show(digits)})" if isinstance(mn, str) and digits else ""
         findings.append(
             Finding.of(
                 _C.MEETING_NUMBER_INVALID,
@@ -124,7 +124,7 @@ def _check_meeting_number(
         findings.append(
             Finding.of(
                 _C.MEETING_NUMBER_MISMATCH,
-                f"mn is {show(mn)} but the meeting being joined is {context.meeting_number!r}",
+                f"mn is {show(mn)} but the meeting being joined is {show(context.meeting_number)}",
                 "mn",
             )
         )
@@ -152,7 +152,7 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
         findings.append(
             Finding.of(
                 _C.MEETING_NUMBER_MISSING,
-                f"the meeting being joined is {context.meeting_number!r} but the token has no "
+                f"the meeting being joined is {show(context.meeting_number)} but the token has no "
                 "mn (a native-only token)",
                 "mn",
             )
@@ -197,7 +197,7 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
         findings.append(
             Finding.of(
                 _C.VIDEO_WEBRTC_MODE_INVALID,
-                f"video_webrtc_mode is {show(mode)}",
+                f"video_webrtc_mode is {show(mode)}, {json_type(mode)}, not the number 0 or 1",
                 "video_webrtc_mode",
             )
         )
@@ -217,14 +217,14 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
                 )
             )
         elif is_int(iat) and iat < MILLISECONDS and token_exp < iat + MIN_LIFETIME:
-            findings.append(
-                Finding.of(
-                    _C.TOKEN_EXP_TOO_SOON,
-                    f"tokenExp is {show(token_exp - iat)} s after iat; it must be at least "
-                    f"{MIN_LIFETIME}",
-                    "tokenExp",
-                )
+            message = (
+                f"tokenExp {show(token_exp)} is before iat, as if it were a lifetime in seconds "
+                f"rather than a Unix time; it must be at least {MIN_LIFETIME} s after iat"
+                if token_exp < iat
+                else f"tokenExp is {show(token_exp - iat)} s after iat; it must be at least "
+                f"{MIN_LIFETIME}"
             )
+            findings.append(Finding.of(_C.TOKEN_EXP_TOO_SOON, message, "tokenExp"))
 
     findings.extend(
         Finding.of(_C.UNKNOWN_CLAIM, f"{name!r} is not a Meeting SDK claim; Zoom ignores it", name)

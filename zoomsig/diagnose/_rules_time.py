@@ -23,12 +23,13 @@ MILLISECONDS = 10**12
 
 
 def clock_hint(offset: float) -> str:
-    """Name a whole-hour (or half-hour) offset as the time-zone mistake it usually is."""
+    """Name an offset of whole or half hours, up to 14 h, as the time-zone bug it usually is."""
     hours = abs(offset) / 3600
-    if hours >= 0.9 and abs(hours * 2 - round(hours * 2)) * 1800 <= 120:
+    whole = round(hours * 2) / 2
+    if 0.9 <= hours <= 14.1 and abs(hours - whole) * 3600 <= 120:
         return (
-            f"; an offset of about {round(hours * 2) / 2:g} h looks like local time used as "
-            "UTC (a time-zone bug), not clock drift"
+            f"; {whole:g} h to within two minutes looks like local time used as UTC (a "
+            "time-zone bug), not clock drift"
         )
     return ""
 
@@ -81,15 +82,15 @@ def check_times(
         findings.append(
             Finding.of(
                 _C.IAT_IN_FUTURE,
-                f"iat is {duration(ahead)} after now: the signing server's clock is ahead or "
-                f"uses the wrong time zone{clock_hint(ahead)}",
+                f"iat is {duration(ahead)} after now: the signing server's clock is ahead"
+                + (clock_hint(ahead) or " (check NTP)"),
                 "iat",
             )
         )
     if exp is not None:
         if exp <= now:
             behind = (
-                f" (iat is {duration(now - iat)} before now{clock_hint(now - iat)})"
+                f"; iat is {duration(now - iat)} before now{clock_hint(now - iat)}"
                 if (iat is not None and now - iat > MAX_LIFETIME / 24)
                 else ""
             )

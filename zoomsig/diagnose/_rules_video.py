@@ -123,7 +123,11 @@ def check_video(claims: Mapping[str, object], context: Context) -> list[Finding]
             )
 
     findings.extend(
-        Finding.of(_C.VIDEO_OPTION_INVALID, f"{name} is {show(claims[name])}", name)
+        Finding.of(
+            _C.VIDEO_OPTION_INVALID,
+            f"{name} is {show(claims[name])}, {json_type(claims[name])}, not the number 0 or 1",
+            name,
+        )
         for name in _OPTIONS
         if name in claims and not (is_int(claims[name]) and claims[name] in (0, 1))
     )

@@ -11,6 +11,8 @@ _MAX_SHOWN = 48
 
 def show(value: object) -> str:
     """A claim value as JSON, cut to a readable length (never used for secrets)."""
+    if isinstance(value, str) and len(value) > _MAX_SHOWN - 2:
+        return json.dumps(value[: _MAX_SHOWN - 3] + "…", ensure_ascii=False)
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):  # pragma: no cover - values come from json.loads
