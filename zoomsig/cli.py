@@ -263,7 +263,10 @@ def _build_parser() -> _Parser:
             key_option,
             dest="key",
             metavar="KEY",
-            help=f"the key (Client ID); default: the {KEY_ENV} environment variable",
+            help=(
+                "the JWT app's API key" if key_option == "--api-key" else "the SDK key / Client ID"
+            )
+            + f"; default: the {KEY_ENV} environment variable",
         )
         sub.add_argument(
             "--credential-type",
@@ -290,22 +293,32 @@ def _build_parser() -> _Parser:
     meeting.add_argument("--meeting", metavar="N", help="meeting number, digits only")
     meeting.add_argument("--role", type=_role, help="0/participant or 1/host")
     _add_lifetime(meeting)
-    meeting.add_argument("--video-webrtc-mode", type=int, choices=(0, 1))
+    meeting.add_argument(
+        "--video-webrtc-mode", type=int, choices=(0, 1), help="WebRTC video on (1) or off (0)"
+    )
 
     video = signer("video", "Video SDK token", "--sdk-key", CredentialType.VIDEO_SDK)
     video.add_argument("--topic", required=True, help="session name, as passed to join()")
     video.add_argument("--role", type=_role, required=True, help="0/participant or 1/host")
     _add_lifetime(video)
-    video.add_argument("--user-identity", metavar="ID")
-    video.add_argument("--session-key", metavar="KEY")
+    video.add_argument("--user-identity", metavar="ID", help="user id, at most 35 characters")
+    video.add_argument("--session-key", metavar="KEY", help="session key, at most 36 characters")
     video.add_argument(
         "--geo-regions", type=_geo_regions, metavar="US,DE", help="comma-separated region codes"
     )
-    video.add_argument("--cloud-recording-option", type=int, choices=(0, 1))
-    video.add_argument("--cloud-recording-election", type=int, choices=(0, 1))
-    video.add_argument("--telemetry-tracking-id", metavar="ID")
-    video.add_argument("--video-webrtc-mode", type=int, choices=(0, 1))
-    video.add_argument("--audio-webrtc-mode", type=int, choices=(0, 1))
+    video.add_argument(
+        "--cloud-recording-option", type=int, choices=(0, 1), help="cloud_recording_option"
+    )
+    video.add_argument(
+        "--cloud-recording-election", type=int, choices=(0, 1), help="cloud_recording_election"
+    )
+    video.add_argument("--telemetry-tracking-id", metavar="ID", help="telemetry_tracking_id")
+    video.add_argument(
+        "--video-webrtc-mode", type=int, choices=(0, 1), help="WebRTC video on (1) or off (0)"
+    )
+    video.add_argument(
+        "--audio-webrtc-mode", type=int, choices=(0, 1), help="WebRTC audio on (1) or off (0)"
+    )
 
     legacy = signer(
         "legacy",
