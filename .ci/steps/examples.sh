@@ -6,4 +6,6 @@ set -euo pipefail
 python -m pip install -q -e ".[examples]"
 python -m pytest examples/tests -p no:cacheprovider
 # The Flask recipe lives in docs/recipes.md; its test skips where Flask is not installed.
-python -m pytest tests/test_docs.py -k flask -p no:cacheprovider -rs | tee /dev/stderr | grep -q "1 passed"
+flask_log=$(python -m pytest tests/test_docs.py -k flask -p no:cacheprovider -rs)
+printf '%s\n' "$flask_log"
+grep -q "1 passed" <<<"$flask_log"
