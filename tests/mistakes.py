@@ -1356,6 +1356,41 @@ CASES += (
         _token(video_claims(), key=base64.b64decode(SDK_SECRET)),
         {C.SECRET_BASE64_DECODED},
     ),
+    # ---- claim names typed by hand: Zoom's claim names are case-sensitive
+    _case(
+        "appkey_lowercase_claim_name",
+        lambda: pyjwt(meeting_claims(appKey=DROP, sdkKey=DROP, appkey=SDK_KEY)),
+        {C.APP_KEY_MISSING, C.UNKNOWN_CLAIM},
+        mention={C.UNKNOWN_CLAIM: "did you mean 'appKey'?"},
+    ),
+    _case(
+        "app_key_snake_case_in_meeting_token",
+        lambda: pyjwt(meeting_claims(appKey=DROP, sdkKey=DROP, app_key=SDK_KEY)),
+        {C.APP_KEY_MISSING, C.UNKNOWN_CLAIM},
+        mention={C.UNKNOWN_CLAIM: "did you mean 'appKey'?"},
+    ),
+    # ---- the key read from an env var with its newline: no real key has whitespace
+    _case(
+        "key_env_var_trailing_newline_in_app_key",
+        lambda: pyjwt(meeting_claims(appKey=SDK_KEY + "\n", sdkKey=SDK_KEY + "\n")),
+        {C.SDK_KEY_MISMATCH},
+        kwargs={"sdk_key": DROP},
+        mention={C.SDK_KEY_MISMATCH: "whitespace"},
+    ),
+    _case(
+        "video_key_env_var_trailing_newline",
+        lambda: pyjwt(video_claims(app_key=SDK_KEY + "\n")),
+        {C.SDK_KEY_MISMATCH},
+        kwargs={"sdk_key": DROP},
+        mention={C.SDK_KEY_MISMATCH: "whitespace"},
+    ),
+    # ---- the join URL's query string kept in the meeting number
+    _case(
+        "meeting_number_with_password_query_string",
+        lambda: pyjwt(meeting_claims(mn=MN + "?pwd=abc123")),
+        {C.MEETING_NUMBER_INVALID},
+        kwargs={"meeting_number": DROP},
+    ),
 )
 
 CASES_BY_ID: Mapping[str, Case] = {case.id: case for case in CASES}

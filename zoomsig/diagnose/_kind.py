@@ -13,6 +13,7 @@ __all__ = [
     "is_rest_api_token",
     "is_secret_claim",
     "is_zoom_issued",
+    "near_miss",
 ]
 
 MEETING_CLAIMS = frozenset(
@@ -38,6 +39,16 @@ _MEETING_MARKERS = frozenset(
 )
 _VIDEO_MARKERS = frozenset({"app_key", "tpc", "role_type", "session_key", "user_identity"})
 _ZOOM_AUDIENCES = frozenset({"clientsm", "https://oauth.zoom.us"})
+
+
+def near_miss(name: str, known: frozenset[str]) -> str:
+    """``"; did you mean 'appKey'?"`` when ``name`` differs from a known claim only in case
+    or underscores (claim names are case-sensitive), else ``""``."""
+    folded = name.lower().replace("_", "")
+    for candidate in sorted(known):
+        if candidate.lower().replace("_", "") == folded:
+            return f"; did you mean {candidate!r}? Claim names are case-sensitive"
+    return ""
 
 
 def is_secret_claim(name: str) -> bool:

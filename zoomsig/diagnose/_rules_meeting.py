@@ -8,7 +8,7 @@ from typing import Optional
 from zoomsig._params import MEETING_NUMBER_DIGITS
 from zoomsig._time import MIN_LIFETIME
 from zoomsig.diagnose._context import Context, is_int
-from zoomsig.diagnose._kind import MEETING_CLAIMS, is_secret_claim
+from zoomsig.diagnose._kind import MEETING_CLAIMS, is_secret_claim, near_miss
 from zoomsig.diagnose._rules_time import MILLISECONDS
 from zoomsig.diagnose._text import json_type, show
 from zoomsig.diagnose.codes import FindingCode
@@ -68,6 +68,18 @@ def _check_key(claims: Mapping[str, object], context: Context, findings: list[Fi
                 "appKey",
             )
         )
+    for name in ("appKey", "sdkKey"):
+        value = claims.get(name)
+        if isinstance(value, str) and value and value != value.strip():
+            findings.append(
+                Finding.of(
+                    _C.SDK_KEY_MISMATCH,
+                    f"{name} is {show(value)}: the surrounding whitespace (a newline from an env "
+                    "var or .env file?) is part of the key Zoom looks up",
+                    name,
+                )
+            )
+            return
     if context.sdk_key is not None:
         present = [
             (name, claims[name]) for name in ("appKey", "sdkKey", "apiKey") if claims.get(name)
@@ -104,7 +116,8 @@ def _check_meeting_number(
     text = str(mn) if is_int(mn) else mn
     if not isinstance(text, str) or not (text.isascii() and text.isdigit()):
         digits = "".join(ch for ch in str(mn) if ch.isascii() and ch.isdigit())
-        hint = f" (digits only: {show(digits)})" if isinstance(mn, str) and digits else ""
+        spaced = isinstance(mn, str) and digits and set(mn) <= set("0123456789 -")
+        hint = f" (digits only: {show(digits)})" if spaced else ""
         findings.append(
             Finding.of(
                 _C.MEETING_NUMBER_INVALID,
@@ -227,7 +240,12 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
             findings.append(Finding.of(_C.TOKEN_EXP_TOO_SOON, message, "tokenExp"))
 
     findings.extend(
-        Finding.of(_C.UNKNOWN_CLAIM, f"{name!r} is not a Meeting SDK claim; Zoom ignores it", name)
+        Finding.of(
+            _C.UNKNOWN_CLAIM,
+            f"{name!r} is not a Meeting SDK claim, so Zoom ignores it"
+            + near_miss(name, MEETING_CLAIMS),
+            name,
+        )
         for name in claims
         if name not in _HANDLED
         and not is_secret_claim(name)

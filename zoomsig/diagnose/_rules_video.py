@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from zoomsig.diagnose._context import Context, is_int
-from zoomsig.diagnose._kind import VIDEO_CLAIMS, is_secret_claim
+from zoomsig.diagnose._kind import VIDEO_CLAIMS, is_secret_claim, near_miss
 from zoomsig.diagnose._text import json_type, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
@@ -30,6 +30,15 @@ def _check_key(claims: Mapping[str, object], context: Context, findings: list[Fi
         where = f" (it has {other}: the Video SDK reads app_key)" if other else ""
         findings.append(
             Finding.of(_C.APP_KEY_MISSING, f"the token has no app_key{where}", "app_key")
+        )
+    elif isinstance(app_key, str) and app_key != app_key.strip():
+        findings.append(
+            Finding.of(
+                _C.SDK_KEY_MISMATCH,
+                f"app_key is {show(app_key)}: the surrounding whitespace (a newline from an env "
+                "var or .env file?) is part of the key Zoom looks up",
+                "app_key",
+            )
         )
     elif context.sdk_key is not None and app_key != context.sdk_key:
         findings.append(
@@ -132,7 +141,12 @@ def check_video(claims: Mapping[str, object], context: Context) -> list[Finding]
         if name in claims and not (is_int(claims[name]) and claims[name] in (0, 1))
     )
     findings.extend(
-        Finding.of(_C.UNKNOWN_CLAIM, f"{name!r} is not a Video SDK claim; Zoom ignores it", name)
+        Finding.of(
+            _C.UNKNOWN_CLAIM,
+            f"{name!r} is not a Video SDK claim, so Zoom ignores it"
+            + near_miss(name, VIDEO_CLAIMS),
+            name,
+        )
         for name in claims
         if name not in VIDEO_CLAIMS and not is_secret_claim(name)
     )

@@ -15,8 +15,8 @@ def show(value: object) -> str:
         return json.dumps(value[: _MAX_SHOWN - 3] + "…", ensure_ascii=False)
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):  # pragma: no cover - values come from json.loads
-        text = repr(value)
+    except RecursionError:  # json.loads read it, but this call may sit deeper in the stack
+        return f"(deeply nested {json_type(value)[2:].lstrip()})"
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
 
 
