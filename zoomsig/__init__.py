@@ -7,8 +7,6 @@ Everything public is importable from here::
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from zoomsig._enums import CredentialType, LegacyEncoding, Role, Severity, TokenKind
 from zoomsig._errors import (
     InvalidParameterError,
@@ -24,10 +22,24 @@ from zoomsig.legacy import sign_legacy_web_sdk
 from zoomsig.meeting_sdk import sign_meeting_sdk
 from zoomsig.video_sdk import sign_video_sdk
 
-try:
-    __version__ = version("zoomsig")
-except PackageNotFoundError:  # pragma: no cover - only when run from a source tree
-    __version__ = "0+unknown"
+__version__: str
+"""The installed version, from the package metadata (read on first access)."""
+
+
+def __getattr__(name: str) -> str:
+    # importlib.metadata costs ~20 ms to import (zipfile, email, csv, pathlib): more than
+    # all of zoomsig. Import it only when someone asks for the version.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+        try:
+            value = version("zoomsig")
+        except PackageNotFoundError:  # pragma: no cover - only when run from a source tree
+            value = "0+unknown"
+        globals()["__version__"] = value  # later lookups find it without __getattr__
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "MAX_LIFETIME",

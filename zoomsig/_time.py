@@ -22,7 +22,7 @@ Now = Union[int, float, datetime, None]
 """What ``now=`` takes: ``None`` (read the clock), a Unix time, or an aware datetime."""
 
 
-def resolve_now(now: Now, parameter: str = "now") -> float:
+def resolve_now(now: object, parameter: str = "now") -> float:
     """Return ``now`` as a Unix time, reading the clock only when it is ``None``."""
     if now is None:
         return time.time()

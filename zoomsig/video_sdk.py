@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Optional, Union
+from typing import Optional, Union, cast
 
 from zoomsig import _jws
 from zoomsig._enums import CredentialType, Role
@@ -41,13 +41,15 @@ def _check_geo_regions(value: object) -> Optional[str]:
         )
     if not value:
         raise InvalidParameterError("geo_regions", "must not be empty; pass None to leave it out")
-    for region in value:
+    regions: list[str] = []
+    for region in cast("Sequence[object]", value):
         if not isinstance(region, str) or region not in GEO_REGIONS:
             raise InvalidParameterError(
                 "geo_regions",
                 f"unknown region {region!r:.20}; Zoom knows {' '.join(sorted(GEO_REGIONS))}",
             )
-    return ",".join(value)
+        regions.append(region)
+    return ",".join(regions)
 
 
 def sign_video_sdk(

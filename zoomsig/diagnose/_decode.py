@@ -12,7 +12,7 @@ import binascii
 import json
 import math
 import re
-from typing import NamedTuple, Optional, Union
+from typing import NamedTuple, Optional, Union, cast
 
 from zoomsig.diagnose._text import json_type, preview
 from zoomsig.diagnose.codes import FindingCode
@@ -135,7 +135,9 @@ def _json_object(raw: Optional[bytes]) -> tuple[Optional[dict[str, object]], str
         value = _STRICT_JSON.decode(text)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None, ""
-    return (value, text) if isinstance(value, dict) else (None, text)
+    if not isinstance(value, dict):
+        return None, text
+    return cast("dict[str, object]", value), text
 
 
 def decode_jwt(text: str, *, well_formed: bool = False) -> Jwt:
@@ -252,7 +254,7 @@ def _decode_legacy(text: str) -> Optional[Legacy]:
         return None
     if inner.count(".") < 3 or not inner.isprintable():
         return None
-    findings = []
+    findings: list[Finding] = []
     if cut:
         findings.append(
             Finding.of(

@@ -86,7 +86,7 @@ def decode_and_validate(
     """
     context = _context(sdk_key, meeting_number, role, topic, now)
     secret_bytes = _secret_bytes(secret)
-    if not isinstance(signature, (str, bytes)):
+    if not isinstance(signature, (str, bytes)):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise InvalidParameterError(
             "signature", f"expected a str or bytes, got {type(signature).__name__}"
         )
@@ -330,7 +330,7 @@ def _secret_claims(claims: Mapping[str, object], forms: tuple[str, ...]) -> list
 
 
 def _check_header(header: Mapping[str, object]) -> list[Finding]:
-    findings = []
+    findings: list[Finding] = []
     alg = header.get("alg")
     if alg != "HS256":
         what = "missing" if alg is None else show(alg)

@@ -9,9 +9,10 @@ twice, a URL encoded twice), so they are peeled in a loop of at most
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, cast
 from urllib.parse import unquote
 
 from zoomsig.diagnose.codes import FindingCode
@@ -74,7 +75,7 @@ class _Peeler:
 
     def done(self) -> list[Finding]:
         return [
-            f._replace_message(f"{f.message} ({self.layers[f.code]} times)")
+            dataclasses.replace(f, message=f"{f.message} ({self.layers[f.code]} times)")
             if self.layers.get(f.code, 1) > 1
             else f
             for f in self.findings
@@ -139,6 +140,8 @@ def clean(text: str) -> Cleaned:
 
 def _peel(text: str, peeler: _Peeler) -> Optional[str]:
     """Remove one layer of wrapping; ``None`` when what is left is not a signature."""
+    if not text:
+        return text  # nothing left to unwrap: clean() reports EMPTY
     if text.startswith("{"):
         return _from_response(text, peeler)
 
@@ -218,7 +221,8 @@ def _from_response(text: str, peeler: _Peeler) -> Optional[str]:
         return text
     if not isinstance(obj, dict):
         return text
-    candidates = [obj, *(value for value in obj.values() if isinstance(value, dict))]
+    top = cast("dict[str, object]", obj)
+    candidates = [top, *(cast("dict[str, object]", v) for v in top.values() if isinstance(v, dict))]
     for candidate in candidates:
         for key in _RESPONSE_KEYS:
             inner = candidate.get(key)
@@ -228,7 +232,8 @@ def _from_response(text: str, peeler: _Peeler) -> Optional[str]:
                     f"a JSON object was passed; its {key!r} value is the signature",
                 )
                 return _strip(inner)
-    keys = ", ".join(sorted(map(str, obj))[:6]) or "none"
+    keys = ", ".join(key if len(key) <= 40 else key[:39] + "…" for key in sorted(top)[:6])
+    keys = keys or "none"
     peeler.add(
         _C.MALFORMED,
         f"a JSON object (keys: {keys}) was passed, not a signature: a decoded JWT payload, or "
@@ -240,7 +245,14 @@ def _from_response(text: str, peeler: _Peeler) -> Optional[str]:
 def _whitespace(text: str, stripped: str) -> str:
     start = text[: text.index(stripped)]
     end = text[text.index(stripped) + len(stripped) :]
-    parts = [f"starts with {start!r}"] if start else []
+    parts = [f"starts with {_cut(start)}"] if start else []
     if end:
-        parts.append(f"ends with {end!r}")
+        parts.append(f"ends with {_cut(end)}")
     return " and ".join(parts)
+
+
+def _cut(whitespace: str) -> str:
+    """A run of whitespace for a message: shown if short, else its start and length."""
+    if len(whitespace) <= 8:
+        return repr(whitespace)
+    return f"{whitespace[:8]!r}… ({len(whitespace)} characters)"

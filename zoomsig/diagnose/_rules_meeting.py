@@ -10,7 +10,7 @@ from zoomsig._time import MIN_LIFETIME
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._kind import MEETING_CLAIMS, is_secret_claim, near_miss
 from zoomsig.diagnose._rules_time import MILLISECONDS
-from zoomsig.diagnose._text import json_type, show
+from zoomsig.diagnose._text import json_type, preview, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
@@ -242,7 +242,7 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
     findings.extend(
         Finding.of(
             _C.UNKNOWN_CLAIM,
-            f"{name!r} is not a Meeting SDK claim, so Zoom ignores it"
+            f"{preview(name, 40)} is not a Meeting SDK claim, so Zoom ignores it"
             + near_miss(name, MEETING_CLAIMS),
             name,
         )

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._kind import VIDEO_CLAIMS, is_secret_claim, near_miss
-from zoomsig.diagnose._text import json_type, show
+from zoomsig.diagnose._text import json_type, preview, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 from zoomsig.video_sdk import GEO_REGIONS, MAX_SESSION_KEY, MAX_TOPIC, MAX_USER_IDENTITY
@@ -143,7 +143,7 @@ def check_video(claims: Mapping[str, object], context: Context) -> list[Finding]
     findings.extend(
         Finding.of(
             _C.UNKNOWN_CLAIM,
-            f"{name!r} is not a Video SDK claim, so Zoom ignores it"
+            f"{preview(name, 40)} is not a Video SDK claim, so Zoom ignores it"
             + near_miss(name, VIDEO_CLAIMS),
             name,
         )

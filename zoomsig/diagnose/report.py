@@ -51,9 +51,6 @@ class Finding:
         info = CODE_INFO[code]
         return cls(code, info.severity, message, info.fix, claim)
 
-    def _replace_message(self, message: str) -> Finding:
-        return Finding(self.code, self.severity, message, self.fix, self.claim)
-
     def to_dict(self) -> dict[str, Optional[str]]:
         """A JSON-ready dict with stable keys."""
         return {

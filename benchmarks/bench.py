@@ -1,0 +1,743 @@
+#!/usr/bin/env python
+"""zoomsig benchmarks: one run, side by side with PyJWT and a standard-library baseline.
+
+Usage (from the repository root, in the dev virtualenv)::
+
+    python benchmarks/bench.py            # full run, a few minutes
+    python benchmarks/bench.py --quick    # fewer repeats, about a minute
+    python benchmarks/bench.py --json PATH --reference --strict --profile
+
+What it measures, each as the minimum over repeats of ``timeit`` loops (per call):
+
+* signing: ``sign_meeting_sdk`` vs ``jwt.encode`` of the same payload vs a stdlib
+  ``json`` + ``base64`` + ``hmac.digest`` baseline;
+* diagnosis: ``decode_and_validate(token, secret=...)`` vs ``jwt.decode`` for a valid token
+  and for typical broken ones (PyJWT's exception is part of its time);
+* imports: ``import zoomsig`` vs ``import jwt`` in fresh interpreters of a virtualenv that
+  holds only the runtime dependencies (PyJWT without ``cryptography``, typing-extensions),
+  with bytecode cached in a private ``pycache_prefix``;
+* ``zoomsig --version`` cold start (wall time of the console script);
+* the refusal of a 1 MB input (``TOO_LONG``) and how time grows with input size up to
+  ``MAX_SIGNATURE_LENGTH`` for adversarial input families.
+
+It prints a table with the ratios and PASS/MISS per target and writes JSON
+(``benchmarks/results/latest.json`` by default; ``--reference`` also writes the tracked copy
+``benchmarks/reference.json`` that docs/performance.md quotes). Exit status 0 unless
+``--strict`` is given and a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import cProfile
+import datetime as dt
+import hmac
+import io
+import json
+import math
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import timeit
+import warnings
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+REFERENCE = ROOT / "benchmarks" / "reference.json"
+DEFAULT_RUNTIME_VENV = RESULTS / "runtime-venv"  # benchmarks/results/ is git-ignored
+
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+import jwt  # noqa: E402
+from _support import NOW, SDK_KEY, SDK_SECRET  # noqa: E402
+
+import zoomsig  # noqa: E402
+from zoomsig import (  # noqa: E402
+    MAX_SIGNATURE_LENGTH,
+    decode_and_validate,
+    sign_meeting_sdk,
+    sign_video_sdk,
+)
+
+MEETING = "85746065432"
+WRONG_SECRET = "Wr0ngSecretWr0ngSecretWr0ngSecr3"  # 32 characters, like a real one
+Json = dict[str, Any]
+
+
+# --------------------------------------------------------------------------------------
+# Timing helpers
+
+
+class Settings:
+    def __init__(self, quick: bool) -> None:
+        self.quick = quick
+        self.min_time = 0.05 if quick else 0.2  # seconds per timeit sample
+        self.repeat = 3 if quick else 7
+        self.process_runs = 10 if quick else 40  # fresh interpreters per import measure
+
+
+def time_call(fn: Callable[[], object], settings: Settings) -> Json:
+    """Per-call seconds of ``fn``: best and median of ``repeat`` samples."""
+    timer = timeit.Timer(fn)
+    number, _ = timer.autorange()
+    number = max(1, math.ceil(number * settings.min_time / 0.2))
+    samples = [t / number for t in timer.repeat(repeat=settings.repeat, number=number)]
+    return {"best": min(samples), "median": statistics.median(samples), "loops": number}
+
+
+def swallow(fn: Callable[[], object]) -> Callable[[], object]:
+    """``fn`` with any exception caught: PyJWT signals a broken token by raising."""
+
+    def call() -> object:
+        try:
+            return fn()
+        except Exception as exc:
+            return exc
+
+    return call
+
+
+def outcome(fn: Callable[[], object]) -> str:
+    try:
+        result = fn()
+    except Exception as exc:
+        return f"raises {type(exc).__name__}"
+    if isinstance(result, zoomsig.Report):
+        codes = ",".join(sorted(c.value for c in result.codes)) or "-"
+        return f"{'ok' if result.ok else 'not ok'} [{codes}]"
+    return "accepts"
+
+
+def engine_ready() -> bool:
+    try:
+        decode_and_validate("a.b.c")
+    except NotImplementedError:
+        return False
+    return True
+
+
+def fmt_time(seconds: Optional[float]) -> str:
+    if seconds is None:
+        return "n/a"
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:8.2f} µs"
+    return f"{seconds * 1e3:8.2f} ms"
+
+
+# --------------------------------------------------------------------------------------
+# Token builders
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def stdlib_sign(payload: dict[str, object], key: bytes) -> str:
+    """The least a correct HS256 signer has to do: the baseline."""
+    body = json.dumps(payload, separators=(",", ":")).encode()
+    message = b"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + base64.urlsafe_b64encode(body).rstrip(b"=")
+    mac = hmac.digest(key, message, "sha256")
+    return (message + b"." + base64.urlsafe_b64encode(mac).rstrip(b"=")).decode("ascii")
+
+
+def raw_token(payload_json: bytes, secret: str = SDK_SECRET) -> str:
+    """A token over exact payload bytes (for payloads ``json.dumps`` would not produce)."""
+    message = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + b64url(payload_json)
+    mac = hmac.digest(secret.encode(), message.encode(), "sha256")
+    return message + "." + b64url(mac)
+
+
+def payload_of(token: str) -> dict[str, object]:
+    part = token.split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))  # type: ignore[no-any-return]
+
+
+def standard_base64(token: str) -> str:
+    """Each part re-encoded with the standard alphabet and '=' padding (``btoa`` style)."""
+    parts = [base64.urlsafe_b64decode(p + "=" * (-len(p) % 4)) for p in token.split(".")]
+    return ".".join(base64.b64encode(p).decode("ascii") for p in parts)
+
+
+def meeting_token(now: Optional[float]) -> str:
+    return sign_meeting_sdk(
+        sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, meeting_number=MEETING, role=0, now=now
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Sections
+
+
+def bench_sign(settings: Settings) -> Json:
+    token = meeting_token(NOW)
+    payload = payload_of(token)
+    key = SDK_SECRET.encode()
+    cases = {
+        "sign_meeting_sdk": lambda: sign_meeting_sdk(
+            sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, meeting_number=MEETING, role=0, now=NOW
+        ),
+        "jwt.encode": lambda: jwt.encode(payload, SDK_SECRET, algorithm="HS256"),
+        "stdlib baseline": lambda: stdlib_sign(payload, key),
+    }
+    video = sign_video_sdk(
+        sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, topic="Weekly sync", role=1, now=NOW
+    )
+    video_payload = payload_of(video)
+    video_cases = {
+        "sign_video_sdk": lambda: sign_video_sdk(
+            sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, topic="Weekly sync", role=1, now=NOW
+        ),
+        "jwt.encode (video payload)": lambda: jwt.encode(
+            video_payload, SDK_SECRET, algorithm="HS256"
+        ),
+    }
+    result: Json = {name: time_call(fn, settings) for name, fn in {**cases, **video_cases}.items()}
+    result["identical_output"] = (
+        jwt.encode(payload, SDK_SECRET, algorithm="HS256") == token == stdlib_sign(payload, key)
+    )
+    return result
+
+
+def bench_decode(settings: Settings) -> Json:
+    """Valid and broken tokens: zoomsig's diagnosis vs PyJWT's decode (raising or not)."""
+    valid = meeting_token(None)  # signed now, so PyJWT's exp/iat checks pass
+    no_role = stdlib_sign(
+        {k: v for k, v in payload_of(valid).items() if k != "role"}, SDK_SECRET.encode()
+    )
+    cases = {
+        "valid": (valid, SDK_SECRET),
+        "standard base64 + padding": (standard_base64(valid), SDK_SECRET),
+        "role missing": (no_role, SDK_SECRET),
+        "wrong secret": (valid, WRONG_SECRET),
+        "expired": (meeting_token(NOW - 10 * 86400), SDK_SECRET),
+    }
+    result: Json = {}
+    for name, (token, secret) in cases.items():
+
+        def zs(token: str = token, secret: str = secret) -> object:
+            return decode_and_validate(token, secret=secret)
+
+        def pj(token: str = token, secret: str = secret) -> object:
+            return jwt.decode(token, secret, algorithms=["HS256"])
+
+        result[name] = {
+            "zoomsig": time_call(zs, settings),
+            "pyjwt": time_call(swallow(pj), settings),
+            "zoomsig_outcome": outcome(zs),
+            "pyjwt_outcome": outcome(pj),
+        }
+    result["valid, no secret"] = {
+        "zoomsig": time_call(lambda: decode_and_validate(valid), settings),
+        "zoomsig_outcome": outcome(lambda: decode_and_validate(valid)),
+    }
+    return result
+
+
+def bench_too_long(settings: Settings) -> Json:
+    huge = "eyJ" + "A" * (1_000_000 - 3)
+    huge_bytes = huge.encode()
+    report = decode_and_validate(huge, secret=SDK_SECRET)
+    return {
+        "str": time_call(lambda: decode_and_validate(huge, secret=SDK_SECRET), settings),
+        "bytes": time_call(lambda: decode_and_validate(huge_bytes, secret=SDK_SECRET), settings),
+        "codes": sorted(c.value for c in report.codes),
+        "refused": zoomsig.FindingCode.TOO_LONG in report.codes,
+    }
+
+
+def linearity_families() -> dict[str, Callable[[int], object]]:
+    """Adversarial input shapes, each built to about ``n`` characters."""
+    header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+
+    def long_claim(n: int) -> str:
+        base = len(raw_token(b'{"x":""}'))
+        return raw_token(json.dumps({"x": "a" * max(0, (n - base - 3) * 3 // 4)}).encode())
+
+    def deep_array(n: int) -> str:
+        depth = max(1, ((n - len(header) - 44) * 3 // 4 - 6) // 2)
+        return raw_token(b'{"a":' + b"[" * depth + b"]" * depth + b"}")
+
+    def line_breaks(n: int) -> str:
+        token = long_claim(n * 3 // 4)
+        return "\n".join(token[i : i + 3] for i in range(0, len(token), 3))[:n]
+
+    return {
+        "valid JWT, long claim": long_claim,
+        "JWT, nested [[[...]]] payload": deep_array,
+        "line breaks every 3 chars": line_breaks,
+        "many dots": lambda n: "a." * (n // 2),
+        "spaces": lambda n: "a " * (n // 2),
+        "URL-encoding layers %2525…": lambda n: "%25" * ((n - 2) // 3) + "41",
+        "nested quotes": lambda n: '"' * ((n - 40) // 2) + "eyJ" + "a" * 37 + '"' * ((n - 40) // 2),
+        'nested {"signature": …}': lambda n: (
+            '{"signature":' * ((n - 3) // 14) + '"x"' + "}" * ((n - 3) // 14)
+        ),
+        "bytes, invalid UTF-8": lambda n: b"\xff" * n,
+    }
+
+
+def bench_linearity(settings: Settings) -> Json:
+    sizes = [s for s in (256, 512, 1024, 2048, 4096, 8192, 16384) if s <= MAX_SIGNATURE_LENGTH]
+    if sizes[-1] != MAX_SIGNATURE_LENGTH:
+        sizes.append(MAX_SIGNATURE_LENGTH)
+    result: Json = {"sizes": sizes, "families": {}}
+    for name, build in linearity_families().items():
+        points = []
+        for size in sizes:
+            value = build(size)
+            assert isinstance(value, (str, bytes))
+            length = len(value)
+            if length > MAX_SIGNATURE_LENGTH:
+                continue
+
+            def call(value: object = value) -> object:
+                return decode_and_validate(value, secret=SDK_SECRET)  # type: ignore[arg-type]
+
+            timing = time_call(call, settings)
+            points.append({"length": length, "best": timing["best"]})
+        first, last = points[0], points[-1]
+        slope = math.log(last["best"] / first["best"]) / math.log(last["length"] / first["length"])
+        result["families"][name] = {"points": points, "slope": slope}
+    return result
+
+
+# --------------------------------------------------------------------------------------
+# Fresh-interpreter measurements in a runtime-only virtualenv
+
+
+def run(cmd: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, check=False, capture_output=True, text=True, **kwargs)
+
+
+def venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def prepare_runtime_venv(venv: Path, log: Callable[[str], None]) -> Path:
+    """A virtualenv with zoomsig (non-editable, from this checkout) and its runtime deps only."""
+    python = venv_python(venv)
+    fresh = not python.exists()
+    if fresh:
+        log(f"creating runtime-only virtualenv {venv}")
+        made = run([sys.executable, "-m", "venv", str(venv)])
+        if made.returncode:
+            raise RuntimeError(made.stderr)
+    with tempfile.TemporaryDirectory() as wheels:
+        try:
+            import hatchling  # noqa: F401
+
+            isolation = ["--no-build-isolation"]
+        except ImportError:
+            isolation = []
+        built = run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "-q",
+                "--no-deps",
+                *isolation,
+                "-w",
+                wheels,
+                str(ROOT),
+            ]
+        )
+        if built.returncode:
+            raise RuntimeError(f"building the wheel failed:\n{built.stderr}")
+        wheel = next(Path(wheels).glob("zoomsig-*.whl"))
+        # The first install brings PyJWT and typing-extensions; later ones only zoomsig.
+        flags = [] if fresh else ["--force-reinstall", "--no-deps"]
+        installed = run([str(python), "-m", "pip", "install", "-q", *flags, str(wheel)])
+        if installed.returncode:
+            raise RuntimeError(f"installing into {venv} failed:\n{installed.stderr}")
+    # PyJWT imports cryptography when it is installed; the runtime deps do not include it.
+    has_crypto = run([str(python), "-c", "import cryptography"]).returncode == 0
+    if has_crypto:
+        run([str(python), "-m", "pip", "uninstall", "-q", "-y", "cryptography"])
+    return python
+
+
+def fresh_interpreter_times(python: Path, settings: Settings, log: Callable[[str], None]) -> Json:
+    cache = Path(tempfile.mkdtemp(prefix="zoomsig-pycache-"))
+    workdir = Path(tempfile.mkdtemp(prefix="zoomsig-cwd-"))  # so ./zoomsig cannot shadow it
+    base = [str(python), "-E", "-s", "-X", f"pycache_prefix={cache}"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(cache)
+    probe = (
+        "import time, sys; t = time.perf_counter(); import {m}; t = time.perf_counter() - t; "
+        "print(t, 'cryptography' in sys.modules)"
+    )
+    script = python.parent / ("zoomsig.exe" if os.name == "nt" else "zoomsig")
+    programs: dict[str, list[str]] = {
+        "python -c pass": [*base, "-c", "pass"],
+        "import zoomsig": [*base, "-c", probe.format(m="zoomsig")],
+        "import jwt": [*base, "-c", probe.format(m="jwt")],
+        "zoomsig --version": [str(script), "--version"],
+    }
+    try:
+        for _ in range(2):  # warm the bytecode cache
+            for cmd in programs.values():
+                run(cmd, cwd=workdir, env=env)
+        versions = run(
+            [
+                *base,
+                "-c",
+                "import jwt, typing_extensions, importlib.metadata as m; "
+                "print(jwt.__version__, m.version('typing_extensions'))",
+            ],
+            cwd=workdir,
+            env=env,
+        ).stdout.split()
+        cli_check = run(programs["zoomsig --version"], cwd=workdir, env=env)
+        wall: dict[str, list[float]] = {name: [] for name in programs}
+        inproc: dict[str, list[float]] = {"import zoomsig": [], "import jwt": []}
+        crypto_loaded = False
+        log(f"  {settings.process_runs} fresh interpreters per program ...")
+        for _ in range(settings.process_runs):
+            for name, cmd in programs.items():
+                if name == "zoomsig --version" and cli_check.returncode:
+                    continue
+                start = timeit.default_timer()
+                done = run(cmd, cwd=workdir, env=env)
+                wall[name].append(timeit.default_timer() - start)
+                if name in inproc:
+                    seconds, crypto = done.stdout.split()
+                    inproc[name].append(float(seconds))
+                    crypto_loaded |= crypto == "True"
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    def summary(values: list[float]) -> Optional[Json]:
+        if not values:
+            return None
+        return {"min": min(values), "median": statistics.median(values), "runs": len(values)}
+
+    return {
+        "python": str(python),
+        "pyjwt": versions[0] if versions else None,
+        "typing_extensions": versions[1] if len(versions) > 1 else None,
+        "cryptography_loaded": crypto_loaded,
+        "import_in_process": {name: summary(v) for name, v in inproc.items()},
+        "process_wall": {name: summary(v) for name, v in wall.items()},
+        "cli_error": (cli_check.stderr.strip().splitlines() or ["failed"])[-1]
+        if cli_check.returncode
+        else None,
+        "cli_output": cli_check.stdout.strip(),
+    }
+
+
+def importtime_top(python: Path, limit: int = 15) -> list[tuple[int, int, str]]:
+    """``-X importtime`` of ``import zoomsig`` (warm cache): the slowest imports."""
+    cache = Path(tempfile.mkdtemp(prefix="zoomsig-pycache-"))
+    workdir = tempfile.mkdtemp(prefix="zoomsig-cwd-")
+    cmd = [
+        str(python),
+        "-E",
+        "-s",
+        "-X",
+        f"pycache_prefix={cache}",
+        "-X",
+        "importtime",
+        "-c",
+        "import zoomsig",
+    ]
+    try:
+        run(cmd, cwd=workdir)
+        rows = []
+        for line in run(cmd, cwd=workdir).stderr.splitlines()[1:]:
+            _, self_us, cumulative, name = (
+                part.strip() for part in line.replace(":", "|", 1).split("|")
+            )
+            rows.append((int(self_us), int(cumulative), name))
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(workdir, ignore_errors=True)
+    return sorted(rows, key=lambda row: -row[1])[:limit]
+
+
+def profile(fn: Callable[[], object], calls: int = 20000, limit: int = 12) -> str:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(calls):
+        fn()
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(limit)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------------------
+# Targets and output
+
+
+def ratio(a: Optional[float], b: Optional[float]) -> Optional[float]:
+    return None if a is None or b is None or b == 0 else a / b
+
+
+def targets(results: Json) -> list[Json]:
+    rows: list[Json] = []
+
+    def add(
+        name: str, value: Optional[float], limit: float, unit: str, stretch: bool = False
+    ) -> None:
+        rows.append(
+            {
+                "target": name,
+                "value": value,
+                "limit": limit,
+                "unit": unit,
+                "stretch": stretch,
+                "met": None if value is None else value <= limit,
+            }
+        )
+
+    sign = results["sign"]
+    add(
+        "sign_meeting_sdk / jwt.encode",
+        ratio(sign["sign_meeting_sdk"]["best"], sign["jwt.encode"]["best"]),
+        1.0,
+        "x",
+    )
+    decode = results.get("decode")
+    valid = decode["valid"] if decode else None
+    add(
+        "decode_and_validate(valid, secret) / jwt.decode",
+        ratio(valid["zoomsig"]["best"], valid["pyjwt"]["best"]) if valid else None,
+        1.0,
+        "x",
+    )
+    imports = results.get("imports") or {}
+    inproc = imports.get("import_in_process") or {}
+    zs, pj = inproc.get("import zoomsig"), inproc.get("import jwt")
+    add(
+        "import zoomsig / import jwt (fresh interpreter, min)",
+        ratio(zs["min"], pj["min"]) if zs and pj else None,
+        1.3,
+        "x",
+    )
+    cli = (imports.get("process_wall") or {}).get("zoomsig --version")
+    add(
+        "zoomsig --version cold start (median wall)",
+        cli["median"] * 1e3 if cli else None,
+        150.0,
+        "ms",
+    )
+    add(
+        "sign_meeting_sdk / stdlib baseline",
+        ratio(sign["sign_meeting_sdk"]["best"], sign["stdlib baseline"]["best"]),
+        2.0,
+        "x",
+        stretch=True,
+    )
+    too_long = results.get("too_long")
+    add(
+        "1 MB input refused (TOO_LONG)",
+        too_long["str"]["best"] * 1e3 if too_long and too_long["refused"] else None,
+        1.0,
+        "ms",
+    )
+    linearity = results.get("linearity")
+    if linearity:
+        worst = max(linearity["families"].items(), key=lambda item: item[1]["slope"])
+        add(f"linearity: worst log-log slope ({worst[0]})", worst[1]["slope"], 1.3, "")
+    return rows
+
+
+def print_report(results: Json) -> None:
+    p = print
+    meta = results["meta"]
+    p(
+        f"\nzoomsig {meta['zoomsig']} | PyJWT {meta['pyjwt']} | Python {meta['python']} | "
+        f"{meta['cpus']} CPUs | {meta['date']}"
+    )
+    p("\nSigning (per call, best of repeats)")
+    sign = results["sign"]
+    jwt_best, std_best = sign["jwt.encode"]["best"], sign["stdlib baseline"]["best"]
+    for name in (
+        "sign_meeting_sdk",
+        "jwt.encode",
+        "stdlib baseline",
+        "sign_video_sdk",
+        "jwt.encode (video payload)",
+    ):
+        ref = sign["jwt.encode (video payload)"]["best"] if "video" in name else jwt_best
+        best = sign[name]["best"]
+        p(
+            f"  {name:30} {fmt_time(best)}   {ratio(best, ref):5.2f}x PyJWT"
+            f"   {ratio(best, std_best):5.2f}x stdlib"
+        )
+    p(f"  identical tokens from all three: {sign['identical_output']}")
+    decode = results.get("decode")
+    if decode:
+        p("\nDiagnosis vs jwt.decode (per call; PyJWT's time includes raising)")
+        for name, row in decode.items():
+            if "pyjwt" not in row:
+                best = fmt_time(row["zoomsig"]["best"])
+                p(f"  {name:28} zoomsig {best}  -> {row['zoomsig_outcome']}")
+                continue
+            r = ratio(row["zoomsig"]["best"], row["pyjwt"]["best"])
+            p(
+                f"  {name:28} zoomsig {fmt_time(row['zoomsig']['best'])}  PyJWT "
+                f"{fmt_time(row['pyjwt']['best'])}  {r:5.2f}x"
+            )
+            p(f"  {'':28}   zoomsig: {row['zoomsig_outcome']}; PyJWT: {row['pyjwt_outcome']}")
+    else:
+        p("\nDiagnosis: decode_and_validate is not implemented yet; skipped")
+    imports = results.get("imports")
+    if imports:
+        p(
+            f"\nFresh interpreters ({imports['python']}; cryptography loaded: "
+            f"{imports['cryptography_loaded']})"
+        )
+        for group, label in (("import_in_process", "in-process"), ("process_wall", "wall")):
+            for name, row in imports[group].items():
+                if row:
+                    p(
+                        f"  {name + f' ({label})':34} min {fmt_time(row['min'])}  "
+                        f"median {fmt_time(row['median'])}"
+                    )
+        if imports["cli_error"]:
+            p(f"  zoomsig --version failed: {imports['cli_error']}")
+    too_long = results.get("too_long")
+    if too_long:
+        p(
+            f"\n1 MB input: str {fmt_time(too_long['str']['best'])}, bytes "
+            f"{fmt_time(too_long['bytes']['best'])}; codes {too_long['codes']}"
+        )
+    linearity = results.get("linearity")
+    if linearity:
+        p(
+            f"\nLinearity up to MAX_SIGNATURE_LENGTH={MAX_SIGNATURE_LENGTH} "
+            "(decode_and_validate with secret, best per call)"
+        )
+        for name, fam in linearity["families"].items():
+            pts = "  ".join(
+                f"{pt['length']}:{fmt_time(pt['best']).strip()}" for pt in fam["points"]
+            )
+            p(f"  {name:32} slope {fam['slope']:5.2f}  {pts}")
+    p("\nTargets")
+    for row in results["targets"]:
+        value = "n/a" if row["value"] is None else f"{row['value']:.2f}{row['unit']}"
+        verdict = "n/a " if row["met"] is None else ("PASS" if row["met"] else "MISS")
+        kind = " (stretch)" if row["stretch"] else ""
+        p(f"  {verdict}  {row['target']}{kind}: {value} (target <= {row['limit']}{row['unit']})")
+
+
+def git_commit() -> Optional[str]:
+    head = run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
+    if head.returncode:
+        return None
+    dirty = run(["git", "-C", str(ROOT), "status", "--porcelain", "--", "zoomsig"]).stdout.strip()
+    return head.stdout.strip() + ("+dirty" if dirty else "")
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats and processes")
+    parser.add_argument(
+        "--json", type=Path, default=RESULTS / "latest.json", help="where to write JSON"
+    )
+    parser.add_argument(
+        "--reference",
+        action="store_true",
+        help=f"also write {REFERENCE.relative_to(ROOT)} (quoted by the docs)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 when a (non-stretch) target is missed"
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="also print cProfile and -X importtime"
+    )
+    parser.add_argument(
+        "--runtime-venv",
+        type=Path,
+        default=DEFAULT_RUNTIME_VENV,
+        help="virtualenv for the import timings (created if missing)",
+    )
+    parser.add_argument("--skip-imports", action="store_true", help="no fresh-interpreter timings")
+    args = parser.parse_args(argv)
+    settings = Settings(args.quick)
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    warnings.simplefilter("ignore")  # PyJWT's key-length warnings are not what is timed
+    results: Json = {
+        "meta": {
+            "date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+            "zoomsig": zoomsig.__version__,
+            "commit": git_commit(),
+            "pyjwt": jwt.__version__,
+            "python": platform.python_version(),
+            "implementation": platform.python_implementation(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "quick": args.quick,
+            "method": "timeit, per-call best of repeats (median also kept); imports and CLI in "
+            "fresh interpreters of a runtime-only venv, bytecode cached",
+        }
+    }
+    log("signing ...")
+    results["sign"] = bench_sign(settings)
+    if engine_ready():
+        log("diagnosis ...")
+        results["decode"] = bench_decode(settings)
+        log("1 MB input ...")
+        results["too_long"] = bench_too_long(settings)
+        log("linearity ...")
+        results["linearity"] = bench_linearity(settings)
+    else:
+        log("decode_and_validate is not implemented yet: skipping the diagnosis benchmarks")
+    python = None
+    if not args.skip_imports:
+        log("runtime-only virtualenv and fresh interpreters ...")
+        try:
+            python = prepare_runtime_venv(args.runtime_venv.resolve(), log)
+            results["imports"] = fresh_interpreter_times(python, settings, log)
+        except (RuntimeError, OSError, ValueError) as exc:
+            log(f"import timings skipped: {exc}")
+    results["targets"] = targets(results)
+    print_report(results)
+
+    if args.profile:
+        token = meeting_token(None)
+        print("\ncProfile: sign_meeting_sdk")
+        print(
+            profile(
+                lambda: sign_meeting_sdk(
+                    sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, meeting_number=MEETING, role=0, now=NOW
+                )
+            )
+        )
+        if "decode" in results:
+            print("cProfile: decode_and_validate(valid, secret=...)")
+            print(profile(lambda: decode_and_validate(token, secret=SDK_SECRET)))
+        if python is not None:
+            print("-X importtime of import zoomsig (self µs, cumulative µs), slowest first:")
+            for self_us, cumulative, name in importtime_top(python):
+                print(f"  {cumulative:8d} {self_us:8d}  {name}")
+
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
+    args.json.write_text(text, encoding="utf-8")
+    log(f"\nwrote {args.json}")
+    if args.reference:
+        REFERENCE.write_text(text, encoding="utf-8")
+        log(f"wrote {REFERENCE}")
+    missed = [t for t in results["targets"] if t["met"] is False and not t["stretch"]]
+    return 1 if args.strict and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
