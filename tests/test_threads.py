@@ -31,13 +31,7 @@ OPS_PER_THREAD = 200
 
 # Mutable objects at module level that are constants in practice (never written after
 # import). Each entry is module -> names. Prefer MappingProxyType / frozenset / tuple.
-ALLOWED_MUTABLE_GLOBALS: dict[str, frozenset[str]] = {
-    "zoomsig.diagnose.codes": frozenset({"CODE_INFO"}),
-    "zoomsig._params": frozenset({"_CREDENTIAL_HELP"}),
-    "zoomsig.diagnose.report": frozenset({"_KIND_NAMES"}),
-    "zoomsig.diagnose._engine": frozenset({"_ORDER"}),
-    "zoomsig.cli": frozenset({"_KIND_NAMES", "_SEVERITY_STYLE", "_SGR"}),
-}
+ALLOWED_MUTABLE_GLOBALS: dict[str, frozenset[str]] = {}
 
 
 def zoomsig_modules() -> list[types.ModuleType]:

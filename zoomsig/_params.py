@@ -8,6 +8,7 @@ argument would otherwise end up in a log.
 from __future__ import annotations
 
 from collections.abc import Collection
+from types import MappingProxyType
 from typing import Optional
 
 from zoomsig._enums import CredentialType, Role
@@ -31,30 +32,32 @@ __all__ = [
 MEETING_NUMBER_DIGITS = range(9, 13)
 """Lengths a meeting number can have: 9 to 11 digits in practice, 12 allowed."""
 
-_CREDENTIAL_HELP = {
-    CredentialType.SERVER_TO_SERVER_OAUTH: (
-        "Server-to-Server OAuth credentials (Account ID / Client ID / Client secret) make "
-        "REST API access tokens and cannot sign SDK signatures"
-    ),
-    CredentialType.OAUTH: (
-        "a plain OAuth app's credentials cannot sign SDK signatures unless the app has "
-        'the "Meeting SDK (Embed)" feature, in which case pass CredentialType.GENERAL_APP'
-    ),
-    CredentialType.JWT_APP: (
-        "JWT-app API keys (app type deactivated on 8 September 2023) never signed SDK "
-        "JWTs; they only fit the legacy Web SDK signature"
-    ),
-    CredentialType.VIDEO_SDK: (
-        "Video SDK credentials belong to a different product and sign only Video SDK tokens"
-    ),
-    CredentialType.MEETING_SDK: (
-        "Meeting SDK credentials sign Meeting SDK signatures (sign_meeting_sdk), not this token"
-    ),
-    CredentialType.GENERAL_APP: (
-        "a General app's Client ID and secret sign Meeting SDK signatures "
-        "(sign_meeting_sdk), not this token"
-    ),
-}
+_CREDENTIAL_HELP = MappingProxyType(
+    {
+        CredentialType.SERVER_TO_SERVER_OAUTH: (
+            "Server-to-Server OAuth credentials (Account ID / Client ID / Client secret) make "
+            "REST API access tokens and cannot sign SDK signatures"
+        ),
+        CredentialType.OAUTH: (
+            "a plain OAuth app's credentials cannot sign SDK signatures unless the app has "
+            'the "Meeting SDK (Embed)" feature, in which case pass CredentialType.GENERAL_APP'
+        ),
+        CredentialType.JWT_APP: (
+            "JWT-app API keys (app type deactivated on 8 September 2023) never signed SDK "
+            "JWTs; they only fit the legacy Web SDK signature"
+        ),
+        CredentialType.VIDEO_SDK: (
+            "Video SDK credentials belong to a different product and sign only Video SDK tokens"
+        ),
+        CredentialType.MEETING_SDK: (
+            "Meeting SDK credentials sign Meeting SDK signatures (sign_meeting_sdk), not this token"
+        ),
+        CredentialType.GENERAL_APP: (
+            "a General app's Client ID and secret sign Meeting SDK signatures "
+            "(sign_meeting_sdk), not this token"
+        ),
+    }
+)
 
 
 def is_utf8_encodable(text: str) -> bool:

@@ -21,6 +21,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from types import MappingProxyType
 from typing import NamedTuple, NoReturn, Optional, TextIO, Union
 
 from zoomsig import (
@@ -472,7 +473,9 @@ def _read_key(args: argparse.Namespace, option: str) -> tuple[Optional[str], str
 
 # --- output -----------------------------------------------------------------------------
 
-_SGR = {"red": "31", "green": "32", "yellow": "33", "cyan": "36", "bold": "1", "dim": "2"}
+_SGR = MappingProxyType(
+    {"red": "31", "green": "32", "yellow": "33", "cyan": "36", "bold": "1", "dim": "2"}
+)
 
 
 class _Out:
@@ -560,17 +563,21 @@ def _decode_payload(token: str) -> dict[str, object]:
     return claims
 
 
-_SEVERITY_STYLE = {
-    Severity.ERROR: ("red", "bold"),
-    Severity.WARNING: ("yellow",),
-    Severity.INFO: ("cyan",),
-}
-_KIND_NAMES = {
-    TokenKind.MEETING_SDK: "Meeting SDK signature",
-    TokenKind.VIDEO_SDK: "Video SDK token",
-    TokenKind.LEGACY_WEB_SDK: "legacy Web SDK signature",
-    TokenKind.UNKNOWN: "not recognised as any Zoom signature",
-}
+_SEVERITY_STYLE = MappingProxyType(
+    {
+        Severity.ERROR: ("red", "bold"),
+        Severity.WARNING: ("yellow",),
+        Severity.INFO: ("cyan",),
+    }
+)
+_KIND_NAMES = MappingProxyType(
+    {
+        TokenKind.MEETING_SDK: "Meeting SDK signature",
+        TokenKind.VIDEO_SDK: "Video SDK token",
+        TokenKind.LEGACY_WEB_SDK: "legacy Web SDK signature",
+        TokenKind.UNKNOWN: "not recognised as any Zoom signature",
+    }
+)
 
 
 def _plural(count: int, word: str) -> str:

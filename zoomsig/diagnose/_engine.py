@@ -37,7 +37,7 @@ from zoomsig.diagnose.report import Finding, Report
 __all__ = ["MAX_SIGNATURE_LENGTH", "decode_and_validate"]
 
 _C = FindingCode
-_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_ORDER = MappingProxyType({Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2})
 _REDACTED = "<redacted: the secret>"
 _MIN_REDACT = 4  # a shorter "secret" would redact ordinary text; it is refused anyway
 

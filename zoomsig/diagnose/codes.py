@@ -7,7 +7,9 @@ tests can check that none is missing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
+from types import MappingProxyType
 from typing import NamedTuple
 
 from zoomsig._enums import Severity
@@ -116,398 +118,406 @@ class CodeInfo(NamedTuple):
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 _C = FindingCode
 
-CODE_INFO: dict[FindingCode, CodeInfo] = {
-    _C.EMPTY: CodeInfo(
-        _E,
-        "The signature is empty",
-        "Check that your backend endpoint returned a signature and that the client read the "
-        "right field of the response.",
-    ),
-    _C.TOO_LONG: CodeInfo(
-        _E,
-        "The input is far too long to be a Zoom signature",
-        "Pass only the signature string, not a log, a page or a whole response.",
-    ),
-    _C.SURROUNDING_WHITESPACE: CodeInfo(
-        _W,
-        "Spaces or line breaks around the signature",
-        "Strip the value before passing it to join(); some clients send it as is.",
-    ),
-    _C.QUOTED: CodeInfo(
-        _E,
-        "The signature is wrapped in quotes",
-        "Parse the JSON response and pass the string value, not its JSON text with the quotes.",
-    ),
-    _C.BEARER_PREFIX: CodeInfo(
-        _E,
-        "The signature starts with 'Bearer '",
-        "Pass the bare token to join(); 'Bearer ' belongs only in an HTTP Authorization header.",
-    ),
-    _C.RESPONSE_OBJECT: CodeInfo(
-        _E,
-        "A whole JSON object was passed instead of the signature",
-        "Pass response.signature (the string inside), not the response object.",
-    ),
-    _C.URL_ENCODED: CodeInfo(
-        _E,
-        "The signature is URL-encoded (%2B, %3D, %2F…)",
-        "URL-decode it once before use, or better, send it in a JSON body instead of a URL.",
-    ),
-    _C.SPACES_INSTEAD_OF_PLUS: CodeInfo(
-        _E,
-        "Spaces where '+' characters were",
-        "The signature went through a URL query string unencoded and '+' became a space: "
-        "send it in a JSON body or encode it with encodeURIComponent, and sign with "
-        "base64url (which has no '+').",
-    ),
-    _C.LINE_BREAKS: CodeInfo(
-        _E,
-        "Line breaks inside the signature",
-        "Use an encoder that does not wrap lines: Ruby Base64.strict_encode64 or "
-        "urlsafe_encode64, Python base64.urlsafe_b64encode (not encodebytes), PHP without "
-        "chunk_split — or better, a JWT library.",
-    ),
-    _C.MALFORMED: CodeInfo(
-        _E,
-        "Not a JWT and not a legacy signature",
-        "Make the signature with a JWT library (or zoomsig): header.payload.signature, each "
-        "part base64url-encoded.",
-    ),
-    _C.NOT_BASE64URL: CodeInfo(
-        _E,
-        "A part uses the standard base64 alphabet ('+' or '/')",
-        "JWTs use base64url: replace btoa()/strict_encode64 with a JWT library, or map "
-        "'+'→'-', '/'→'_' and drop '='.",
-    ),
-    _C.BASE64_PADDING: CodeInfo(
-        _E,
-        "A part ends in '=' padding",
-        "JWT parts are base64url without padding: strip the trailing '=' (a JWT library does "
-        "this for you).",
-    ),
-    _C.SIGNATURE_HEX: CodeInfo(
-        _E,
-        "The signature part is a hex digest",
-        "Encode the raw HMAC bytes with base64url (digest() then base64url, not hexdigest() "
-        "or digest('hex')).",
-    ),
-    _C.SIGNATURE_LENGTH_INVALID: CodeInfo(
-        _E,
-        "The signature part is not the 32 bytes of an HMAC-SHA256",
-        "Store and send the whole token (check column lengths and copy-paste), and sign with "
-        "HS256.",
-    ),
-    _C.SIGNATURE_ONLY: CodeInfo(
-        _E,
-        "Only the HMAC was passed, without header and payload",
-        "Return the whole JWT (header.payload.signature), not just the hash.",
-    ),
-    _C.HEADER_INVALID: CodeInfo(
-        _E,
-        "The JWT header is not a JSON object",
-        'The header must be base64url of {"alg":"HS256","typ":"JWT"}; use a JWT library.',
-    ),
-    _C.PAYLOAD_INVALID: CodeInfo(
-        _E,
-        "The JWT payload is not a JSON object",
-        "Serialise the claims as a JSON object (JSON.stringify / json.dumps) before signing.",
-    ),
-    _C.ALG_NOT_HS256: CodeInfo(
-        _E,
-        "The algorithm is not HS256",
-        "Zoom signatures are HMAC-SHA256: sign with algorithm HS256.",
-    ),
-    _C.TYP_NOT_JWT: CodeInfo(
-        _W,
-        "The header's typ is missing or not JWT",
-        'Use the header {"alg":"HS256","typ":"JWT"} as Zoom\'s samples do.',
-    ),
-    _C.REST_API_TOKEN: CodeInfo(
-        _E,
-        "This is a JWT-app REST API token, not an SDK signature",
-        "Make a Meeting SDK signature (appKey, mn, role, iat, exp, tokenExp) with your Meeting "
-        "SDK app's Client ID and secret; JWT-app tokens only called the REST API.",
-    ),
-    _C.ZOOM_ISSUED_TOKEN: CodeInfo(
-        _E,
-        "This token was issued by Zoom (a ZAK or an OAuth access token)",
-        "Sign your own SDK signature with your SDK app's Client ID and secret; pass a ZAK "
-        "only as the separate zak join option.",
-    ),
-    _C.VIDEO_SDK_TOKEN: CodeInfo(
-        _E,
-        "A Video SDK token was given for a Meeting SDK join",
-        "Meeting SDK joins need a Meeting SDK signature (appKey, mn, role) signed with "
-        "Meeting SDK app credentials.",
-    ),
-    _C.MEETING_SDK_TOKEN: CodeInfo(
-        _E,
-        "A Meeting SDK signature was given for a Video SDK session",
-        "Video SDK sessions need a Video SDK token (app_key, tpc, role_type, version) signed "
-        "with Video SDK credentials.",
-    ),
-    _C.NATIVE_ONLY: CodeInfo(
-        _I,
-        "No mn and no role: a native SDK signature",
-        "Fine for the Android, iOS, macOS and Windows SDKs; for the Web SDK add mn and role.",
-    ),
-    _C.UNKNOWN_CLAIM: CodeInfo(
-        _I,
-        "A claim Zoom does not define",
-        "Check the spelling against Zoom's claim names; unknown claims are ignored by Zoom.",
-    ),
-    _C.APP_KEY_MISSING: CodeInfo(
-        _E,
-        "No app key claim",
-        "Add appKey (Meeting SDK) or app_key (Video SDK) with your SDK key / Client ID.",
-    ),
-    _C.APP_KEY_DEPRECATED_ONLY: CodeInfo(
-        _W,
-        "Only the deprecated sdkKey claim",
-        "Add appKey with the same value; Web SDK 5 and later require appKey.",
-    ),
-    _C.APP_KEY_CONFLICT: CodeInfo(
-        _E,
-        "appKey and sdkKey differ",
-        "Set appKey and sdkKey to the same Client ID, or send appKey alone.",
-    ),
-    _C.API_KEY_CLAIM: CodeInfo(
-        _E,
-        "An apiKey claim instead of appKey",
-        "Rename the claim to appKey and use your Meeting SDK app's Client ID, not a JWT-app "
-        "API key.",
-    ),
-    _C.SDK_KEY_MISMATCH: CodeInfo(
-        _E,
-        "The key in the token is not the expected key",
-        "Sign with the Client ID / SDK key of the same app whose secret you use, and pass the "
-        "same key to the client.",
-    ),
-    _C.MEETING_NUMBER_MISSING: CodeInfo(
-        _E,
-        "role is set but mn is missing",
-        "Add mn with the meeting number as a string of digits (or drop both for a native token).",
-    ),
-    _C.MEETING_NUMBER_WRONG_CLAIM: CodeInfo(
-        _E,
-        "The meeting number is under the wrong claim name",
-        "Zoom reads only mn: rename meetingNumber / meeting_number to mn.",
-    ),
-    _C.MEETING_NUMBER_INVALID: CodeInfo(
-        _E,
-        "mn is not a meeting number",
-        "Send the meeting number as digits only, e.g. '97875981800', with no spaces or dashes.",
-    ),
-    _C.MEETING_NUMBER_MISMATCH: CodeInfo(
-        _E,
-        "mn is not the meeting being joined",
-        "Sign for the same meeting number that the client passes to join().",
-    ),
-    _C.ROLE_MISSING: CodeInfo(
-        _E, "mn is set but role is missing", "Add role: 0 for a participant, 1 for the host."
-    ),
-    _C.ROLE_NOT_INTEGER: CodeInfo(
-        _E,
-        "role is not an integer",
-        "Send role as the JSON number 0 or 1 (parseInt / int() the request value).",
-    ),
-    _C.ROLE_INVALID: CodeInfo(
-        _E, "role is not 0 or 1", "Use 0 for a participant and 1 for the host or a co-host."
-    ),
-    _C.ROLE_MISMATCH: CodeInfo(
-        _E,
-        "role is not the expected role",
-        "Sign with the role the user should join as: 0 participant, 1 host.",
-    ),
-    _C.HOST_NEEDS_ZAK: CodeInfo(
-        _I,
-        "Role 1 (host)",
-        "To start the meeting, also pass the host's ZAK as zak in join(); role 1 alone does "
-        "not start it.",
-    ),
-    _C.VIDEO_WEBRTC_MODE_INVALID: CodeInfo(
-        _E,
-        "video_webrtc_mode is not 0 or 1",
-        "Send video_webrtc_mode as the number 0 or 1, or leave it out.",
-    ),
-    _C.TOPIC_MISSING: CodeInfo(
-        _E,
-        "No session name (tpc)",
-        "Add tpc with the session name that the client passes to join().",
-    ),
-    _C.TOPIC_TOO_LONG: CodeInfo(
-        _E,
-        "The session name is longer than 200 characters",
-        "Shorten tpc to at most 200 characters (some Zoom SDK pages say 150; stay under that "
-        "to be safe).",
-    ),
-    _C.TOPIC_MISMATCH: CodeInfo(
-        _E,
-        "tpc is not the session being joined",
-        "Sign with the same session name that the client passes to join() (case does not "
-        "matter, every other character does).",
-    ),
-    _C.ROLE_TYPE_MISSING: CodeInfo(
-        _E, "No role_type", "Add role_type: 0 for a participant, 1 for the host."
-    ),
-    _C.ROLE_TYPE_INVALID: CodeInfo(
-        _E, "role_type is not the integer 0 or 1", "Send role_type as the JSON number 0 or 1."
-    ),
-    _C.VERSION_INVALID: CodeInfo(
-        _W, "version is missing or not 1", "Add version: 1 as Zoom's Video SDK sample does."
-    ),
-    _C.USER_IDENTITY_TOO_LONG: CodeInfo(
-        _E,
-        "user_identity is longer than 35 characters",
-        "Shorten user_identity to at most 35 characters.",
-    ),
-    _C.SESSION_KEY_TOO_LONG: CodeInfo(
-        _E,
-        "session_key is longer than 36 characters",
-        "Shorten session_key to at most 36 characters.",
-    ),
-    _C.GEO_REGIONS_INVALID: CodeInfo(
-        _E,
-        "geo_regions is not a list of known region codes",
-        "Send a comma-joined string of AU BR CA CN DE HK IN JP MX NL SG US, e.g. 'US,DE'.",
-    ),
-    _C.VIDEO_OPTION_INVALID: CodeInfo(
-        _E,
-        "A Video SDK option is not 0 or 1",
-        "Send the option as the number 0 or 1, or leave it out.",
-    ),
-    _C.IAT_MISSING: CodeInfo(
-        _E, "No iat", "Add iat: the current Unix time in seconds, backdated by about 30 seconds."
-    ),
-    _C.EXP_MISSING: CodeInfo(_E, "No exp", "Add exp: iat plus 1800 to 172800 seconds."),
-    _C.IAT_NOT_INTEGER: CodeInfo(
-        _E,
-        "iat is not an integer",
-        "Send iat as a whole number of seconds: Math.floor(Date.now() / 1000) or int(time.time()).",
-    ),
-    _C.EXP_NOT_INTEGER: CodeInfo(
-        _E, "exp is not an integer", "Send exp as a whole number of seconds (iat + lifetime)."
-    ),
-    _C.IAT_IN_MILLISECONDS: CodeInfo(
-        _E,
-        "iat is in milliseconds",
-        "Divide by 1000: Math.floor(Date.now() / 1000), not Date.now().",
-    ),
-    _C.EXP_IN_MILLISECONDS: CodeInfo(
-        _E, "exp is in milliseconds", "Use seconds: exp = iat + 7200 with iat in seconds."
-    ),
-    _C.IAT_IN_FUTURE: CodeInfo(
-        _E,
-        "iat is in the future",
-        "Sync the signing server's clock (NTP), use UTC Unix time rather than local time, and "
-        "backdate iat by about 30 seconds.",
-    ),
-    _C.EXPIRED: CodeInfo(
-        _E,
-        "The signature has expired",
-        "Make a fresh signature for each join, shortly before it; check the server's clock "
-        "and time zone.",
-    ),
-    _C.LIFETIME_TOO_SHORT: CodeInfo(
-        _E,
-        "exp - iat is under 1800 seconds",
-        "Set exp to at least iat + 1800 (30 minutes); 7200 is the usual value.",
-    ),
-    _C.LIFETIME_AT_MINIMUM: CodeInfo(
-        _W,
-        "exp - iat is exactly 1800 seconds",
-        "Use a little more than 1800 (e.g. 7200): some native SDK versions rejected exactly 1800.",
-    ),
-    _C.LIFETIME_TOO_LONG: CodeInfo(
-        _E,
-        "exp - iat is over 172800 seconds (48 hours)",
-        "Set exp to at most iat + 172800; sign a fresh signature per join instead.",
-    ),
-    _C.TOKEN_EXP_TOO_SOON: CodeInfo(
-        _E,
-        "tokenExp is less than iat + 1800",
-        "Set tokenExp equal to exp (at least iat + 1800), as Zoom's sample does.",
-    ),
-    _C.TOKEN_EXP_NOT_INTEGER: CodeInfo(
-        _E,
-        "tokenExp is not an integer",
-        "Send tokenExp as a whole number of seconds, equal to exp.",
-    ),
-    _C.TOKEN_EXP_MISSING: CodeInfo(
-        _W,
-        "No tokenExp",
-        "Add tokenExp equal to exp, as Zoom's sample does; Zoom's docs list it as required.",
-    ),
-    _C.EXPIRES_SOON: CodeInfo(
-        _W,
-        "The signature expires within a few minutes",
-        "Sign just before joining and with a longer lifetime (e.g. 7200 seconds).",
-    ),
-    _C.LEGACY_FORMAT: CodeInfo(
-        _W,
-        "A legacy Web SDK signature (key.mn.ts.role.hash)",
-        "Web SDK 2.7.0 and later reject this format: sign a Meeting SDK JWT with your Meeting "
-        "SDK app's Client ID and secret (zoomsig.sign_meeting_sdk).",
-    ),
-    _C.LEGACY_FIELDS_INVALID: CodeInfo(
-        _E,
-        "The legacy signature's fields are wrong",
-        "A legacy signature is base64 of key.meeting_number.timestamp_ms.role.hash with "
-        "numeric meeting number, timestamp and role.",
-    ),
-    _C.LEGACY_TIMESTAMP_SECONDS: CodeInfo(
-        _E,
-        "The legacy timestamp is in seconds",
-        "The legacy timestamp is milliseconds: new Date().getTime() - 30000.",
-    ),
-    _C.LEGACY_EXPIRED: CodeInfo(
-        _W,
-        "The legacy timestamp is more than a day old",
-        "Make a fresh signature shortly before each join.",
-    ),
-    _C.LEGACY_IN_FUTURE: CodeInfo(
-        _W,
-        "The legacy timestamp is in the future",
-        "Sync the server clock and subtract 30000 ms from the timestamp.",
-    ),
-    _C.SIGNATURE_MISMATCH: CodeInfo(
-        _E,
-        "The signature does not match the secret",
-        "Sign with the secret of the same app as the key (not another app's, not a rotated "
-        "old one), and use a Meeting SDK / General app (Meeting SDK) or Video SDK credential "
-        "— Server-to-Server OAuth and JWT-app secrets cannot sign.",
-    ),
-    _C.SECRET_HAS_WHITESPACE: CodeInfo(
-        _E,
-        "The secret differs by surrounding whitespace",
-        "Strip the secret where it is read (a trailing newline from a .env file, a secrets "
-        "manager or echo), on the signing side and the checking side.",
-    ),
-    _C.SECRET_BASE64_DECODED: CodeInfo(
-        _E,
-        "The secret was base64-decoded before use",
-        "Use the secret as the plain text Zoom shows (untick jwt.io's 'secret base64 "
-        "encoded'; do not base64-decode it).",
-    ),
-    _C.KEY_SECRET_SWAPPED: CodeInfo(
-        _E,
-        "The key was used as the secret",
-        "Swap them back: the Client ID / SDK key goes in appKey, the Client secret signs.",
-    ),
-    _C.LEGACY_HMAC_RAW_MESSAGE: CodeInfo(
-        _E,
-        "The legacy hash was made over the raw message, not its base64",
-        "HMAC the base64 of key+meeting_number+timestamp+role, as Zoom's sample does.",
-    ),
-    _C.SECRET_TOO_SHORT: CodeInfo(
-        _W,
-        "The secret is shorter than 32 characters",
-        "Check that the whole secret was copied: Zoom's SDK secrets are 32 characters.",
-    ),
-    _C.SECRET_IN_TOKEN: CodeInfo(
-        _E,
-        "The token carries a secret",
-        "Remove the secret from the claims and rotate it now: anyone who sees the token (every "
-        "browser that joins) can read its claims.",
-    ),
-}
+CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
+    {
+        _C.EMPTY: CodeInfo(
+            _E,
+            "The signature is empty",
+            "Check that your backend endpoint returned a signature and that the client read the "
+            "right field of the response.",
+        ),
+        _C.TOO_LONG: CodeInfo(
+            _E,
+            "The input is far too long to be a Zoom signature",
+            "Pass only the signature string, not a log, a page or a whole response.",
+        ),
+        _C.SURROUNDING_WHITESPACE: CodeInfo(
+            _W,
+            "Spaces or line breaks around the signature",
+            "Strip the value before passing it to join(); some clients send it as is.",
+        ),
+        _C.QUOTED: CodeInfo(
+            _E,
+            "The signature is wrapped in quotes",
+            "Parse the JSON response and pass the string value, not its JSON text with the quotes.",
+        ),
+        _C.BEARER_PREFIX: CodeInfo(
+            _E,
+            "The signature starts with 'Bearer '",
+            "Pass the bare token to join(); 'Bearer ' belongs only in an HTTP Authorization "
+            "header.",
+        ),
+        _C.RESPONSE_OBJECT: CodeInfo(
+            _E,
+            "A whole JSON object was passed instead of the signature",
+            "Pass response.signature (the string inside), not the response object.",
+        ),
+        _C.URL_ENCODED: CodeInfo(
+            _E,
+            "The signature is URL-encoded (%2B, %3D, %2F…)",
+            "URL-decode it once before use, or better, send it in a JSON body instead of a URL.",
+        ),
+        _C.SPACES_INSTEAD_OF_PLUS: CodeInfo(
+            _E,
+            "Spaces where '+' characters were",
+            "The signature went through a URL query string unencoded and '+' became a space: "
+            "send it in a JSON body or encode it with encodeURIComponent, and sign with "
+            "base64url (which has no '+').",
+        ),
+        _C.LINE_BREAKS: CodeInfo(
+            _E,
+            "Line breaks inside the signature",
+            "Use an encoder that does not wrap lines: Ruby Base64.strict_encode64 or "
+            "urlsafe_encode64, Python base64.urlsafe_b64encode (not encodebytes), PHP without "
+            "chunk_split — or better, a JWT library.",
+        ),
+        _C.MALFORMED: CodeInfo(
+            _E,
+            "Not a JWT and not a legacy signature",
+            "Make the signature with a JWT library (or zoomsig): header.payload.signature, each "
+            "part base64url-encoded.",
+        ),
+        _C.NOT_BASE64URL: CodeInfo(
+            _E,
+            "A part uses the standard base64 alphabet ('+' or '/')",
+            "JWTs use base64url: replace btoa()/strict_encode64 with a JWT library, or map "
+            "'+'→'-', '/'→'_' and drop '='.",
+        ),
+        _C.BASE64_PADDING: CodeInfo(
+            _E,
+            "A part ends in '=' padding",
+            "JWT parts are base64url without padding: strip the trailing '=' (a JWT library does "
+            "this for you).",
+        ),
+        _C.SIGNATURE_HEX: CodeInfo(
+            _E,
+            "The signature part is a hex digest",
+            "Encode the raw HMAC bytes with base64url (digest() then base64url, not hexdigest() "
+            "or digest('hex')).",
+        ),
+        _C.SIGNATURE_LENGTH_INVALID: CodeInfo(
+            _E,
+            "The signature part is not the 32 bytes of an HMAC-SHA256",
+            "Store and send the whole token (check column lengths and copy-paste), and sign with "
+            "HS256.",
+        ),
+        _C.SIGNATURE_ONLY: CodeInfo(
+            _E,
+            "Only the HMAC was passed, without header and payload",
+            "Return the whole JWT (header.payload.signature), not just the hash.",
+        ),
+        _C.HEADER_INVALID: CodeInfo(
+            _E,
+            "The JWT header is not a JSON object",
+            'The header must be base64url of {"alg":"HS256","typ":"JWT"}; use a JWT library.',
+        ),
+        _C.PAYLOAD_INVALID: CodeInfo(
+            _E,
+            "The JWT payload is not a JSON object",
+            "Serialise the claims as a JSON object (JSON.stringify / json.dumps) before signing.",
+        ),
+        _C.ALG_NOT_HS256: CodeInfo(
+            _E,
+            "The algorithm is not HS256",
+            "Zoom signatures are HMAC-SHA256: sign with algorithm HS256.",
+        ),
+        _C.TYP_NOT_JWT: CodeInfo(
+            _W,
+            "The header's typ is missing or not JWT",
+            'Use the header {"alg":"HS256","typ":"JWT"} as Zoom\'s samples do.',
+        ),
+        _C.REST_API_TOKEN: CodeInfo(
+            _E,
+            "This is a JWT-app REST API token, not an SDK signature",
+            "Make a Meeting SDK signature (appKey, mn, role, iat, exp, tokenExp) with your Meeting "
+            "SDK app's Client ID and secret; JWT-app tokens only called the REST API.",
+        ),
+        _C.ZOOM_ISSUED_TOKEN: CodeInfo(
+            _E,
+            "This token was issued by Zoom (a ZAK or an OAuth access token)",
+            "Sign your own SDK signature with your SDK app's Client ID and secret; pass a ZAK "
+            "only as the separate zak join option.",
+        ),
+        _C.VIDEO_SDK_TOKEN: CodeInfo(
+            _E,
+            "A Video SDK token was given for a Meeting SDK join",
+            "Meeting SDK joins need a Meeting SDK signature (appKey, mn, role) signed with "
+            "Meeting SDK app credentials.",
+        ),
+        _C.MEETING_SDK_TOKEN: CodeInfo(
+            _E,
+            "A Meeting SDK signature was given for a Video SDK session",
+            "Video SDK sessions need a Video SDK token (app_key, tpc, role_type, version) signed "
+            "with Video SDK credentials.",
+        ),
+        _C.NATIVE_ONLY: CodeInfo(
+            _I,
+            "No mn and no role: a native SDK signature",
+            "Fine for the Android, iOS, macOS and Windows SDKs; for the Web SDK add mn and role.",
+        ),
+        _C.UNKNOWN_CLAIM: CodeInfo(
+            _I,
+            "A claim Zoom does not define",
+            "Check the spelling against Zoom's claim names; unknown claims are ignored by Zoom.",
+        ),
+        _C.APP_KEY_MISSING: CodeInfo(
+            _E,
+            "No app key claim",
+            "Add appKey (Meeting SDK) or app_key (Video SDK) with your SDK key / Client ID.",
+        ),
+        _C.APP_KEY_DEPRECATED_ONLY: CodeInfo(
+            _W,
+            "Only the deprecated sdkKey claim",
+            "Add appKey with the same value; Web SDK 5 and later require appKey.",
+        ),
+        _C.APP_KEY_CONFLICT: CodeInfo(
+            _E,
+            "appKey and sdkKey differ",
+            "Set appKey and sdkKey to the same Client ID, or send appKey alone.",
+        ),
+        _C.API_KEY_CLAIM: CodeInfo(
+            _E,
+            "An apiKey claim instead of appKey",
+            "Rename the claim to appKey and use your Meeting SDK app's Client ID, not a JWT-app "
+            "API key.",
+        ),
+        _C.SDK_KEY_MISMATCH: CodeInfo(
+            _E,
+            "The key in the token is not the expected key",
+            "Sign with the Client ID / SDK key of the same app whose secret you use, and pass the "
+            "same key to the client.",
+        ),
+        _C.MEETING_NUMBER_MISSING: CodeInfo(
+            _E,
+            "role is set but mn is missing",
+            "Add mn with the meeting number as a string of digits (or drop both for a native "
+            "token).",
+        ),
+        _C.MEETING_NUMBER_WRONG_CLAIM: CodeInfo(
+            _E,
+            "The meeting number is under the wrong claim name",
+            "Zoom reads only mn: rename meetingNumber / meeting_number to mn.",
+        ),
+        _C.MEETING_NUMBER_INVALID: CodeInfo(
+            _E,
+            "mn is not a meeting number",
+            "Send the meeting number as digits only, e.g. '97875981800', with no spaces or dashes.",
+        ),
+        _C.MEETING_NUMBER_MISMATCH: CodeInfo(
+            _E,
+            "mn is not the meeting being joined",
+            "Sign for the same meeting number that the client passes to join().",
+        ),
+        _C.ROLE_MISSING: CodeInfo(
+            _E, "mn is set but role is missing", "Add role: 0 for a participant, 1 for the host."
+        ),
+        _C.ROLE_NOT_INTEGER: CodeInfo(
+            _E,
+            "role is not an integer",
+            "Send role as the JSON number 0 or 1 (parseInt / int() the request value).",
+        ),
+        _C.ROLE_INVALID: CodeInfo(
+            _E, "role is not 0 or 1", "Use 0 for a participant and 1 for the host or a co-host."
+        ),
+        _C.ROLE_MISMATCH: CodeInfo(
+            _E,
+            "role is not the expected role",
+            "Sign with the role the user should join as: 0 participant, 1 host.",
+        ),
+        _C.HOST_NEEDS_ZAK: CodeInfo(
+            _I,
+            "Role 1 (host)",
+            "To start the meeting, also pass the host's ZAK as zak in join(); role 1 alone does "
+            "not start it.",
+        ),
+        _C.VIDEO_WEBRTC_MODE_INVALID: CodeInfo(
+            _E,
+            "video_webrtc_mode is not 0 or 1",
+            "Send video_webrtc_mode as the number 0 or 1, or leave it out.",
+        ),
+        _C.TOPIC_MISSING: CodeInfo(
+            _E,
+            "No session name (tpc)",
+            "Add tpc with the session name that the client passes to join().",
+        ),
+        _C.TOPIC_TOO_LONG: CodeInfo(
+            _E,
+            "The session name is longer than 200 characters",
+            "Shorten tpc to at most 200 characters (some Zoom SDK pages say 150; stay under that "
+            "to be safe).",
+        ),
+        _C.TOPIC_MISMATCH: CodeInfo(
+            _E,
+            "tpc is not the session being joined",
+            "Sign with the same session name that the client passes to join() (case does not "
+            "matter, every other character does).",
+        ),
+        _C.ROLE_TYPE_MISSING: CodeInfo(
+            _E, "No role_type", "Add role_type: 0 for a participant, 1 for the host."
+        ),
+        _C.ROLE_TYPE_INVALID: CodeInfo(
+            _E, "role_type is not the integer 0 or 1", "Send role_type as the JSON number 0 or 1."
+        ),
+        _C.VERSION_INVALID: CodeInfo(
+            _W, "version is missing or not 1", "Add version: 1 as Zoom's Video SDK sample does."
+        ),
+        _C.USER_IDENTITY_TOO_LONG: CodeInfo(
+            _E,
+            "user_identity is longer than 35 characters",
+            "Shorten user_identity to at most 35 characters.",
+        ),
+        _C.SESSION_KEY_TOO_LONG: CodeInfo(
+            _E,
+            "session_key is longer than 36 characters",
+            "Shorten session_key to at most 36 characters.",
+        ),
+        _C.GEO_REGIONS_INVALID: CodeInfo(
+            _E,
+            "geo_regions is not a list of known region codes",
+            "Send a comma-joined string of AU BR CA CN DE HK IN JP MX NL SG US, e.g. 'US,DE'.",
+        ),
+        _C.VIDEO_OPTION_INVALID: CodeInfo(
+            _E,
+            "A Video SDK option is not 0 or 1",
+            "Send the option as the number 0 or 1, or leave it out.",
+        ),
+        _C.IAT_MISSING: CodeInfo(
+            _E,
+            "No iat",
+            "Add iat: the current Unix time in seconds, backdated by about 30 seconds.",
+        ),
+        _C.EXP_MISSING: CodeInfo(_E, "No exp", "Add exp: iat plus 1800 to 172800 seconds."),
+        _C.IAT_NOT_INTEGER: CodeInfo(
+            _E,
+            "iat is not an integer",
+            "Send iat as a whole number of seconds: Math.floor(Date.now() / 1000) or "
+            "int(time.time()).",
+        ),
+        _C.EXP_NOT_INTEGER: CodeInfo(
+            _E, "exp is not an integer", "Send exp as a whole number of seconds (iat + lifetime)."
+        ),
+        _C.IAT_IN_MILLISECONDS: CodeInfo(
+            _E,
+            "iat is in milliseconds",
+            "Divide by 1000: Math.floor(Date.now() / 1000), not Date.now().",
+        ),
+        _C.EXP_IN_MILLISECONDS: CodeInfo(
+            _E, "exp is in milliseconds", "Use seconds: exp = iat + 7200 with iat in seconds."
+        ),
+        _C.IAT_IN_FUTURE: CodeInfo(
+            _E,
+            "iat is in the future",
+            "Sync the signing server's clock (NTP), use UTC Unix time rather than local time, and "
+            "backdate iat by about 30 seconds.",
+        ),
+        _C.EXPIRED: CodeInfo(
+            _E,
+            "The signature has expired",
+            "Make a fresh signature for each join, shortly before it; check the server's clock "
+            "and time zone.",
+        ),
+        _C.LIFETIME_TOO_SHORT: CodeInfo(
+            _E,
+            "exp - iat is under 1800 seconds",
+            "Set exp to at least iat + 1800 (30 minutes); 7200 is the usual value.",
+        ),
+        _C.LIFETIME_AT_MINIMUM: CodeInfo(
+            _W,
+            "exp - iat is exactly 1800 seconds",
+            "Use a little more than 1800 (e.g. 7200): some native SDK versions rejected exactly "
+            "1800.",
+        ),
+        _C.LIFETIME_TOO_LONG: CodeInfo(
+            _E,
+            "exp - iat is over 172800 seconds (48 hours)",
+            "Set exp to at most iat + 172800; sign a fresh signature per join instead.",
+        ),
+        _C.TOKEN_EXP_TOO_SOON: CodeInfo(
+            _E,
+            "tokenExp is less than iat + 1800",
+            "Set tokenExp equal to exp (at least iat + 1800), as Zoom's sample does.",
+        ),
+        _C.TOKEN_EXP_NOT_INTEGER: CodeInfo(
+            _E,
+            "tokenExp is not an integer",
+            "Send tokenExp as a whole number of seconds, equal to exp.",
+        ),
+        _C.TOKEN_EXP_MISSING: CodeInfo(
+            _W,
+            "No tokenExp",
+            "Add tokenExp equal to exp, as Zoom's sample does; Zoom's docs list it as required.",
+        ),
+        _C.EXPIRES_SOON: CodeInfo(
+            _W,
+            "The signature expires within a few minutes",
+            "Sign just before joining and with a longer lifetime (e.g. 7200 seconds).",
+        ),
+        _C.LEGACY_FORMAT: CodeInfo(
+            _W,
+            "A legacy Web SDK signature (key.mn.ts.role.hash)",
+            "Web SDK 2.7.0 and later reject this format: sign a Meeting SDK JWT with your Meeting "
+            "SDK app's Client ID and secret (zoomsig.sign_meeting_sdk).",
+        ),
+        _C.LEGACY_FIELDS_INVALID: CodeInfo(
+            _E,
+            "The legacy signature's fields are wrong",
+            "A legacy signature is base64 of key.meeting_number.timestamp_ms.role.hash with "
+            "numeric meeting number, timestamp and role.",
+        ),
+        _C.LEGACY_TIMESTAMP_SECONDS: CodeInfo(
+            _E,
+            "The legacy timestamp is in seconds",
+            "The legacy timestamp is milliseconds: new Date().getTime() - 30000.",
+        ),
+        _C.LEGACY_EXPIRED: CodeInfo(
+            _W,
+            "The legacy timestamp is more than a day old",
+            "Make a fresh signature shortly before each join.",
+        ),
+        _C.LEGACY_IN_FUTURE: CodeInfo(
+            _W,
+            "The legacy timestamp is in the future",
+            "Sync the server clock and subtract 30000 ms from the timestamp.",
+        ),
+        _C.SIGNATURE_MISMATCH: CodeInfo(
+            _E,
+            "The signature does not match the secret",
+            "Sign with the secret of the same app as the key (not another app's, not a rotated "
+            "old one), and use a Meeting SDK / General app (Meeting SDK) or Video SDK credential "
+            "— Server-to-Server OAuth and JWT-app secrets cannot sign.",
+        ),
+        _C.SECRET_HAS_WHITESPACE: CodeInfo(
+            _E,
+            "The secret differs by surrounding whitespace",
+            "Strip the secret where it is read (a trailing newline from a .env file, a secrets "
+            "manager or echo), on the signing side and the checking side.",
+        ),
+        _C.SECRET_BASE64_DECODED: CodeInfo(
+            _E,
+            "The secret was base64-decoded before use",
+            "Use the secret as the plain text Zoom shows (untick jwt.io's 'secret base64 "
+            "encoded'; do not base64-decode it).",
+        ),
+        _C.KEY_SECRET_SWAPPED: CodeInfo(
+            _E,
+            "The key was used as the secret",
+            "Swap them back: the Client ID / SDK key goes in appKey, the Client secret signs.",
+        ),
+        _C.LEGACY_HMAC_RAW_MESSAGE: CodeInfo(
+            _E,
+            "The legacy hash was made over the raw message, not its base64",
+            "HMAC the base64 of key+meeting_number+timestamp+role, as Zoom's sample does.",
+        ),
+        _C.SECRET_TOO_SHORT: CodeInfo(
+            _W,
+            "The secret is shorter than 32 characters",
+            "Check that the whole secret was copied: Zoom's SDK secrets are 32 characters.",
+        ),
+        _C.SECRET_IN_TOKEN: CodeInfo(
+            _E,
+            "The token carries a secret",
+            "Remove the secret from the claims and rotate it now: anyone who sees the token (every "
+            "browser that joins) can read its claims.",
+        ),
+    }
+)

@@ -18,12 +18,14 @@ if TYPE_CHECKING:
 __all__ = ["Finding", "Report"]
 
 _EMPTY: Mapping[str, object] = MappingProxyType({})
-_KIND_NAMES = {
-    TokenKind.MEETING_SDK: "Meeting SDK signature",
-    TokenKind.VIDEO_SDK: "Video SDK token",
-    TokenKind.LEGACY_WEB_SDK: "legacy Web SDK signature",
-    TokenKind.UNKNOWN: "signature of unknown kind",
-}
+_KIND_NAMES = MappingProxyType(
+    {
+        TokenKind.MEETING_SDK: "Meeting SDK signature",
+        TokenKind.VIDEO_SDK: "Video SDK token",
+        TokenKind.LEGACY_WEB_SDK: "legacy Web SDK signature",
+        TokenKind.UNKNOWN: "signature of unknown kind",
+    }
+)
 
 
 @dataclass(frozen=True)
