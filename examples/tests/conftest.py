@@ -12,8 +12,8 @@ import pytest
 from django.test.utils import setup_test_environment, teardown_test_environment
 
 EXAMPLES = Path(__file__).resolve().parent.parent
-for app in ("django_app", "fastapi_app"):
-    sys.path.insert(0, str(EXAMPLES / app))
+for folder in (EXAMPLES, EXAMPLES / "django_app", EXAMPLES / "fastapi_app"):
+    sys.path.insert(0, str(folder))
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zoom_auth_site.settings")
 django.setup()
