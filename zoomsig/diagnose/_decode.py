@@ -20,6 +20,7 @@ from zoomsig.diagnose.report import Finding
 
 __all__ = [
     "HEX_DIGEST",
+    "MAC_LENGTH",
     "WELL_FORMED_JWT",
     "Bare",
     "Jwt",
@@ -37,7 +38,8 @@ HEX_DIGEST = re.compile(r"[0-9a-fA-F]{64}|(?:[0-9a-fA-F]{2}-){31}[0-9a-fA-F]{2}"
 _PART_NAMES = ("header", "payload", "signature")
 WELL_FORMED_JWT = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
 """Three base64url parts and nothing else: no paste or transport mistake to undo."""
-_MAC_LENGTH = 32
+MAC_LENGTH = 32
+"""Bytes in an HMAC-SHA256: what every signature part or legacy hash must decode to."""
 
 
 class Jwt(NamedTuple):
@@ -214,7 +216,7 @@ def decode_jwt(text: str, *, well_formed: bool = False) -> Jwt:
                     "signature",
                 )
             )
-        elif mac is None or len(mac) != _MAC_LENGTH:
+        elif mac is None or len(mac) != MAC_LENGTH:
             got = "cannot be decoded" if mac is None else f"decodes to {len(mac)} bytes"
             findings.append(
                 Finding.of(
@@ -283,7 +285,7 @@ def decode(text: str) -> Decoded:
         legacy = _decode_legacy(text)
         if legacy is not None:
             return legacy
-        if HEX_DIGEST.fullmatch(text) or len(loose_b64decode(text) or b"") == _MAC_LENGTH:
+        if HEX_DIGEST.fullmatch(text) or len(loose_b64decode(text) or b"") == MAC_LENGTH:
             return Bare(
                 [
                     Finding.of(

@@ -7,7 +7,7 @@ import hmac
 from typing import Optional
 
 from zoomsig.diagnose._context import Context
-from zoomsig.diagnose._decode import HEX_DIGEST, is_canonical_b64, loose_b64decode
+from zoomsig.diagnose._decode import HEX_DIGEST, MAC_LENGTH, is_canonical_b64, loose_b64decode
 from zoomsig.diagnose._secret import Variant, Verdict, verify
 from zoomsig.diagnose._text import duration, show
 from zoomsig.diagnose.codes import FindingCode
@@ -19,7 +19,6 @@ _C = FindingCode
 LEGACY_LIFETIME = 86400
 """A legacy signature was valid for about 24 hours (uncertain, hence warnings only)."""
 _FUTURE_TOLERANCE_MS = 60_000
-_MAC_LENGTH = 32
 _HASH_LENGTH = 44  # base64 of 32 bytes, with its "=" padding
 
 
@@ -140,7 +139,7 @@ def _check_hash(digest: str) -> list[Finding]:
                 "hash",
             )
         ]
-    if mac is None or len(mac) != _MAC_LENGTH or len(digest) != _HASH_LENGTH:
+    if mac is None or len(mac) != MAC_LENGTH or len(digest) != _HASH_LENGTH:
         size = "cannot be decoded" if mac is None else f"decodes to {len(mac)} bytes"
         return [
             Finding.of(
@@ -166,7 +165,7 @@ def verify_legacy(fields: list[str], secret: bytes, sdk_key: Optional[str]) -> O
     if len(fields) != 5:
         return None
     given, _ = _hash_bytes(fields[4])
-    if given is None or len(given) != _MAC_LENGTH:
+    if given is None or len(given) != MAC_LENGTH:
         return None
     raw_message = "".join(fields[:4]).encode("utf-8")
     message = base64.b64encode(raw_message)
