@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
+from zoomsig.diagnose._text import show
+from zoomsig.diagnose.codes import FindingCode
+from zoomsig.diagnose.report import Finding
+
 if TYPE_CHECKING:
     from typing_extensions import TypeGuard
 
-__all__ = ["Context", "is_int"]
+__all__ = ["Context", "is_int", "padded_key", "unexpected_key"]
 
 
 class Context(NamedTuple):
@@ -23,3 +27,26 @@ class Context(NamedTuple):
 def is_int(value: object) -> TypeGuard[int]:
     """A JSON integer: an ``int`` that is not a ``bool``."""
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def padded_key(claim: str, value: object) -> Optional[Finding]:
+    """``SDK_KEY_MISMATCH`` for a key claim with surrounding whitespace, which no real key has."""
+    if isinstance(value, str) and value and value != value.strip():
+        return Finding.of(
+            FindingCode.SDK_KEY_MISMATCH,
+            f"{claim} is {show(value)}: the surrounding whitespace (a newline from an env var "
+            "or .env file?) is part of the key Zoom looks up",
+            claim,
+        )
+    return None
+
+
+def unexpected_key(claim: str, value: object, context: Context) -> Optional[Finding]:
+    """``SDK_KEY_MISMATCH`` when the caller said which key to expect and this is another."""
+    if context.sdk_key is None or value == context.sdk_key:
+        return None
+    return Finding.of(
+        FindingCode.SDK_KEY_MISMATCH,
+        f"{claim} is {show(value)}, not the expected key {show(context.sdk_key)}",
+        claim,
+    )

@@ -190,8 +190,8 @@ def _diagnose(
                 [Finding.of(_C.MALFORMED, "the input is not UTF-8 text")],
                 verified=unverified,
             )
-    bare_secret = b"" if secret is None else secret.strip()
-    if len(bare_secret) >= _MIN_REDACT and bare_secret.decode("utf-8", "replace") in signature:
+    # ``forms`` holds the secret with and without surrounding whitespace (if long enough).
+    if any(form in signature for form in forms):
         return _Parts(
             TokenKind.UNKNOWN,
             [

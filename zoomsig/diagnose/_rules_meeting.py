@@ -7,7 +7,7 @@ from typing import Optional
 
 from zoomsig._params import MEETING_NUMBER_DIGITS
 from zoomsig._time import MIN_LIFETIME
-from zoomsig.diagnose._context import Context, is_int
+from zoomsig.diagnose._context import Context, is_int, padded_key, unexpected_key
 from zoomsig.diagnose._kind import MEETING_CLAIMS, is_secret_claim, near_miss
 from zoomsig.diagnose._rules_time import MILLISECONDS
 from zoomsig.diagnose._text import json_type, preview, show
@@ -68,32 +68,13 @@ def _check_key(claims: Mapping[str, object], context: Context, findings: list[Fi
                 "appKey",
             )
         )
-    for name in ("appKey", "sdkKey"):
-        value = claims.get(name)
-        if isinstance(value, str) and value and value != value.strip():
-            findings.append(
-                Finding.of(
-                    _C.SDK_KEY_MISMATCH,
-                    f"{name} is {show(value)}: the surrounding whitespace (a newline from an env "
-                    "var or .env file?) is part of the key Zoom looks up",
-                    name,
-                )
-            )
-            return
-    if context.sdk_key is not None:
-        present = [
-            (name, claims[name]) for name in ("appKey", "sdkKey", "apiKey") if claims.get(name)
-        ]
-        for name, value in present:
-            if value != context.sdk_key:
-                findings.append(
-                    Finding.of(
-                        _C.SDK_KEY_MISMATCH,
-                        f"{name} is {show(value)}, not the expected key {show(context.sdk_key)}",
-                        name,
-                    )
-                )
-                break
+    # One SDK_KEY_MISMATCH at most: whitespace in appKey/sdkKey first, then another key.
+    mismatch = padded_key("appKey", app_key) or padded_key("sdkKey", sdk_key)
+    for name in ("appKey", "sdkKey", "apiKey"):
+        if mismatch is None and claims.get(name):
+            mismatch = unexpected_key(name, claims[name], context)
+    if mismatch is not None:
+        findings.append(mismatch)
 
 
 def _check_meeting_number(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from zoomsig.diagnose._context import Context, is_int
+from zoomsig.diagnose._context import Context, is_int, padded_key, unexpected_key
 from zoomsig.diagnose._kind import VIDEO_CLAIMS, is_secret_claim, near_miss
 from zoomsig.diagnose._text import json_type, preview, show
 from zoomsig.diagnose.codes import FindingCode
@@ -31,23 +31,10 @@ def _check_key(claims: Mapping[str, object], context: Context, findings: list[Fi
         findings.append(
             Finding.of(_C.APP_KEY_MISSING, f"the token has no app_key{where}", "app_key")
         )
-    elif isinstance(app_key, str) and app_key != app_key.strip():
-        findings.append(
-            Finding.of(
-                _C.SDK_KEY_MISMATCH,
-                f"app_key is {show(app_key)}: the surrounding whitespace (a newline from an env "
-                "var or .env file?) is part of the key Zoom looks up",
-                "app_key",
-            )
-        )
-    elif context.sdk_key is not None and app_key != context.sdk_key:
-        findings.append(
-            Finding.of(
-                _C.SDK_KEY_MISMATCH,
-                f"app_key is {show(app_key)}, not the expected key {show(context.sdk_key)}",
-                "app_key",
-            )
-        )
+    else:
+        mismatch = padded_key("app_key", app_key) or unexpected_key("app_key", app_key, context)
+        if mismatch is not None:
+            findings.append(mismatch)
 
 
 def _check_topic(claims: Mapping[str, object], context: Context, findings: list[Finding]) -> None:
