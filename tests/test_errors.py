@@ -58,9 +58,20 @@ def test_codes_are_unique_snake_case() -> None:
 def test_parameter_error_carries_the_parameter(cls: type[InvalidParameterError]) -> None:
     exc = cls("meeting_number", "expected digits only")
     assert exc.parameter == "meeting_number"
+    assert exc.reason == "expected digits only"
     assert str(exc) == "meeting_number: expected digits only"
     assert exc.args == ("meeting_number: expected digits only",)
     assert exc.code == cls.code
+
+
+def test_parameter_error_parts_come_from_a_real_signer_call() -> None:
+    from zoomsig import sign_meeting_sdk
+
+    with pytest.raises(InvalidParameterError) as caught:
+        sign_meeting_sdk(sdk_key="k" * 22, sdk_secret="s" * 32, meeting_number="978-759-818", role=0)
+    assert caught.value.parameter == "meeting_number"
+    assert not caught.value.reason.startswith("meeting_number")
+    assert str(caught.value) == f"meeting_number: {caught.value.reason}"
 
 
 def test_code_on_instances_matches_the_class() -> None:

@@ -41,15 +41,18 @@ class ZoomSigError(Exception):
 class InvalidParameterError(ZoomSigError, ValueError):
     """An argument cannot make a signature Zoom accepts.
 
-    Raised before anything is signed. :attr:`parameter` names the argument; the message
-    says what was received and what was expected, and never contains a key or a secret.
+    Raised before anything is signed. :attr:`parameter` names the argument and
+    :attr:`reason` says what was received and what was expected, without the
+    ``"parameter: "`` prefix that ``str(exc)`` carries, so an API can return the two
+    parts as they are. Neither ever contains a key or a secret.
     """
 
     code: ClassVar[str] = "invalid_parameter"
 
     def __init__(self, parameter: str, message: str) -> None:
         super().__init__(f"{parameter}: {message}")
-        self.parameter = parameter
+        self.parameter: str = parameter
+        self.reason: str = message
 
 
 class UnsupportedCredentialError(InvalidParameterError):
