@@ -18,6 +18,7 @@ from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
 from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding, Report
+from zoomsig.errors_explained import ERROR_CODES, ErrorExplanation, explain_error
 from zoomsig.legacy import sign_legacy_web_sdk
 from zoomsig.meeting_sdk import sign_meeting_sdk
 from zoomsig.video_sdk import sign_video_sdk
@@ -42,10 +43,12 @@ def __getattr__(name: str) -> str:
 
 
 __all__ = [
+    "ERROR_CODES",
     "MAX_LIFETIME",
     "MAX_SIGNATURE_LENGTH",
     "MIN_LIFETIME",
     "CredentialType",
+    "ErrorExplanation",
     "Finding",
     "FindingCode",
     "InvalidParameterError",
@@ -59,6 +62,7 @@ __all__ = [
     "ZoomSigError",
     "__version__",
     "decode_and_validate",
+    "explain_error",
     "sign_legacy_web_sdk",
     "sign_meeting_sdk",
     "sign_video_sdk",
