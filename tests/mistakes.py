@@ -1444,6 +1444,13 @@ CASES += (
         {C.HOST_WITHOUT_ZAK},
         kwargs={"zak": "", "obf_token": _zak(uid="ObfOwner0000000000000")},
     ),
+    # ---- a claim the 6.x Web client reads, sent as the form field's string
+    _case(
+        "audio_webrtc_mode_from_a_form_field_string",
+        lambda: pyjwt(meeting_claims(audio_webrtc_mode="1")),
+        {C.AUDIO_OPTION_INVALID},
+        mention={C.AUDIO_OPTION_INVALID: "audio_webrtc_mode"},
+    ),
     # ---- another credential of the same backend made the signature
     _case(
         "signed_with_the_s2s_oauth_client_secret",
