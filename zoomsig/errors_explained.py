@@ -536,9 +536,11 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                     "Upgrade the SDK to a current release (npm install @zoom/meetingsdk@"
                     "latest) and keep it inside Zoom's supported window.",
                     (),
-                    (MEETING_WEB,),
+                    _BOTH_WEB,
                     f"{_BUNDLE}: server 3000 with the version message -> 10000 (UPDATE) "
-                    "'The current sdk version is no longer supported'.",
+                    "'The current sdk version is no longer supported' (client view and "
+                    "component view maps). Zoom's docs: minimum versions are enforced "
+                    "quarterly; native and Video SDK codes for it are not documented.",
                 ),
             ]
         )
