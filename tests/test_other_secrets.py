@@ -124,6 +124,7 @@ def test_an_other_secret_inside_a_claim_is_redacted() -> None:
         ({1: S2S_SECRET}, "name"),
         ({"S2S": ""}, "'S2S'"),
         ({"S2S": 42}, "'S2S'"),
+        ({"S2S": None}, "unset"),
         ({f"n{i}": f"secret-{i:030d}" for i in range(MAX_OTHER_SECRETS + 1)}, "at most"),
     ],
 )
