@@ -293,7 +293,7 @@ def _diagnose(
     findings.extend(rules)
     verified = None
     if secret is not None:
-        verdict = verify_legacy(decoded.fields, secret, context.sdk_key)
+        verdict = verify_legacy(decoded.fields, secret, context.sdk_key, others)
         verified = False if verdict is None else verdict.verified
         if verdict is not None:
             findings.extend(verdict.findings)
