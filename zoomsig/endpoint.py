@@ -32,7 +32,7 @@ from typing import Optional, Union, cast
 
 from zoomsig._enums import CredentialType, Role
 from zoomsig._errors import InvalidParameterError
-from zoomsig._params import MEETING_NUMBER_DIGITS, check_lifetime
+from zoomsig._params import MEETING_NUMBER_DIGITS, check_lifetime, check_role
 from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME, Now
 from zoomsig.meeting_sdk import sign_meeting_sdk
 from zoomsig.video_sdk import (
@@ -354,7 +354,7 @@ def _all_or_none(body: Mapping[str, object], errors: Errors) -> None:
 
 
 def _roles(roles: Collection[Union[Role, int]]) -> frozenset[Role]:
-    return frozenset(Role(r) for r in roles)
+    return frozenset(check_role(r, "roles") for r in roles)
 
 
 @dataclass(frozen=True)
