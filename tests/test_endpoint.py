@@ -431,3 +431,40 @@ def test_no_secret_in_any_response(body: Any, video: bool) -> None:
     for start in range(len(SENTINEL_SECRET) - 7):
         assert SENTINEL_SECRET[start : start + 8] not in text
     assert response.status in (200, 400, 403)
+
+
+def test_lone_surrogate_in_a_text_field_is_a_400() -> None:
+    response = video_sdk_response(
+        b'{"sessionName": "a\\ud800b", "role": 0}', sdk_key=KEY, sdk_secret=SECRET
+    )
+    assert response.status == 400
+    assert _properties(response) == ["sessionName"]
+
+
+def test_a_signer_rule_the_endpoint_does_not_know_still_names_the_field(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import zoomsig.endpoint
+
+    def refuse(**kwargs: object) -> str:
+        raise InvalidParameterError("topic", "a rule added to the signer later")
+
+    monkeypatch.setattr(zoomsig.endpoint, "sign_video_sdk", refuse)
+    response = video_sdk_response({"sessionName": "s", "role": 0}, sdk_key=KEY, sdk_secret=SECRET)
+    assert response.status == 400
+    assert _properties(response) == ["sessionName"]
+
+
+def test_importing_zoomsig_imports_no_framework() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, zoomsig, zoomsig.endpoint, zoomsig.contrib\n"
+        "frameworks = {'django', 'flask', 'fastapi', 'starlette', 'pydantic', 'werkzeug'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & frameworks))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"
