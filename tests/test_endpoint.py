@@ -468,3 +468,10 @@ def test_importing_zoomsig_imports_no_framework() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_repr_never_shows_the_whole_token() -> None:
+    response = meeting_sdk_response({}, sdk_key=KEY, sdk_secret=SECRET)
+    signature = str(response.body["signature"])
+    assert signature not in repr(response)
+    assert repr(response).startswith("EndpointResponse(status=200, body={'signature': 'eyJ")
