@@ -115,6 +115,13 @@ class EndpointResponse:
     status: int
     body: Mapping[str, object]
 
+    def __repr__(self) -> str:
+        # Never a whole token in a repr (a log line of it would be a working signature).
+        shown = self.to_dict()
+        if isinstance(shown.get("signature"), str):
+            shown["signature"] = str(shown["signature"])[:12] + "…"
+        return f"EndpointResponse(status={self.status}, body={shown!r})"
+
     @property
     def ok(self) -> bool:
         """Whether a signature was made (``status == 200``)."""
