@@ -187,7 +187,7 @@ def _decode(
             415, [_error("$body", "send the request as JSON (Content-Type: application/json)")]
         )
     if isinstance(body, (bytes, bytearray, memoryview)):
-        raw = bytes(body)
+        raw = bytes(cast("bytes", body))
         if len(raw) > max_body_size:
             return too_large_response(max_body_size)
         if not raw.strip():
@@ -327,7 +327,7 @@ def _geo_regions(body: Mapping[str, object], errors: Errors) -> Optional[list[st
         errors.append(
             _error(
                 "geoRegions",
-                f"expected a string or an array of strings, got {_type_name(value)}",
+                f"expected a string or an array of strings, got {_type_name(body['geoRegions'])}",
             )
         )
         return None

@@ -33,8 +33,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional, Union
 
+import django.conf
 from django.apps import AppConfig
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -71,7 +71,7 @@ VideoPolicySource = Union[VideoSdkPolicy, Callable[[HttpRequest], VideoSdkPolicy
 def _setting(name: str, given: Optional[str]) -> str:
     if given is not None:
         return given
-    value: Any = getattr(settings, name, None)
+    value: Any = getattr(django.conf.settings, name, None)
     if value is None or value == "":
         raise ImproperlyConfigured(f"zoomsig: set {name} in your Django settings")
     if not isinstance(value, str):
@@ -211,8 +211,8 @@ def check_settings() -> None:
         (VIDEO_SDK_SETTINGS, video_sdk_view),
     ):
         if (
-            getattr(settings, key_name, None) is None
-            and getattr(settings, secret_name, None) is None
+            getattr(django.conf.settings, key_name, None) is None
+            and getattr(django.conf.settings, secret_name, None) is None
         ):
             continue
         check()  # reads both settings, raises ImproperlyConfigured
@@ -227,9 +227,9 @@ def check_settings() -> None:
 class ZoomSigConfig(AppConfig):
     """Checks the zoomsig settings once, when Django starts (``django.setup()``)."""
 
-    name = "zoomsig.contrib.django"
-    label = "zoomsig"
-    verbose_name = "zoomsig"
+    name: str = "zoomsig.contrib.django"
+    label: str = "zoomsig"
+    verbose_name: str = "zoomsig"
 
     def ready(self) -> None:
         check_settings()

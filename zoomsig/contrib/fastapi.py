@@ -11,7 +11,9 @@ when the router is made, so a broken secret stops the app at start-up.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Callable, Literal, Optional, Union
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Annotated, Any, Callable, ClassVar, Literal, Optional, Union
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -59,7 +61,9 @@ if set(_Region.__args__) != GEO_REGIONS:  # type: ignore[attr-defined]  # pragma
 
 
 class _Request(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    """Other fields are allowed (and ignored by the endpoint), as in Zoom's samples."""
+
+    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow", populate_by_name=True)
 
 
 class MeetingSdkRequest(_Request):
@@ -140,13 +144,15 @@ class EndpointErrors(BaseModel):
     errors: list[EndpointError]
 
 
-_ERRORS: dict[Union[int, str], dict[str, Any]] = {
-    400: {"model": EndpointErrors, "description": "A field is invalid (all are listed)."},
-    403: {"model": EndpointErrors, "description": "The server's policy refuses the request."},
-    413: {"model": EndpointErrors, "description": "The body is too large."},
-    415: {"model": EndpointErrors, "description": "The body is not sent as JSON."},
-    500: {"model": EndpointErrors, "description": "The server's credentials are broken."},
-}
+_ERRORS: Mapping[Union[int, str], dict[str, Any]] = MappingProxyType(
+    {
+        400: {"model": EndpointErrors, "description": "A field is invalid (all are listed)."},
+        403: {"model": EndpointErrors, "description": "The server's policy refuses the request."},
+        413: {"model": EndpointErrors, "description": "The body is too large."},
+        415: {"model": EndpointErrors, "description": "The body is not sent as JSON."},
+        500: {"model": EndpointErrors, "description": "The server's credentials are broken."},
+    }
+)
 
 MeetingPolicySource = Union[MeetingSdkPolicy, Callable[[Request], MeetingSdkPolicy], None]
 VideoPolicySource = Union[VideoSdkPolicy, Callable[[Request], VideoSdkPolicy], None]
@@ -216,7 +222,7 @@ def meeting_sdk_router(
     @router.post(
         path,
         response_model=MeetingSdkSignature,
-        responses=_ERRORS,
+        responses=dict(_ERRORS),
         openapi_extra=_request_body(MeetingSdkRequest),
         summary="Make a Meeting SDK signature",
     )
@@ -262,7 +268,7 @@ def video_sdk_router(
     @router.post(
         path,
         response_model=VideoSdkSignature,
-        responses=_ERRORS,
+        responses=dict(_ERRORS),
         openapi_extra=_request_body(VideoSdkRequest),
         summary="Make a Video SDK token",
     )
