@@ -229,7 +229,6 @@ class ZoomSigConfig(AppConfig):
 
     name: str = "zoomsig.contrib.django"
     label: str = "zoomsig"
-    verbose_name: str = "zoomsig"
 
     def ready(self) -> None:
         check_settings()
