@@ -166,3 +166,16 @@ def test_django_setup_raises_improperly_configured_at_start_up(tmp_path: Path) -
     assert result.returncode != 0
     assert "ImproperlyConfigured: zoomsig: ZOOM_SDK_SECRET:" in result.stderr
     assert SECRET[:8] not in result.stderr + result.stdout
+
+
+def test_video_body_over_the_cap_is_413_and_a_bad_content_length_reads_nothing() -> None:
+    from django.test import RequestFactory
+
+    view = video_sdk_view(max_body_size=16)
+    request = RequestFactory().post(
+        "/", {"sessionName": "s" * 20, "role": 0}, content_type="application/json"
+    )
+    assert view(request).status_code == 413
+    bad = RequestFactory().post("/", b"{}", content_type="application/json")
+    bad.META["CONTENT_LENGTH"] = "abc"
+    assert view(bad).status_code == 400  # Django reads no body: role, sessionName missing

@@ -157,3 +157,23 @@ def test_pydantic_models_accept_what_the_endpoint_accepts() -> None:
         {"sessionName": "s", "role": 0, "geoRegions": ["US"], "other": 1}
     )
     assert video.session_name == "s"
+
+
+def test_video_body_over_the_cap_is_413() -> None:
+    app = FastAPI()
+    app.include_router(video_sdk_router(sdk_key=KEY, sdk_secret=SECRET, max_body_size=16))
+    with TestClient(app) as small:
+        response = small.post("/", json={"sessionName": "s" * 20, "role": 0})
+    assert response.status_code == 413
+
+
+def test_a_content_length_that_is_not_a_number_is_read_as_the_stream() -> None:
+    import asyncio
+
+    from zoomsig.contrib.fastapi import _read_body
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"{}", "more_body": False}
+
+    scope = {"type": "http", "method": "POST", "headers": [(b"content-length", b"abc")]}
+    assert asyncio.run(_read_body(Request(scope, receive), 64)) == b"{}"

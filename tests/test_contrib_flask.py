@@ -108,3 +108,10 @@ def test_server_configuration_error_is_raised_at_start_up_not_sent_as_a_400() ->
         with pytest.raises(InvalidParameterError) as caught:
             make(sdk_key=KEY, sdk_secret="")
         assert caught.value.parameter == "sdk_secret"
+
+
+def test_video_body_over_the_cap_is_413() -> None:
+    app = Flask(__name__)
+    app.register_blueprint(video_sdk_blueprint(sdk_key=KEY, sdk_secret=SECRET, max_body_size=16))
+    response = app.test_client().post("/", json={"sessionName": "s" * 20, "role": 0})
+    assert response.status_code == 413

@@ -186,7 +186,15 @@ def test_py_typed_is_shipped() -> None:
 def test_implementation_modules_are_private() -> None:
     for path in PACKAGE_DIR.glob("*.py"):
         name = path.stem
-        if name in {"__init__", "__main__", "cli", "endpoint", "legacy", "meeting_sdk", "video_sdk"}:
+        if name in {
+            "__init__",
+            "__main__",
+            "cli",
+            "endpoint",
+            "legacy",
+            "meeting_sdk",
+            "video_sdk",
+        }:
             continue
         assert name.startswith("_"), f"zoomsig/{path.name} should be private"
 
