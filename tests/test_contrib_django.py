@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -179,3 +180,13 @@ def test_video_body_over_the_cap_is_413_and_a_bad_content_length_reads_nothing()
     bad = RequestFactory().post("/", b"{}", content_type="application/json")
     bad.META["CONTENT_LENGTH"] = "abc"
     assert view(bad).status_code == 400  # Django reads no body: role, sessionName missing
+
+
+def test_credentials_can_be_passed_instead_of_settings() -> None:
+    from django.test import RequestFactory
+
+    view = meeting_sdk_view(sdk_key="other-key", sdk_secret=SECRET)
+    response = view(RequestFactory().post("/", b"{}", content_type="application/json"))
+    assert response.status_code == 200
+    signature = json.loads(response.content)["signature"]
+    assert jwt.decode(signature, SECRET, algorithms=["HS256"])["appKey"] == "other-key"
