@@ -54,7 +54,7 @@ from zoomsig.endpoint import (
     video_sdk_response,
 )
 
-__all__ = ["ZoomSigConfig", "meeting_sdk_view", "video_sdk_view"]
+__all__ = ["ZoomSigConfig", "check_settings", "meeting_sdk_view", "video_sdk_view"]
 
 # --------------------------------------------------------------------------------------
 # Signature endpoints (Meeting SDK / Video SDK auth endpoints)
