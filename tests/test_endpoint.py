@@ -475,3 +475,24 @@ def test_repr_never_shows_the_whole_token() -> None:
     signature = str(response.body["signature"])
     assert signature not in repr(response)
     assert repr(response).startswith("EndpointResponse(status=200, body={'signature': 'eyJ")
+
+
+def test_docs_parity_table_lists_every_request_and_every_difference_with_its_reason() -> None:
+    text = (Path(__file__).parent.parent / "docs" / "endpoint.md").read_text("utf-8")
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in text.splitlines()
+        if line.startswith(("| meeting: ", "| video: "))
+    ]
+    assert [row[0] for row in rows] == [case.name for case in CASES]
+    for name, official, ours, verdict, why in rows:
+        difference = DIFFERENCES.get(name)
+        recorded = OFFICIAL[name]
+        assert official.split()[0] == str(recorded["status"])
+        if difference is None:
+            assert (verdict, why) == ("same", "")
+            # Where the sample answered Express's HTML error page, zoomsig names $body.
+            assert ours in (official, f"{official} $body")
+        else:
+            assert (verdict, why) == ("**differs**", difference.reason)
+            assert ours.split()[0] == str(difference.status)
