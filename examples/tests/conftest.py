@@ -1,21 +1,21 @@
-"""Make both example apps importable and set Django up for its test client."""
+"""Test credentials in the environment, as a deployment sets them, and Django set up."""
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
-import django
 import pytest
-from django.test.utils import setup_test_environment, teardown_test_environment
 
-EXAMPLES = Path(__file__).resolve().parent.parent
-for folder in (EXAMPLES, EXAMPLES / "django_app", EXAMPLES / "fastapi_app"):
-    sys.path.insert(0, str(folder))
-
+KEY = "EXAMPLE-KEY-not-real"
+SECRET = "example-secret-not-real-0123456789"
+os.environ["ZOOM_SDK_KEY"] = KEY
+os.environ["ZOOM_SDK_SECRET"] = SECRET
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zoom_auth_site.settings")
+
+import django  # noqa: E402
+from django.test.utils import setup_test_environment, teardown_test_environment  # noqa: E402
+
 django.setup()
 
 

@@ -1,28 +1,23 @@
-"""Settings: everything from environment variables, nothing secret in the source.
-
-The Zoom credentials are those of a Meeting SDK app (or a General app with "Meeting SDK
-(Embed)" enabled): its Client ID and Client secret.
-"""
-
-from __future__ import annotations
+# examples/django_app/zoom_auth_site/settings.py (Django)
+"""Settings: everything from environment variables, nothing secret in the source."""
 
 import os
 
+# A Meeting SDK app's Client ID and Client secret. ZoomSigConfig checks them when Django
+# starts: a missing or broken one raises ImproperlyConfigured before the first request.
 ZOOM_SDK_KEY = os.environ.get("ZOOM_SDK_KEY", "")
 ZOOM_SDK_SECRET = os.environ.get("ZOOM_SDK_SECRET", "")
+INSTALLED_APPS = ["zoomsig.contrib.django.ZoomSigConfig"]
 
-# This project has no sessions, forms or database, so Django's own key signs nothing here;
-# set DJANGO_SECRET_KEY anyway before you add anything that uses it.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-only-set-DJANGO_SECRET_KEY")
 DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
-
 ROOT_URLCONF = "zoom_auth_site.urls"
 WSGI_APPLICATION = "zoom_auth_site.wsgi.application"
-INSTALLED_APPS: list[str] = []
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
 ]
 DATABASES: dict[str, dict[str, str]] = {}
 USE_TZ = True

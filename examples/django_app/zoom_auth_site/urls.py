@@ -1,9 +1,8 @@
-"""One route: ``POST /`` makes a signature, as Zoom's auth endpoint sample does."""
-
-from __future__ import annotations
+# examples/django_app/zoom_auth_site/urls.py (Django)
+"""``POST /zoom/signature``: a Meeting SDK signature, participant (role 0) only."""
 
 from django.urls import path
 
-from zoom_auth_site import views
+from zoomsig.contrib.django import meeting_sdk_view
 
-urlpatterns = [path("", views.signature, name="zoom-signature")]
+urlpatterns = [path("zoom/signature", meeting_sdk_view(), name="zoom-signature")]

@@ -1,0 +1,291 @@
+"""FastAPI integration (``pip install "zoomsig[fastapi]"``).
+
+Signature endpoints: :func:`meeting_sdk_router` and :func:`video_sdk_router` make an
+:class:`fastapi.APIRouter` with one ``POST`` route. The Pydantic models below describe the
+request and the answers in the OpenAPI schema (``/docs``); the body itself is read and
+checked by :mod:`zoomsig.endpoint`, so that every bad field is reported at once with a
+``400 {"errors": [{"property", "reason"}]}`` as Zoom's sample answers, not FastAPI's 422,
+and a body over the cap is refused (413) before it is all read. The credentials are checked
+when the router is made, so a broken secret stops the app at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Annotated, Any, Callable, ClassVar, Literal, Optional, Union
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
+
+from zoomsig._enums import CredentialType
+from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
+from zoomsig.endpoint import (
+    MAX_BODY_SIZE,
+    EndpointResponse,
+    MeetingSdkPolicy,
+    VideoSdkPolicy,
+    check_meeting_sdk_credentials,
+    check_video_sdk_credentials,
+    meeting_sdk_response,
+    too_large_response,
+    video_sdk_response,
+)
+from zoomsig.video_sdk import GEO_REGIONS, MAX_SESSION_KEY, MAX_TOPIC, MAX_USER_IDENTITY
+
+__all__ = [
+    "EndpointError",
+    "EndpointErrors",
+    "MeetingSdkRequest",
+    "MeetingSdkSignature",
+    "VideoSdkRequest",
+    "VideoSdkSignature",
+    "meeting_sdk_router",
+    "video_sdk_router",
+]
+
+# --------------------------------------------------------------------------------------
+# Signature endpoints (Meeting SDK / Video SDK auth endpoints)
+# --------------------------------------------------------------------------------------
+
+_Digits = Annotated[str, Field(pattern=r"^[0-9]+$")]
+_Flag = Union[Literal[0, 1], Literal["0", "1"], SkipJsonSchema[None]]
+_Lifetime = Union[
+    Annotated[int, Field(ge=MIN_LIFETIME, le=MAX_LIFETIME)], _Digits, SkipJsonSchema[None]
+]
+_Region = Literal["AU", "BR", "CA", "CN", "DE", "HK", "IN", "JP", "MX", "NL", "SG", "US"]
+if set(_Region.__args__) != GEO_REGIONS:  # type: ignore[attr-defined]  # pragma: no cover
+    raise AssertionError
+
+
+class _Request(BaseModel):
+    """Other fields are allowed (and ignored by the endpoint), as in Zoom's samples."""
+
+    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class MeetingSdkRequest(_Request):
+    """The Meeting SDK endpoint's request body (the official sample's fields)."""
+
+    meeting_number: Union[
+        Annotated[int, Field(ge=100000000, le=999999999999)],
+        Annotated[str, Field(pattern=r"^[0-9]{9,12}$")],
+        SkipJsonSchema[None],
+    ] = Field(
+        None,
+        alias="meetingNumber",
+        description="The meeting number, digits only; give it with role, or neither for a "
+        "native SDK signature.",
+    )
+    role: _Flag = Field(None, description="0 participant, 1 host (if the server allows it).")
+    expiration_seconds: _Lifetime = Field(
+        None, alias="expirationSeconds", description="Lifetime in seconds; 7200 if left out."
+    )
+    video_webrtc_mode: _Flag = Field(None, alias="videoWebRtcMode")
+
+
+class VideoSdkRequest(_Request):
+    """The Video SDK endpoint's request body (the official sample's fields)."""
+
+    session_name: str = Field(
+        alias="sessionName", min_length=1, max_length=MAX_TOPIC, description="The topic."
+    )
+    role: Union[Literal[0, 1], Literal["0", "1"]] = Field(
+        description="0 participant, 1 host (if the server allows it)."
+    )
+    expiration_seconds: _Lifetime = Field(None, alias="expirationSeconds")
+    user_identity: Union[
+        Annotated[str, Field(min_length=1, max_length=MAX_USER_IDENTITY)], SkipJsonSchema[None]
+    ] = Field(None, alias="userIdentity")
+    session_key: Union[
+        Annotated[str, Field(min_length=1, max_length=MAX_SESSION_KEY)], SkipJsonSchema[None]
+    ] = Field(None, alias="sessionKey")
+    geo_regions: Union[list[_Region], str, SkipJsonSchema[None]] = Field(
+        None, alias="geoRegions", description='Region codes, as an array or "US,DE".'
+    )
+    cloud_recording_option: _Flag = Field(None, alias="cloudRecordingOption")
+    cloud_recording_election: _Flag = Field(None, alias="cloudRecordingElection")
+    telemetry_tracking_id: Union[Annotated[str, Field(min_length=1)], SkipJsonSchema[None]] = Field(
+        None, alias="telemetryTrackingId"
+    )
+    video_webrtc_mode: _Flag = Field(None, alias="videoWebRtcMode")
+    audio_webrtc_mode: _Flag = Field(None, alias="audioWebRtcMode")
+    audio_compatible_mode: _Flag = Field(
+        None, alias="audioCompatibleMode", deprecated=True, description="Use audioWebRtcMode."
+    )
+
+
+class MeetingSdkSignature(BaseModel):
+    """A Meeting SDK signature and the key to pass to ``join`` with it."""
+
+    signature: str
+    sdk_key: str = Field(alias="sdkKey")
+
+
+class VideoSdkSignature(BaseModel):
+    """A Video SDK token."""
+
+    signature: str
+
+
+class EndpointError(BaseModel):
+    """One refused field: ``property`` names it (``$body``, ``$schema``, ``$server`` for the
+    body as a whole, the meetingNumber/role pair and the server's own configuration)."""
+
+    property: str
+    reason: str
+
+
+class EndpointErrors(BaseModel):
+    """Every refused field of a request."""
+
+    errors: list[EndpointError]
+
+
+_ERRORS: Mapping[Union[int, str], dict[str, Any]] = MappingProxyType(
+    {
+        400: {"model": EndpointErrors, "description": "A field is invalid (all are listed)."},
+        403: {"model": EndpointErrors, "description": "The server's policy refuses the request."},
+        413: {"model": EndpointErrors, "description": "The body is too large."},
+        415: {"model": EndpointErrors, "description": "The body is not sent as JSON."},
+        500: {"model": EndpointErrors, "description": "The server's credentials are broken."},
+    }
+)
+
+MeetingPolicySource = Union[MeetingSdkPolicy, Callable[[Request], MeetingSdkPolicy], None]
+VideoPolicySource = Union[VideoSdkPolicy, Callable[[Request], VideoSdkPolicy], None]
+
+
+def _request_body(model: type[BaseModel]) -> dict[str, Any]:
+    schema = model.model_json_schema(by_alias=True, ref_template="#/components/schemas/{model}")
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": schema}},
+        }
+    }
+
+
+async def _read_body(request: Request, max_body_size: int) -> Optional[bytes]:
+    """The body, read at most one chunk past the cap; ``None`` if it is over the cap."""
+    try:
+        length = int(request.headers.get("content-length") or 0)
+    except ValueError:
+        length = 0
+    if length > max_body_size:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_body_size:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _to_fastapi(response: EndpointResponse) -> JSONResponse:
+    return JSONResponse(response.to_dict(), status_code=response.status)
+
+
+def meeting_sdk_router(
+    *,
+    sdk_key: str,
+    sdk_secret: str,
+    policy: MeetingPolicySource = None,
+    credential_type: CredentialType = CredentialType.MEETING_SDK,
+    path: str = "/",
+    max_body_size: int = MAX_BODY_SIZE,
+) -> APIRouter:
+    """A router serving the Meeting SDK signature endpoint: ``POST path``.
+
+    Args:
+        sdk_key: The Meeting SDK app's Client ID.
+        sdk_secret: Its Client secret; checked here, never in a response.
+        policy: A :class:`~zoomsig.endpoint.MeetingSdkPolicy`, or a function of the
+            :class:`~starlette.requests.Request` that returns one. Participant signatures
+            only when ``None``.
+        credential_type: Where the key comes from.
+        path: The route's path inside the router.
+        max_body_size: Bodies larger than this many bytes get 413.
+
+    Raises:
+        InvalidParameterError: The key or secret cannot sign (at start-up).
+    """
+    check_meeting_sdk_credentials(
+        sdk_key=sdk_key, sdk_secret=sdk_secret, credential_type=credential_type
+    )
+    router = APIRouter()
+
+    @router.post(
+        path,
+        response_model=MeetingSdkSignature,
+        responses=dict(_ERRORS),
+        openapi_extra=_request_body(MeetingSdkRequest),
+        summary="Make a Meeting SDK signature",
+    )
+    async def meeting_sdk_signature(request: Request) -> JSONResponse:
+        raw = await _read_body(request, max_body_size)
+        if raw is None:
+            return _to_fastapi(too_large_response(max_body_size))
+        chosen = policy(request) if callable(policy) else policy
+        return _to_fastapi(
+            meeting_sdk_response(
+                raw,
+                sdk_key=sdk_key,
+                sdk_secret=sdk_secret,
+                policy=chosen,
+                content_type=request.headers.get("content-type", ""),
+                max_body_size=max_body_size,
+                credential_type=credential_type,
+            )
+        )
+
+    return router
+
+
+def video_sdk_router(
+    *,
+    sdk_key: str,
+    sdk_secret: str,
+    policy: VideoPolicySource = None,
+    path: str = "/",
+    max_body_size: int = MAX_BODY_SIZE,
+) -> APIRouter:
+    """A router serving the Video SDK signature endpoint: ``POST path``.
+
+    Same arguments as :func:`meeting_sdk_router`, with a
+    :class:`~zoomsig.endpoint.VideoSdkPolicy`.
+
+    Raises:
+        InvalidParameterError: The key or secret cannot sign (at start-up).
+    """
+    check_video_sdk_credentials(sdk_key=sdk_key, sdk_secret=sdk_secret)
+    router = APIRouter()
+
+    @router.post(
+        path,
+        response_model=VideoSdkSignature,
+        responses=dict(_ERRORS),
+        openapi_extra=_request_body(VideoSdkRequest),
+        summary="Make a Video SDK token",
+    )
+    async def video_sdk_signature(request: Request) -> JSONResponse:
+        raw = await _read_body(request, max_body_size)
+        if raw is None:
+            return _to_fastapi(too_large_response(max_body_size))
+        chosen = policy(request) if callable(policy) else policy
+        return _to_fastapi(
+            video_sdk_response(
+                raw,
+                sdk_key=sdk_key,
+                sdk_secret=sdk_secret,
+                policy=chosen,
+                content_type=request.headers.get("content-type", ""),
+                max_body_size=max_body_size,
+            )
+        )
+
+    return router
