@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import sys
+import time
 from collections.abc import Mapping
+from types import BuiltinFunctionType
 from typing import Optional
 
 from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
@@ -11,7 +15,14 @@ from zoomsig.diagnose._text import duration, json_type, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["EXPIRES_SOON_SECONDS", "FUTURE_TOLERANCE", "MILLISECONDS", "check_times", "clock_hint"]
+__all__ = [
+    "EXPIRES_SOON_SECONDS",
+    "FUTURE_TOLERANCE",
+    "MILLISECONDS",
+    "check_times",
+    "clock_hint",
+    "mocked_clock",
+]
 
 _C = FindingCode
 FUTURE_TOLERANCE = 60
@@ -32,6 +43,29 @@ def clock_hint(offset: float) -> str:
             "time-zone bug), not clock drift"
         )
     return ""
+
+
+def mocked_clock() -> Optional[str]:
+    """Who froze or mocked ``time.time`` (``"freezegun"``, ``"time_machine"``…), or ``None``.
+
+    Cheap and imports nothing: freezegun and ``unittest.mock`` replace ``time.time`` with
+    a Python object; time-machine keeps the builtin but has a non-empty travel stack.
+    """
+    clock: object = time.time
+    if not isinstance(clock, BuiltinFunctionType):
+        module = getattr(clock, "__module__", None) or type(clock).__module__
+        return str(module).split(".")[0]
+    machine = sys.modules.get("time_machine")
+    for stack in ("traveller_stack", "coordinates_stack"):  # time-machine 3.x, 2.x
+        if machine is not None and getattr(machine, stack, None):
+            return "time_machine"
+    return None
+
+
+_MOCKED_CLOCK_FIX = (
+    " In a test, a frozen or mocked clock is the likely cause: sign and check at the same "
+    "frozen time, or pass the same now= to both."
+)
 
 
 def _seconds(claims: Mapping[str, object], name: str, findings: list[Finding]) -> Optional[int]:
@@ -79,14 +113,23 @@ def check_times(
     now = context.now
     if iat is not None and iat > now + FUTURE_TOLERANCE:
         ahead = iat - now
-        findings.append(
-            Finding.of(
+        mocked = mocked_clock()
+        if mocked is None:
+            finding = Finding.of(
                 _C.IAT_IN_FUTURE,
                 f"iat is {duration(ahead)} after now: the signing server's clock is ahead"
                 + (clock_hint(ahead) or " (check NTP)"),
                 "iat",
             )
-        )
+        else:
+            finding = Finding.of(
+                _C.IAT_IN_FUTURE,
+                f"iat is {duration(ahead)} after now, and the clock is frozen or mocked "
+                f"({mocked}): now is the frozen time, not the time the token was signed at",
+                "iat",
+            )
+            finding = dataclasses.replace(finding, fix=finding.fix + _MOCKED_CLOCK_FIX)
+        findings.append(finding)
     if exp is not None:
         if exp <= now:
             behind = (
