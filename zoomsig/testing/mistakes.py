@@ -46,6 +46,7 @@ from typing import Callable, Union
 from typing_extensions import Protocol
 
 from zoomsig._enums import Severity
+from zoomsig._errors import InvalidParameterError
 from zoomsig.diagnose.codes import CODE_INFO, FindingCode
 
 __all__ = [
@@ -296,9 +297,17 @@ def secret_base64_decoded(
 ) -> str:
     """Signed with the base64-decoded secret (jwt.io's "secret base64 encoded" box, jjwt 0.9).
 
-    Needs a secret that is valid base64, as Zoom's 32 alphanumeric characters are.
+    Needs a secret that reads as base64, as Zoom's 32 alphanumeric characters do; raises
+    :class:`~zoomsig.InvalidParameterError` for one that does not (nobody can make this
+    mistake with it).
     """
-    raw = base64.urlsafe_b64decode(sdk_secret.replace("+", "-").replace("/", "_") + "==")
+    body = sdk_secret.rstrip("=").replace("-", "+").replace("_", "/")
+    letters = body.replace("+", "").replace("/", "")
+    if len(body) % 4 == 1 or not (letters.isascii() and letters.isalnum()):
+        raise InvalidParameterError(
+            "sdk_secret", "this mistake needs a secret that reads as base64 (Zoom's do)"
+        )
+    raw = base64.b64decode(body + "=" * (-len(body) % 4))
     return _hand_rolled(_claims(sdk_key, meeting_number, role, now), raw)
 
 

@@ -141,6 +141,16 @@ def video_sdk_signatures(
     return st.tuples(_given_or(topic, topics()), _given_or(role, roles()), _lifetimes()).map(sign)
 
 
+def _can_make(mistake: Mistake, sdk_key: str, sdk_secret: str) -> bool:
+    try:
+        mistake.make(
+            sdk_key=sdk_key, sdk_secret=sdk_secret, meeting_number="123456789", role=0, now=0
+        )
+    except InvalidParameterError:
+        return False
+    return True
+
+
 def broken_signatures(
     *,
     sdk_key: str,
@@ -152,10 +162,15 @@ def broken_signatures(
 ) -> st.SearchStrategy[BrokenSignature]:
     """Signatures with one mistake of the catalogue each (by default the ones Zoom rejects).
 
-    With ``now=None`` the mistakes are made at the current time (whole seconds).
+    With ``now=None`` the mistakes are made at the current time (whole seconds). Mistakes
+    that cannot be made with these credentials (``secret_base64_decoded`` needs a secret
+    that reads as base64) are left out.
     """
-    if not mistakes:
-        raise InvalidParameterError("mistakes", "expected at least one Mistake, got none")
+    usable = [m for m in mistakes if _can_make(m, sdk_key, sdk_secret)]
+    if not usable:
+        raise InvalidParameterError(
+            "mistakes", "expected at least one Mistake that these credentials can make"
+        )
 
     def make(drawn: tuple[Mistake, Union[str, int], int]) -> BrokenSignature:
         mistake, number, role_ = drawn
@@ -170,5 +185,5 @@ def broken_signatures(
         return BrokenSignature(token, mistake, str(number), int(role_), at)
 
     numbers: st.SearchStrategy[Union[str, int]] = _given_or(meeting_number, meeting_numbers())
-    drawn = st.tuples(st.sampled_from(list(mistakes)), numbers, _given_or(role, roles()))
+    drawn = st.tuples(st.sampled_from(usable), numbers, _given_or(role, roles()))
     return drawn.map(make)
