@@ -56,7 +56,11 @@ def test_valid_meeting_sdk_signatures_verify_and_are_ok(data: st.DataObject) -> 
     role = data.draw(zs.roles())
     token = data.draw(
         zs.meeting_sdk_signatures(
-            sdk_key=MEETING.key, sdk_secret=MEETING.secret, meeting_number=number, role=role, now=NOW
+            sdk_key=MEETING.key,
+            sdk_secret=MEETING.secret,
+            meeting_number=number,
+            role=role,
+            now=NOW,
         )
     )
     report = decode_and_validate(

@@ -54,7 +54,7 @@ def mocked_clock() -> Optional[str]:
     clock: object = time.time
     if not isinstance(clock, BuiltinFunctionType):
         module = str(getattr(clock, "__module__", None) or type(clock).__module__)
-        return module if module.startswith("unittest") else module.split(".")[0]
+        return module if module.startswith("unittest") else module.split(".", maxsplit=1)[0]
     machine = sys.modules.get("time_machine")
     for stack in ("traveller_stack", "coordinates_stack"):  # time-machine 3.x, 2.x
         if machine is not None and getattr(machine, stack, None):
