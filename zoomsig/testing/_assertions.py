@@ -124,7 +124,7 @@ def assert_findings(
     reported = report.codes
     counted = {f.code for f in report.findings if f.severity is not Severity.INFO}
     missing = wanted - reported
-    unexpected = counted - wanted if exact else set()
+    unexpected = frozenset(counted - wanted) if exact else frozenset[FindingCode]()
     if missing or unexpected:
         lines = [
             f"the {_kind(report)} {_preview(text, secret)} was expected to have "

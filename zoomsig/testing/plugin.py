@@ -34,7 +34,12 @@ from zoomsig._enums import CredentialType  # noqa: E402
 from zoomsig.testing._credentials import FAKE_NOW, FakeCredentials, fake_credentials  # noqa: E402
 
 _F = TypeVar("_F", bound=Callable[..., object])
-fixture = cast("Callable[[_F], _F]", pytest.fixture)
+
+
+def fixture(function: _F) -> _F:
+    """``pytest.fixture``, typed for mypy (which cannot read pytest 9's source for 3.9)."""
+    return cast("_F", pytest.fixture(function))
+
 
 __all__ = [
     "zoom_credentials",

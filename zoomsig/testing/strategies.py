@@ -20,10 +20,10 @@ from typing import NamedTuple, Optional, TypeVar, Union
 
 try:
     from hypothesis import strategies as st
-except ImportError as error:  # pragma: no cover - the test runs it in a subprocess
+except ImportError as _missing:  # pragma: no cover - the test runs it in a subprocess
     raise ImportError(
         'zoomsig.testing.strategies needs hypothesis: pip install "zoomsig[hypothesis]"'
-    ) from error
+    ) from _missing
 
 from zoomsig._enums import Role
 from zoomsig._errors import InvalidParameterError
