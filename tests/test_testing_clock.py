@@ -17,7 +17,7 @@ import time_machine
 from _support import NOW, SDK_KEY, SDK_SECRET
 
 from zoomsig import FindingCode, Role, decode_and_validate, sign_meeting_sdk
-from zoomsig.diagnose._rules_time import mocked_clock
+from zoomsig._time import mocked_clock
 from zoomsig.diagnose.codes import CODE_INFO
 
 C = FindingCode

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import sys
-import time
 from collections.abc import Mapping
-from types import BuiltinFunctionType
 from typing import Optional
 
-from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
+from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME, mocked_clock
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._text import duration, json_type, show
 from zoomsig.diagnose.codes import FindingCode
@@ -21,7 +18,6 @@ __all__ = [
     "MILLISECONDS",
     "check_times",
     "clock_hint",
-    "mocked_clock",
 ]
 
 _C = FindingCode
@@ -43,23 +39,6 @@ def clock_hint(offset: float) -> str:
             "time-zone bug), not clock drift"
         )
     return ""
-
-
-def mocked_clock() -> Optional[str]:
-    """Who froze or mocked ``time.time`` (``"freezegun"``, ``"time_machine"``…), or ``None``.
-
-    Cheap and imports nothing: freezegun and ``unittest.mock`` replace ``time.time`` with
-    a Python object; time-machine keeps the builtin but has a non-empty travel stack.
-    """
-    clock: object = time.time
-    if not isinstance(clock, BuiltinFunctionType):
-        module = str(getattr(clock, "__module__", None) or type(clock).__module__)
-        return module if module.startswith("unittest") else module.split(".", maxsplit=1)[0]
-    machine = sys.modules.get("time_machine")
-    for stack in ("traveller_stack", "coordinates_stack"):  # time-machine 3.x, 2.x
-        if machine is not None and getattr(machine, stack, None):
-            return "time_machine"
-    return None
 
 
 _MOCKED_CLOCK_FIX = (

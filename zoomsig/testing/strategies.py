@@ -14,7 +14,6 @@ The valid signatures come from zoomsig's own signers; the broken ones from the
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from typing import NamedTuple, Optional, TypeVar, Union
 
@@ -27,7 +26,7 @@ except ImportError as _missing:  # pragma: no cover - the test runs it in a subp
 
 from zoomsig._enums import Role
 from zoomsig._errors import InvalidParameterError
-from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME, Now
+from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME, Now, resolve_now
 from zoomsig.meeting_sdk import sign_meeting_sdk
 from zoomsig.testing.mistakes import ERROR_MISTAKES, Mistake
 from zoomsig.video_sdk import sign_video_sdk
@@ -174,7 +173,7 @@ def broken_signatures(
 
     def make(drawn: tuple[Mistake, Union[str, int], int]) -> BrokenSignature:
         mistake, number, role_ = drawn
-        at = int(time.time()) if now is None else now
+        at = int(resolve_now(None)) if now is None else now
         token = mistake.make(
             sdk_key=sdk_key,
             sdk_secret=sdk_secret,
