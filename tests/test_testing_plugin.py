@@ -146,3 +146,13 @@ def test_fake_credentials_default_is_meeting_sdk() -> None:
     assert fake_credentials() == fake_credentials(CredentialType.MEETING_SDK)
     assert isinstance(fake_credentials("VIDEO_SDK"), FakeCredentials)  # type: ignore[arg-type]
     assert "zoomsig.testing" in sys.modules
+
+
+def test_testing_package_exports() -> None:
+    from zoomsig import testing
+
+    for name in testing.__all__:
+        assert getattr(testing, name) is not None
+        assert name in dir(testing)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        testing.nope  # type: ignore[attr-defined]  # noqa: B018
