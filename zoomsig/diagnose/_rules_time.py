@@ -104,7 +104,7 @@ def check_times(
             finding = Finding.of(
                 _C.IAT_IN_FUTURE,
                 f"iat is {duration(ahead)} after now, and the clock is frozen or mocked "
-                f"({mocked}): now is the frozen time, not the time the token was signed at",
+                f"({mocked}): in a test, the signing time or now is probably the frozen one",
                 "iat",
             )
             finding = dataclasses.replace(finding, fix=finding.fix + _MOCKED_CLOCK_FIX)
