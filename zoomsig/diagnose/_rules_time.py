@@ -12,13 +12,7 @@ from zoomsig.diagnose._text import duration, json_type, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = [
-    "EXPIRES_SOON_SECONDS",
-    "FUTURE_TOLERANCE",
-    "MILLISECONDS",
-    "check_times",
-    "clock_hint",
-]
+__all__ = ["EXPIRES_SOON_SECONDS", "FUTURE_TOLERANCE", "MILLISECONDS", "check_times", "clock_hint"]
 
 _C = FindingCode
 FUTURE_TOLERANCE = 60
