@@ -12,7 +12,14 @@ import re
 import pytest
 from _support import NOW, SENTINEL_SECRET
 
-from zoomsig import FindingCode, InvalidParameterError, Role, sign_legacy_web_sdk, sign_meeting_sdk
+from zoomsig import (
+    FindingCode,
+    InvalidParameterError,
+    Role,
+    decode_and_validate,
+    sign_legacy_web_sdk,
+    sign_meeting_sdk,
+)
 from zoomsig.diagnose.codes import CODE_INFO
 from zoomsig.testing import assert_findings, assert_valid_signature, fake_credentials
 from zoomsig.testing.mistakes import MISTAKES_BY_NAME
@@ -287,4 +294,19 @@ def test_short_summary_line_names_the_problem(pytester: pytest.Pytester) -> None
     result = _run(pytester, "-rf")
     result.stdout.fnmatch_lines(
         ["FAILED test_service.py::test_valid - AssertionError: the Meeting SDK*"]
+    )
+
+
+def test_assert_findings_message_as_a_whole() -> None:
+    token = broken("expired")
+    with pytest.raises(AssertionError) as raised:
+        assert_findings(token, {C.ROLE_MISSING, C.EXPIRED}, secret=SENTINEL_SECRET, now=NOW)
+    (expired,) = decode_and_validate(token, now=NOW).findings
+    assert str(raised.value) == (
+        f"the Meeting SDK signature {token[:12]!r}"[:-1] + "…' was expected to have "
+        "EXPIRED, ROLE_MISSING\n"
+        "missing: ROLE_MISSING\n"
+        "reported:\n"
+        f"  error EXPIRED [exp]: {expired.message}\n"
+        f"    fix: {CODE_INFO[C.EXPIRED].fix}"
     )
