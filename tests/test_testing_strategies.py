@@ -145,11 +145,15 @@ def test_broken_signatures_need_a_mistake() -> None:
 
 
 def test_without_hypothesis_the_import_error_says_what_to_install() -> None:
+    # Without pytest too: only the plugin module needs it.
     code = textwrap.dedent(
         """
         import sys
-        sys.modules["hypothesis"] = None  # as if it were not installed
-        import zoomsig.testing  # works without hypothesis
+        for name in ("hypothesis", "pytest", "_pytest"):
+            sys.modules[name] = None  # as if it were not installed
+        # The helpers and the catalogue need neither hypothesis nor pytest.
+        import zoomsig.testing.mistakes
+        from zoomsig.testing import assert_valid_signature, fake_credentials
         try:
             import zoomsig.testing.strategies
         except ImportError as error:
