@@ -67,14 +67,20 @@ class UnsupportedCredentialError(InvalidParameterError):
 class InvalidSignatureError(ZoomSigError):
     """Raised by :meth:`zoomsig.Report.raise_for_errors` when a report has errors.
 
-    :attr:`report` holds the whole :class:`~zoomsig.Report`.
+    The message names every error, one per line after a summary line when there are
+    several; :attr:`report` holds the whole :class:`~zoomsig.Report`.
     """
 
     code: ClassVar[str] = "invalid_signature"
+    __module__ = "zoomsig"  # tracebacks name the public class, not zoomsig._errors
 
     def __init__(self, report: Report) -> None:
-        first = report.errors[0]
-        more = len(report.errors) - 1
-        suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
-        super().__init__(f"{first.code.value}: {first.message}{suffix}")
+        errors = report.errors
+        lines = [f"{f.code.value}: {f.message}" for f in errors]
+        if len(lines) == 1:
+            message = lines[0]
+        else:
+            codes = ", ".join(f.code.value for f in errors)
+            message = "\n".join([f"{len(lines)} errors: {codes}", *(f"- {line}" for line in lines)])
+        super().__init__(message)
         self.report = report

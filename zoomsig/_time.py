@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+import sys
 import time
 from datetime import datetime
-from typing import Union
+from types import BuiltinFunctionType
+from typing import Optional, Union
 
 from zoomsig._errors import InvalidParameterError, describe
 
-__all__ = ["MAX_CLOCK_SKEW", "MAX_LIFETIME", "MIN_LIFETIME", "Now", "resolve_now"]
+__all__ = ["MAX_CLOCK_SKEW", "MAX_LIFETIME", "MIN_LIFETIME", "Now", "mocked_clock", "resolve_now"]
 
 MIN_LIFETIME = 1800
 """Shortest lifetime (``exp - iat``, seconds) Zoom accepts: 30 minutes."""
@@ -55,3 +57,20 @@ def resolve_now(now: object, parameter: str = "now") -> float:
             "(divide by 1000)",
         )
     return float(now)
+
+
+def mocked_clock() -> Optional[str]:
+    """Who froze or mocked ``time.time`` (``"freezegun"``, ``"time_machine"``…), or ``None``.
+
+    Cheap and imports nothing: freezegun and ``unittest.mock`` replace ``time.time`` with
+    a Python object; time-machine keeps the builtin but has a non-empty travel stack.
+    """
+    clock: object = time.time
+    if not isinstance(clock, BuiltinFunctionType):
+        module = str(getattr(clock, "__module__", None) or type(clock).__module__)
+        return module if module.startswith("unittest") else module.split(".", maxsplit=1)[0]
+    machine = sys.modules.get("time_machine")
+    for stack in ("traveller_stack", "coordinates_stack"):  # time-machine 3.x, 2.x
+        if machine is not None and getattr(machine, stack, None):
+            return "time_machine"
+    return None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Optional
 
-from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
+from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME, mocked_clock
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._text import duration, json_type, show
 from zoomsig.diagnose.codes import FindingCode
@@ -32,6 +33,12 @@ def clock_hint(offset: float) -> str:
             "time-zone bug), not clock drift"
         )
     return ""
+
+
+_MOCKED_CLOCK_FIX = (
+    " In a test, a frozen or mocked clock is the likely cause: sign and check at the same "
+    "frozen time, or pass the same now= to both."
+)
 
 
 def _seconds(claims: Mapping[str, object], name: str, findings: list[Finding]) -> Optional[int]:
@@ -79,14 +86,23 @@ def check_times(
     now = context.now
     if iat is not None and iat > now + FUTURE_TOLERANCE:
         ahead = iat - now
-        findings.append(
-            Finding.of(
+        mocked = mocked_clock()
+        if mocked is None:
+            finding = Finding.of(
                 _C.IAT_IN_FUTURE,
                 f"iat is {duration(ahead)} after now: the signing server's clock is ahead"
                 + (clock_hint(ahead) or " (check NTP)"),
                 "iat",
             )
-        )
+        else:
+            finding = Finding.of(
+                _C.IAT_IN_FUTURE,
+                f"iat is {duration(ahead)} after now, and the clock is frozen or mocked "
+                f"({mocked}): in a test, the signing time or now is probably the frozen one",
+                "iat",
+            )
+            finding = dataclasses.replace(finding, fix=finding.fix + _MOCKED_CLOCK_FIX)
+        findings.append(finding)
     if exp is not None:
         if exp <= now:
             behind = (

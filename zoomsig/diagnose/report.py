@@ -114,6 +114,7 @@ class Report:
 
     def raise_for_errors(self) -> Self:
         """Raise :class:`InvalidSignatureError` if there is an error; else return ``self``."""
+        __tracebackhide__ = True  # pytest shows the failure at the caller's line
         if not self.ok:
             raise InvalidSignatureError(self)
         return self
@@ -129,6 +130,12 @@ class Report:
             "claims": dict(self.claims),
             "findings": [f.to_dict() for f in self.findings],
         }
+
+    def __repr__(self) -> str:
+        # Short on purpose: pytest prints the repr of every value in a failed ``assert``;
+        # str(report) has the whole story.
+        codes = ", ".join(dict.fromkeys(f.code.value for f in self.findings))
+        return f"Report(kind={self.kind.value}, ok={self.ok}, codes=[{codes}])"
 
     def __str__(self) -> str:
         errors, warnings = len(self.errors), len(self.warnings)
