@@ -20,7 +20,7 @@ import pytest
 
 import zoomsig
 from zoomsig import FindingCode
-from zoomsig.cli import _build_parser
+from zoomsig.cli._app import build_parser
 from zoomsig.diagnose.codes import CODE_INFO
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -124,7 +124,7 @@ def test_every_command_line_option_is_documented() -> None:
     cli = (DOCS / "cli.md").read_text(encoding="utf-8")
     missing = {
         option
-        for option in _long_options(_build_parser()) - {"--help", "--version"}
+        for option in _long_options(build_parser()) - {"--help", "--version"}
         if not re.search(rf"`{re.escape(option)}\b", cli)
     }
     assert not missing

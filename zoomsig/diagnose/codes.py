@@ -105,6 +105,8 @@ class FindingCode(str, Enum):
     LEGACY_HMAC_RAW_MESSAGE = "LEGACY_HMAC_RAW_MESSAGE"
     SECRET_TOO_SHORT = "SECRET_TOO_SHORT"
     SECRET_IN_TOKEN = "SECRET_IN_TOKEN"
+    # Input shape (added later)
+    IN_URL = "IN_URL"
 
 
 class CodeInfo(NamedTuple):
@@ -518,6 +520,12 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "The token carries a secret",
             "Remove the secret from the claims and rotate it now: anyone who sees the token (every "
             "browser that joins) can read its claims.",
+        ),
+        _C.IN_URL: CodeInfo(
+            _E,
+            "The signature was passed inside a URL or query string",
+            "Pass only the signature: read the parameter with URLSearchParams (and encode it "
+            "with encodeURIComponent), or better, fetch it from your endpoint in a JSON body.",
         ),
     }
 )
