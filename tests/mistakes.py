@@ -1407,10 +1407,14 @@ CASES += (
     ),
     _case(  # a btoa token put in a URL unencoded: URLSearchParams turns '+' into spaces
         "btoa_token_in_url_unencoded",
-        lambda: "https://example.com/join?token="
-        + _first(
-            lambda i: _btoa_cryptojs(meeting_claims(iat=IAT - i, exp=EXP - i, tokenExp=EXP - i)),
-            lambda t: "+" in t,
+        lambda: (
+            "https://example.com/join?token="
+            + _first(
+                lambda i: _btoa_cryptojs(
+                    meeting_claims(iat=IAT - i, exp=EXP - i, tokenExp=EXP - i)
+                ),
+                lambda t: "+" in t,
+            )
         ),
         {C.IN_URL, C.NOT_BASE64URL},
         also={C.BASE64_PADDING},

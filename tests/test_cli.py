@@ -914,7 +914,8 @@ def test_demo_broken_plus_token_search() -> None:
     now = 1763900008  # the first candidate token has no '+' at this time
     iat = now - 30
     first = _demo.btoa_token(
-        {"appKey": _demo.DEMO_SDK_KEY, "sdkKey": _demo.DEMO_SDK_KEY, "mn": _demo.DEMO_MEETING_NUMBER,
+        {"appKey": _demo.DEMO_SDK_KEY, "sdkKey": _demo.DEMO_SDK_KEY,
+         "mn": _demo.DEMO_MEETING_NUMBER,
          "role": 0, "iat": iat, "exp": iat + 7200, "tokenExp": iat + 7200},
         _demo.DEMO_SDK_SECRET,
     )  # fmt: skip
