@@ -14,6 +14,7 @@ import os
 import runpy
 import subprocess
 import sys
+import textwrap
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -70,8 +71,12 @@ class Result:
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("ZOOM_SDK_KEY", "ZOOM_SDK_SECRET", "NO_COLOR"):
+    for name in (
+        "ZOOM_SDK_KEY", "ZOOM_SDK_SECRET", "NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE",
+        "CLICOLOR", "TERM",
+    ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")  # the width of a pipe, wherever the tests run
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
 
 
@@ -700,12 +705,16 @@ def test_check_human_report(run: Any, engine: FakeEngine, creds: None) -> None:
     assert lines[5] == 'Header    {"alg": "HS256", "typ": "JWT"}'
     assert lines[6] == f'Claims    appKey    "{SDK_KEY}"'
     assert "          iat       1763899970  = 2025-11-23T12:12:50+00:00 (30 s ago)" in lines
-    assert lines[-4:] == [
+    findings = lines.index("Findings")
+    assert lines[findings : findings + 4] == [
         "Findings",
         "  info     HOST_NEEDS_ZAK [role]",
         "           role 1 needs the host's ZAK",
-        f"           fix: {ZAK.fix}",
+        f"           fix: {ZAK.fix[:20]}" + lines[findings + 3][36:],
     ]
+    fix = " ".join(line.strip() for line in lines[findings + 3 :])
+    assert fix == f"fix: {ZAK.fix}"  # wrapped at 80 columns (the width of a pipe)
+    assert all(len(line) <= 80 for line in lines[findings:])
     assert TOKEN not in result.out
     assert ESC not in result.out
 
@@ -723,7 +732,12 @@ def test_check_human_report_bare(run: Any, engine: FakeEngine) -> None:
         "Findings",
         "  error    MALFORMED",
         "           bad",
-        f"           fix: {Finding.of(FindingCode.MALFORMED, '').fix}",
+        *textwrap.wrap(
+            f"fix: {Finding.of(FindingCode.MALFORMED, '').fix}",
+            80,
+            initial_indent=" " * 11,
+            subsequent_indent=" " * 11,
+        ),
     ]
     engine.report = Report(TokenKind.VIDEO_SDK)
     assert "Findings  none" in run("check", "abc").out

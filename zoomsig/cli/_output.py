@@ -227,14 +227,39 @@ def verdict(out: Out, report: Report, *, strict: bool = False) -> str:
     return f"{word}: {KIND_NAMES[report.kind]}; {counts}{suffix}"
 
 
+def width() -> int:
+    """The width to wrap prose to: the terminal's (``COLUMNS`` first), 80 for a pipe."""
+    import shutil  # noqa: PLC0415
+
+    return max(60, min(shutil.get_terminal_size().columns, 120))
+
+
+def wrap(text: str, indent: str, columns: int) -> list[str]:
+    """``text`` wrapped at ``columns``, every line after ``indent``; words are never cut."""
+    import textwrap  # noqa: PLC0415
+
+    return textwrap.wrap(
+        text,
+        columns,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [indent]
+
+
 def finding_lines(out: Out, report: Report, indent: str) -> list[str]:
+    columns = width()
     lines: list[str] = []
     for finding in report.findings:
         label = out.paint(f"{finding.severity.value.lower():<8}", *SEVERITY_STYLE[finding.severity])
         where = f" [{safe(finding.claim)}]" if finding.claim else ""
         lines.append(f"{indent}{label} {out.paint(finding.code.value, 'bold')}{where}")
-        lines.append(f"{indent}         {safe(finding.message)}")
-        lines.append(f"{indent}         {out.paint('fix:', 'dim')} {finding.fix}")
+        lines += wrap(safe(finding.message), f"{indent}         ", columns)
+        fix = wrap(f"fix: {finding.fix}", f"{indent}         ", columns)
+        prefix = f"{indent}         fix:"
+        fix[0] = f"{indent}         {out.paint('fix:', 'dim')}{fix[0][len(prefix) :]}"
+        lines += fix
     return lines
 
 
