@@ -170,9 +170,9 @@ def _peel(text: str, peeler: _Peeler) -> Optional[str]:
         return _strip(text[7:])
 
     if "=" in text and ("?" in text or "&" in text or _URL_START.match(text)):
-        inner = _from_url(text, peeler)
-        if inner is not None:
-            return inner
+        value = _from_url(text, peeler)
+        if value is not None:
+            return value
 
     if "%" in text and _PERCENT.search(text):
         escapes = sorted({m.upper() for m in _PERCENT.findall(text)})
