@@ -449,6 +449,22 @@ def _zoom_oauth_token(extra: Mapping[str, object]) -> str:
     return f"{b64url(js_stringify(header))}.{b64url(js_stringify(claims))}.{b64url(mac)}"
 
 
+def _zak(**over: object) -> str:
+    """A ZAK as GET /users/{userId}/token?type=zak returns it (Zoom's key, not yours)."""
+    header = {"typ": "JWT", "sv": "000001", "zm_skm": "zm_o2m", "alg": "HS256"}
+    claims: dict[str, object] = {
+        "aud": "clientsm",
+        "uid": "Xy12AbCdEfGhIjKlMnOpQr",
+        "iss": "web",
+        "sty": 100,
+        "exp": NOW + 7200,
+        "iat": NOW,
+    }
+    claims.update(over)
+    mac = hmac.new(b"zoom-internal-key", js_stringify(claims), hashlib.sha256).digest()
+    return f"{b64url(js_stringify(header))}.{b64url(js_stringify(claims))}.{b64url(mac)}"
+
+
 def s2s_oauth_access_token() -> str:
     # POST /oauth/token?grant_type=account_credentials: the access_token passed as signature.
     return _zoom_oauth_token({"type": 3})
@@ -1390,6 +1406,58 @@ CASES += (
         lambda: pyjwt(meeting_claims(mn=MN + "?pwd=abc123")),
         {C.MEETING_NUMBER_INVALID},
         kwargs={"meeting_number": DROP},
+    ),
+    # ---- the options passed to join() next to the signature (issue 13)
+    _case(
+        "zak_and_obf_token_both_passed_to_join",
+        lambda: _VALID,
+        {C.ZAK_AND_OBF_TOKEN},
+        kwargs={"zak": _zak(), "obf_token": _zak(uid="ObfOwner0000000000000")},
+    ),
+    _case(
+        "oauth_access_token_passed_as_obf_token",
+        lambda: _VALID,
+        {C.JOIN_TOKEN_WRONG_KIND},
+        kwargs={"obf_token": user_oauth_access_token()},
+    ),
+    _case(
+        "user_id_passed_as_zak",
+        lambda: pyjwt(meeting_claims(role=1)),
+        {C.JOIN_TOKEN_NOT_ZOOM_ISSUED},
+        kwargs={"zak": "Xy12AbCdEfGhIjKlMnOpQr"},
+    ),
+    _case(
+        "zak_cached_since_yesterday",
+        lambda: pyjwt(meeting_claims(role=1)),
+        {C.JOIN_TOKEN_EXPIRED},
+        kwargs={"zak": _zak(exp=NOW - 86400)},
+    ),
+    _case(
+        "obf_token_fetched_for_last_weeks_meeting",
+        lambda: _VALID,
+        {C.JOIN_TOKEN_MEETING_MISMATCH},
+        kwargs={"obf_token": _zak(mnum="81234567890"), "meeting_number": MN},
+    ),
+    _case(
+        "bot_signs_role_1_with_an_obf_token",
+        lambda: pyjwt(meeting_claims(role=1)),
+        {C.HOST_WITHOUT_ZAK},
+        kwargs={"zak": "", "obf_token": _zak(uid="ObfOwner0000000000000")},
+    ),
+    # ---- a claim the 6.x Web client reads, sent as the form field's string
+    _case(
+        "audio_webrtc_mode_from_a_form_field_string",
+        lambda: pyjwt(meeting_claims(audio_webrtc_mode="1")),
+        {C.AUDIO_OPTION_INVALID},
+        mention={C.AUDIO_OPTION_INVALID: "audio_webrtc_mode"},
+    ),
+    # ---- another credential of the same backend made the signature
+    _case(
+        "signed_with_the_s2s_oauth_client_secret",
+        lambda: pyjwt(meeting_claims(), key=OTHER_SECRET),
+        {C.SIGNED_WITH_OTHER_SECRET},
+        kwargs={"other_secrets": {"Server-to-Server OAuth client secret": OTHER_SECRET}},
+        mention={C.SIGNED_WITH_OTHER_SECRET: "'Server-to-Server OAuth client secret'"},
     ),
 )
 

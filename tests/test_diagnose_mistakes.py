@@ -39,6 +39,9 @@ def _secrets(case: Case) -> list[str]:
     given = case.kwargs.get("secret")
     if isinstance(given, str) and given.strip() and given.strip() != SDK_SECRET:
         secrets.extend(secret_fragments(given.strip()))
+    others = case.kwargs.get("other_secrets")
+    if isinstance(others, dict):
+        secrets.extend(f for value in others.values() for f in secret_fragments(str(value)))
     return secrets
 
 

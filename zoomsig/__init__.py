@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
     from zoomsig.diagnose.codes import FindingCode
     from zoomsig.diagnose.report import Finding, Report
+    from zoomsig.errors_explained import ERROR_CODES, ErrorExplanation, explain_error
     from zoomsig.legacy import sign_legacy_web_sdk
     from zoomsig.meeting_sdk import sign_meeting_sdk
     from zoomsig.video_sdk import sign_video_sdk
@@ -45,6 +46,9 @@ _WHERE = {
     "FindingCode": "zoomsig.diagnose.codes",
     "Finding": "zoomsig.diagnose.report",
     "Report": "zoomsig.diagnose.report",
+    "ERROR_CODES": "zoomsig.errors_explained",
+    "ErrorExplanation": "zoomsig.errors_explained",
+    "explain_error": "zoomsig.errors_explained",
     "sign_legacy_web_sdk": "zoomsig.legacy",
     "sign_meeting_sdk": "zoomsig.meeting_sdk",
     "sign_video_sdk": "zoomsig.video_sdk",
@@ -70,10 +74,12 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "ERROR_CODES",
     "MAX_LIFETIME",
     "MAX_SIGNATURE_LENGTH",
     "MIN_LIFETIME",
     "CredentialType",
+    "ErrorExplanation",
     "Finding",
     "FindingCode",
     "InvalidParameterError",
@@ -87,6 +93,7 @@ __all__ = [
     "ZoomSigError",
     "__version__",
     "decode_and_validate",
+    "explain_error",
     "sign_legacy_web_sdk",
     "sign_meeting_sdk",
     "sign_video_sdk",

@@ -36,6 +36,7 @@ def sign_meeting_sdk(
     clock_skew: int = 30,
     video_webrtc_mode: Optional[int] = None,
     credential_type: CredentialType = CredentialType.MEETING_SDK,
+    include_sdk_key: bool = True,
 ) -> str:
     """Make a Meeting SDK signature: an HS256 JWT as Zoom's official auth endpoint makes it.
 
@@ -57,6 +58,10 @@ def sign_meeting_sdk(
         video_webrtc_mode: Optional 0/1 switch for WebRTC video (Web SDK only).
         credential_type: Where the key comes from. Only
             :attr:`CredentialType.MEETING_SDK` and :attr:`CredentialType.GENERAL_APP` can sign.
+        include_sdk_key: ``True`` (the default) sends the deprecated ``sdkKey`` next to
+            ``appKey`` as Zoom's official sample does, byte for byte. ``False`` sends
+            ``appKey`` alone: the Web SDK 5+ and component view need only ``appKey`` and
+            log a console warning for every signature that carries ``sdkKey``.
 
     Returns:
         The whole ``header.payload.signature`` string to hand to the client.
@@ -73,6 +78,10 @@ def sign_meeting_sdk(
     2
     """
     check_credential(credential_type, "credential_type", _CAN_SIGN, "Meeting SDK signature")
+    if not isinstance(include_sdk_key, bool):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise InvalidParameterError(
+            "include_sdk_key", f"expected True or False, got {type(include_sdk_key).__name__}"
+        )
     key = check_key(sdk_key, "sdk_key")
     secret = check_secret(sdk_secret, "sdk_secret")
     if (meeting_number is None) != (role is None):
@@ -90,7 +99,9 @@ def sign_meeting_sdk(
     iat = math.floor(resolve_now(now)) - skew
     exp = iat + lifetime
 
-    payload: dict[str, object] = {"appKey": key, "sdkKey": key}
+    payload: dict[str, object] = (
+        {"appKey": key, "sdkKey": key} if include_sdk_key else {"appKey": key}
+    )
     if mn is not None and checked_role is not None:
         payload["mn"] = mn
         payload["role"] = int(checked_role)

@@ -21,7 +21,14 @@ from zoomsig._params import (
 )
 from zoomsig._time import Now, resolve_now
 
-__all__ = ["GEO_REGIONS", "MAX_SESSION_KEY", "MAX_TOPIC", "MAX_USER_IDENTITY", "sign_video_sdk"]
+__all__ = [
+    "GEO_REGIONS",
+    "MAX_SESSION_KEY",
+    "MAX_TOPIC",
+    "MAX_USER_IDENTITY",
+    "MAX_USER_KEY",
+    "sign_video_sdk",
+]
 
 GEO_REGIONS = frozenset({"AU", "BR", "CA", "CN", "DE", "HK", "IN", "JP", "MX", "NL", "SG", "US"})
 """Region codes Zoom's Video SDK accepts in ``geo_regions``."""
@@ -29,6 +36,8 @@ MAX_TOPIC = 200
 """Longest session name (``tpc``) in characters, per the auth docs and the official sample."""
 MAX_USER_IDENTITY = 35
 MAX_SESSION_KEY = 36
+MAX_USER_KEY = 36
+"""Longest ``user_key`` (Zoom's Video SDK auth page)."""
 
 
 def _check_geo_regions(value: object) -> Optional[str]:
@@ -70,6 +79,7 @@ def sign_video_sdk(
     video_webrtc_mode: Optional[int] = None,
     audio_webrtc_mode: Optional[int] = None,
     credential_type: CredentialType = CredentialType.VIDEO_SDK,
+    user_key: Optional[str] = None,
 ) -> str:
     """Make a Video SDK token: an HS256 JWT as Zoom's official Video SDK auth sample makes it.
 
@@ -91,6 +101,9 @@ def sign_video_sdk(
         video_webrtc_mode: Optional 0/1.
         audio_webrtc_mode: Optional 0/1.
         credential_type: Only :attr:`CredentialType.VIDEO_SDK` can sign Video SDK tokens.
+        user_key: Optional customer key for the user, at most 36 characters; the 2.x
+            client reads it (as its ``customerKey``). Zoom's auth page calls it the newer
+            name of ``user_identity``. Sent last, after the official sample's claims.
 
     Returns:
         The whole ``header.payload.signature`` token.
@@ -121,6 +134,7 @@ def sign_video_sdk(
         ),
         "video_webrtc_mode": check_flag(video_webrtc_mode, "video_webrtc_mode"),
         "audio_webrtc_mode": check_flag(audio_webrtc_mode, "audio_webrtc_mode"),
+        "user_key": check_text(user_key, "user_key", MAX_USER_KEY),
     }
     iat = math.floor(resolve_now(now)) - skew
     payload: dict[str, object] = {

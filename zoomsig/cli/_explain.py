@@ -9,8 +9,6 @@ from zoomsig.cli._args import EXIT_INVALID, EXIT_OK
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
     from zoomsig.cli._output import Out
 
 EPILOG = """\
@@ -50,19 +48,22 @@ def register(subparsers: argparse._SubParsersAction[_args.Parser]) -> None:
 
 def run(args: argparse.Namespace, out: Out) -> int:
     import json  # noqa: PLC0415
-    from importlib import import_module  # noqa: PLC0415
 
-    # The table only for explain. (A lazy import by name until zoomsig.errors_explained lands.)
-    errors_explained: Any = import_module("zoomsig.errors_explained")
+    from zoomsig import errors_explained  # noqa: PLC0415 - the table only for explain
 
     if args.code is None:
-        table = errors_explained.ERROR_CODES
-        entries = list(table.values()) if hasattr(table, "values") else list(table)
+        entries = list(errors_explained.ERROR_CODES.values())
         if args.json:
             out.line(json.dumps([entry.to_dict() for entry in entries], indent=2))
             return EXIT_OK
+        from zoomsig.cli._output import width, wrap  # noqa: PLC0415
+
+        columns = width()
         for entry in entries:
-            out.line(f"{out.paint(str(entry.code), 'bold'):>6}  {entry.meaning}")
+            lines = wrap(entry.meaning, " " * 8, columns)
+            out.line(out.paint(f"{entry.code:>6}", "bold") + lines[0][6:])
+            for text_line in lines[1:]:
+                out.line(text_line)
         out.line()
         out.line("zoomsig explain CODE for the causes and the fix of one.")
         return EXIT_OK
@@ -71,14 +72,28 @@ def run(args: argparse.Namespace, out: Out) -> int:
     if args.json:
         out.line(json.dumps(explanation.to_dict(), indent=2))
         return status
-    label = 10
-    out.line(out.paint(f"Zoom error {explanation.code}", "bold") + f": {explanation.meaning}")
-    if explanation.causes:
-        out.line(f"{'Causes':<{label}}1. {explanation.causes[0]}")
-        for number, cause in enumerate(explanation.causes[1:], 2):
-            out.line(f"{'':<{label}}{number}. {cause}")
-    out.line(f"{'Fix':<{label}}{explanation.fix}")
+    from zoomsig.cli._output import width, wrap  # noqa: PLC0415
+
+    columns, indent = width(), " " * 10
+
+    def block(label: str, text: str, number: str = "") -> None:
+        lines = wrap(f"{number}{text}", indent, columns, " " * len(number))
+        lines[0] = f"{out.paint(f'{label:<10}', 'bold')}{lines[0][len(indent) :]}"
+        for text_line in lines:
+            out.line(text_line)
+
+    title = wrap(f"Zoom error {explanation.code}: {explanation.meaning}", "", columns)
+    out.line(out.paint(title[0], "bold"))
+    for text_line in title[1:]:
+        out.line(out.paint(text_line, "bold"))
+    if explanation.products:
+        block("Where", ", ".join(explanation.products))
+    for number, cause in enumerate(explanation.causes, 1):
+        block("Causes" if number == 1 else "", cause, f"{number}. ")
+    block("Fix", explanation.fix)
     if explanation.finding_codes:
         codes = ", ".join(code.value for code in explanation.finding_codes)
-        out.line(f"{'Look for':<{label}}{codes} in zoomsig check's report")
+        block("Look for", f"{codes} (in the report of zoomsig check)")
+    if explanation.source:
+        block("Source", explanation.source)
     return status

@@ -234,15 +234,18 @@ def width() -> int:
     return max(60, min(shutil.get_terminal_size().columns, 120))
 
 
-def wrap(text: str, indent: str, columns: int) -> list[str]:
-    """``text`` wrapped at ``columns``, every line after ``indent``; words are never cut."""
+def wrap(text: str, indent: str, columns: int, hanging: str = "") -> list[str]:
+    """``text`` wrapped at ``columns`` after ``indent`` (``+ hanging`` from the second line).
+
+    Words are never cut, so a token or a path stays whole on its line.
+    """
     import textwrap  # noqa: PLC0415
 
     return textwrap.wrap(
         text,
         columns,
         initial_indent=indent,
-        subsequent_indent=indent,
+        subsequent_indent=indent + hanging,
         break_long_words=False,
         break_on_hyphens=False,
     ) or [indent]

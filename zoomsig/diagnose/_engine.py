@@ -10,6 +10,7 @@ finally redact anything equal to the secret and sort the findings, errors first.
 from __future__ import annotations
 
 import dataclasses
+import hmac
 import json
 from collections.abc import Mapping
 from datetime import datetime, timezone
@@ -25,11 +26,12 @@ from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._decode import WELL_FORMED_JWT, Bare, Jwt, decode, decode_jwt
 from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, clean
 from zoomsig.diagnose._kind import classify, is_rest_api_token, is_secret_claim, is_zoom_issued
+from zoomsig.diagnose._rules_join import check_join_options
 from zoomsig.diagnose._rules_legacy import check_legacy, legacy_claims, verify_legacy
 from zoomsig.diagnose._rules_meeting import check_meeting
 from zoomsig.diagnose._rules_time import check_times
 from zoomsig.diagnose._rules_video import check_video
-from zoomsig.diagnose._secret import verify
+from zoomsig.diagnose._secret import Variant, other_secret_variants, verify
 from zoomsig.diagnose._text import show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding, Report
@@ -40,6 +42,8 @@ _C = FindingCode
 _ORDER = MappingProxyType({Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2})
 _REDACTED = "<redacted: the secret>"
 _MIN_REDACT = 4  # a shorter "secret" would redact ordinary text; it is refused anyway
+MAX_OTHER_SECRETS = 16
+"""At most this many ``other_secrets``: each costs an HMAC per check."""
 
 
 def decode_and_validate(
@@ -51,6 +55,9 @@ def decode_and_validate(
     role: Union[Role, int, None] = None,
     topic: Optional[str] = None,
     now: Now = None,
+    zak: Optional[str] = None,
+    obf_token: Optional[str] = None,
+    other_secrets: Optional[Mapping[str, Union[str, bytes]]] = None,
 ) -> Report:
     """Diagnose a Zoom SDK signature: say which mistakes it has and how to fix each.
 
@@ -71,13 +78,20 @@ def decode_and_validate(
         topic: The Video SDK session name the client joins (``TOPIC_MISMATCH``).
         now: The time to judge expiry at: ``None`` reads the clock once; else a Unix time or
             an aware datetime.
+        zak: The ``zak`` the client passes to ``join()`` (``""`` when it passes none;
+            ``None``: not said). Checked for what is visible without Zoom, never shown.
+        obf_token: The ``obfToken`` the client passes to ``join()``, likewise.
+        other_secrets: Other secrets your backend holds, by a name of your choosing
+            (``{"webhook secret token": ...}``): when one of them made the signature, the
+            report says which (``SIGNED_WITH_OTHER_SECRET``). None of them is ever shown.
 
     Returns:
         A :class:`Report`; ``report.ok`` is ``True`` when no finding is an error.
 
     Raises:
         InvalidParameterError: An argument other than ``signature`` has the wrong type or
-            value (``role=True``, a naive ``now``, an empty ``secret``).
+            value (``role=True``, a naive ``now``, an empty ``secret``, a ``zak`` that is
+            not a str, an ``other_secrets`` entry that is empty).
 
     >>> from zoomsig import decode_and_validate
     >>> report = decode_and_validate("not a token", now=1763900000)
@@ -86,13 +100,30 @@ def decode_and_validate(
     """
     context = _context(sdk_key, meeting_number, role, topic, now)
     secret_bytes = _secret_bytes(secret)
+    others = _other_secrets(other_secrets)
+    for name, option in (("zak", zak), ("obf_token", obf_token)):
+        if option is not None and not isinstance(option, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise InvalidParameterError(
+                name, f"expected None or a str, got {type(option).__name__}"
+            )
     if not isinstance(signature, (str, bytes)):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise InvalidParameterError(
             "signature", f"expected a str or bytes, got {type(signature).__name__}"
         )
     forms = () if secret_bytes is None else _secret_forms(secret_bytes)
-    parts = _diagnose(signature, secret_bytes, forms, context)
+    for _, other in others:
+        forms = (*forms, *(f for f in _secret_forms(other) if f not in forms))
+    forms = tuple(sorted(forms, key=len, reverse=True))
+    parts = _diagnose(signature, secret_bytes, forms, context, other_secret_variants(others))
     findings, header, claims = parts.findings, parts.header or {}, parts.claims or {}
+    if zak is not None or obf_token is not None:
+        text = signature if isinstance(signature, str) else signature.decode("utf-8", "replace")
+        join = check_join_options(text, claims, zak=zak, obf_token=obf_token, context=context)
+        if zak or any(f.code is _C.HOST_WITHOUT_ZAK for f in join):
+            # The reminder is answered (a ZAK is there) or replaced by the sharper finding.
+            findings = [f for f in findings if f.code is not _C.HOST_NEEDS_ZAK]
+        tokens = _token_forms(zak, obf_token)
+        findings = [_redact_finding(f, tokens) for f in (*findings, *join)]
     if forms:
         findings = [_redact_finding(f, forms) for f in findings]
         # The secret reaches claims only through the JSON text; escapes could hide it there.
@@ -162,11 +193,46 @@ def _secret_bytes(secret: object) -> Optional[bytes]:
     return secret
 
 
+def _other_secrets(other_secrets: object) -> tuple[tuple[str, bytes], ...]:
+    """The named other secrets as bytes, checked like ``secret`` (names shown, values never)."""
+    if other_secrets is None:
+        return ()
+    if not isinstance(other_secrets, Mapping):
+        raise InvalidParameterError(
+            "other_secrets",
+            f"expected None or a mapping of name to secret, got {type(other_secrets).__name__}",
+        )
+    if len(other_secrets) > MAX_OTHER_SECRETS:
+        raise InvalidParameterError(
+            "other_secrets", f"has {len(other_secrets)} entries; at most {MAX_OTHER_SECRETS}"
+        )
+    result: list[tuple[str, bytes]] = []
+    for name, value in other_secrets.items():  # pyright: ignore[reportUnknownVariableType]
+        if not isinstance(name, str) or not name.strip():
+            raise InvalidParameterError("other_secrets", "every name must be a non-empty str")
+        try:
+            checked = _secret_bytes(value)
+        except InvalidParameterError as error:
+            raise InvalidParameterError(
+                "other_secrets", f"the entry {name!r} {error.reason}"
+            ) from None
+        if checked is not None:
+            result.append((name, checked))
+    return tuple(result)
+
+
+def _token_forms(*tokens: Optional[str]) -> tuple[str, ...]:
+    """The join tokens as text to redact: whole and stripped (they are bearer credentials)."""
+    forms = {form for token in tokens if token for form in (token, token.strip()) if len(form) >= 8}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
 def _diagnose(
     signature: Union[str, bytes],
     secret: Optional[bytes],
     forms: tuple[str, ...],
     context: Context,
+    others: tuple[Variant, ...] = (),
 ) -> _Parts:
     unverified = None if secret is None else False
     if len(signature) > MAX_SIGNATURE_LENGTH:
@@ -206,7 +272,7 @@ def _diagnose(
 
     if WELL_FORMED_JWT.fullmatch(signature):  # the common case: nothing to undo
         token = decode_jwt(signature, well_formed=True)
-        return _diagnose_jwt(token, token.findings, secret, forms, context)
+        return _diagnose_jwt(token, token.findings, secret, forms, context, others=others)
     cleaned = clean(signature)
     findings = cleaned.findings
     if cleaned.text is None:
@@ -216,7 +282,7 @@ def _diagnose(
     if isinstance(decoded, Bare):
         return _Parts(TokenKind.UNKNOWN, findings, verified=unverified)
     if isinstance(decoded, Jwt):
-        return _diagnose_jwt(decoded, findings, secret, forms, context)
+        return _diagnose_jwt(decoded, findings, secret, forms, context, others=others)
 
     rules, expires = check_legacy(decoded.fields, context)
     findings.extend(rules)
@@ -241,6 +307,8 @@ def _diagnose_jwt(
     secret: Optional[bytes],
     forms: tuple[str, ...],
     context: Context,
+    *,
+    others: tuple[Variant, ...] = (),
 ) -> _Parts:
     header: Mapping[str, object] = token.header or {}
     claims: Mapping[str, object] = token.claims or {}
@@ -296,12 +364,21 @@ def _diagnose_jwt(
                 lambda key: _jws.hs256(key, token.signing_input),
                 secret=secret,
                 sdk_key=context.sdk_key,
+                extra=others,
                 mismatch_hint=_mismatch_hint(claims, context),
             )
             verified = verdict.verified
             findings.extend(
                 f for f in verdict.findings if not (zoom_issued and f.code is _C.SIGNATURE_MISMATCH)
             )
+    elif others and token.mac is not None:
+        mac = token.mac
+        matched = next(
+            (v for v in others if hmac.compare_digest(_jws.hs256(v.key, token.signing_input), mac)),
+            None,
+        )
+        if matched is not None:
+            findings.append(Finding.of(matched.code, matched.message, "signature"))
     return _Parts(
         kind,
         findings,

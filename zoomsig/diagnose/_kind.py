@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from zoomsig._enums import TokenKind
 
 __all__ = [
+    "MEETING_AUDIO_OPTIONS",
     "MEETING_CLAIMS",
     "VIDEO_CLAIMS",
     "classify",
@@ -16,22 +17,26 @@ __all__ = [
     "near_miss",
 ]
 
+MEETING_AUDIO_OPTIONS = ("audio_webrtc_mode", "audio_compatible_mode", "enforce_web_rtc_audio")
+"""Audio claims the Meeting SDK 6.x Web client reads from the signature (0 or 1)."""
 MEETING_CLAIMS = frozenset(
-    {"appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode"}
-)
-"""Claims Zoom defines for a Meeting SDK signature."""
+    {"appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode",
+     *MEETING_AUDIO_OPTIONS}
+)  # fmt: skip
+"""Claims Zoom defines for a Meeting SDK signature, or its Web client reads."""
 VIDEO_CLAIMS = frozenset(
     {
         "app_key", "role_type", "tpc", "version", "iat", "exp", "user_identity", "session_key",
         "geo_regions", "cloud_recording_option", "cloud_recording_election",
         "telemetry_tracking_id", "video_webrtc_mode", "audio_webrtc_mode",
-        "audio_compatible_mode", "user_key",
+        "audio_compatible_mode", "user_key", "enforce_web_rtc_audio",
     }
 )  # fmt: skip
 """Claims Zoom defines for a Video SDK token.
 
 ``audio_compatible_mode`` is the older name of ``audio_webrtc_mode``; ``user_key`` (at most
-36 characters) is the newer name of ``user_identity`` on Zoom's Video SDK auth page.
+36 characters) is the newer name of ``user_identity`` on Zoom's Video SDK auth page (the
+2.x client reads it as the customer key); ``enforce_web_rtc_audio`` is read by the 2.x client.
 """
 
 _MEETING_MARKERS = frozenset(

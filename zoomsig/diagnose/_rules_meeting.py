@@ -8,7 +8,7 @@ from typing import Optional
 from zoomsig._params import MEETING_NUMBER_DIGITS
 from zoomsig._time import MIN_LIFETIME
 from zoomsig.diagnose._context import Context, is_int, padded_key, unexpected_key
-from zoomsig.diagnose._kind import MEETING_CLAIMS, is_secret_claim, near_miss
+from zoomsig.diagnose._kind import MEETING_AUDIO_OPTIONS, MEETING_CLAIMS, is_secret_claim, near_miss
 from zoomsig.diagnose._rules_time import MILLISECONDS
 from zoomsig.diagnose._text import json_type, preview, show
 from zoomsig.diagnose.codes import FindingCode
@@ -195,6 +195,16 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
                 "video_webrtc_mode",
             )
         )
+
+    findings.extend(
+        Finding.of(
+            _C.AUDIO_OPTION_INVALID,
+            f"{name} is {show(claims[name])}, {json_type(claims[name])}, not the number 0 or 1",
+            name,
+        )
+        for name in MEETING_AUDIO_OPTIONS
+        if name in claims and not (is_int(claims[name]) and claims[name] in (0, 1))
+    )
 
     if "tokenExp" not in claims:
         findings.append(

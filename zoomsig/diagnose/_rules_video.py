@@ -20,6 +20,7 @@ _OPTIONS = (
     "video_webrtc_mode",
     "audio_webrtc_mode",
     "audio_compatible_mode",
+    "enforce_web_rtc_audio",
 )
 
 
@@ -51,7 +52,9 @@ def _check_topic(claims: Mapping[str, object], context: Context, findings: list[
                 "tpc",
             )
         )
-    if context.topic is not None and tpc.casefold() != context.topic.casefold():
+    # Zoom lower-cases session names (the 2.x client calls toLowerCase()): str.lower(), not
+    # casefold(), which would also make "Straße" equal "STRASSE".
+    if context.topic is not None and tpc.lower() != context.topic.lower():
         findings.append(
             Finding.of(
                 _C.TOPIC_MISMATCH,

@@ -15,7 +15,7 @@ from zoomsig.diagnose._decode import loose_b64decode
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["MIN_SECRET_LENGTH", "Variant", "Verdict", "verify"]
+__all__ = ["MIN_SECRET_LENGTH", "Variant", "Verdict", "other_secret_variants", "verify"]
 
 _C = FindingCode
 MIN_SECRET_LENGTH = 32
@@ -71,6 +71,20 @@ def _secret_variants(secret: bytes, sdk_key: Optional[str]) -> Iterator[Variant]
             sdk_key.encode("utf-8"),
             "the token was signed with the SDK key / Client ID as the secret",
         )
+
+
+def other_secret_variants(others: tuple[tuple[str, bytes], ...]) -> tuple[Variant, ...]:
+    """``SIGNED_WITH_OTHER_SECRET`` for each named other secret, as given and stripped."""
+    variants: list[Variant] = []
+    for name, key in others:
+        message = (
+            f"the token was signed with the secret you named {name!r} in other_secrets, not "
+            "with the SDK secret"
+        )
+        variants.append(Variant(_C.SIGNED_WITH_OTHER_SECRET, key, message))
+        if key.strip() != key and key.strip():
+            variants.append(Variant(_C.SIGNED_WITH_OTHER_SECRET, key.strip(), message))
+    return tuple(variants)
 
 
 def verify(

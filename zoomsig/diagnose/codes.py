@@ -105,6 +105,15 @@ class FindingCode(str, Enum):
     LEGACY_HMAC_RAW_MESSAGE = "LEGACY_HMAC_RAW_MESSAGE"
     SECRET_TOO_SHORT = "SECRET_TOO_SHORT"
     SECRET_IN_TOKEN = "SECRET_IN_TOKEN"
+    # Join options (the zak / obfToken passed to join()) and other secrets (issue 13)
+    ZAK_AND_OBF_TOKEN = "ZAK_AND_OBF_TOKEN"
+    JOIN_TOKEN_NOT_ZOOM_ISSUED = "JOIN_TOKEN_NOT_ZOOM_ISSUED"
+    JOIN_TOKEN_WRONG_KIND = "JOIN_TOKEN_WRONG_KIND"
+    JOIN_TOKEN_EXPIRED = "JOIN_TOKEN_EXPIRED"
+    JOIN_TOKEN_MEETING_MISMATCH = "JOIN_TOKEN_MEETING_MISMATCH"
+    HOST_WITHOUT_ZAK = "HOST_WITHOUT_ZAK"
+    SIGNED_WITH_OTHER_SECRET = "SIGNED_WITH_OTHER_SECRET"
+    AUDIO_OPTION_INVALID = "AUDIO_OPTION_INVALID"
     # Input shape (added later)
     IN_URL = "IN_URL"
 
@@ -520,6 +529,57 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "The token carries a secret",
             "Remove the secret from the claims and rotate it now: anyone who sees the token (every "
             "browser that joins) can read its claims.",
+        ),
+        _C.ZAK_AND_OBF_TOKEN: CodeInfo(
+            _E,
+            "Both a ZAK and an OBF token are passed to join()",
+            "Pass only one: zak to start or join as that user, or obfToken to join on behalf of "
+            "an authorising user (Web SDK error 3636).",
+        ),
+        _C.JOIN_TOKEN_NOT_ZOOM_ISSUED: CodeInfo(
+            _E,
+            "The zak / obfToken is not a token issued by Zoom",
+            "Fetch it from Zoom's REST API right before the join: GET /users/{userId}/token?"
+            "type=zak for a ZAK, ?type=onbehalf for an OBF token; pass the response's token "
+            "field as it is.",
+        ),
+        _C.JOIN_TOKEN_WRONG_KIND: CodeInfo(
+            _E,
+            "Another kind of token was passed as zak / obfToken",
+            "Pass the SDK signature only as signature, and as zak / obfToken the token from GET "
+            "/users/{userId}/token?type=zak or ?type=onbehalf (not an OAuth access token, a "
+            "Video SDK token or a REST API token).",
+        ),
+        _C.JOIN_TOKEN_EXPIRED: CodeInfo(
+            _E,
+            "The zak / obfToken has expired",
+            "Fetch a fresh ZAK or OBF token shortly before each join (OBF tokens last 2 hours "
+            "unless you ask for another TTL).",
+        ),
+        _C.JOIN_TOKEN_MEETING_MISMATCH: CodeInfo(
+            _E,
+            "The zak / obfToken names another meeting",
+            "Request the OBF token for the meeting being joined (meeting_id in GET /users/"
+            "{userId}/token?type=onbehalf) or sign for the meeting the token names "
+            "(Web SDK error 4015).",
+        ),
+        _C.HOST_WITHOUT_ZAK: CodeInfo(
+            _W,
+            "Role 1 (host) without a ZAK",
+            "To start the meeting as host pass the host's ZAK as zak in join() (an OBF token "
+            "does not make you host); to join as an attendee sign role 0.",
+        ),
+        _C.SIGNED_WITH_OTHER_SECRET: CodeInfo(
+            _E,
+            "The signature was made with another of your secrets",
+            "Sign with the Client secret of the Meeting SDK / Video SDK app whose key is in the "
+            "token; check which variable your signing code reads (an env-var fallback?).",
+        ),
+        _C.AUDIO_OPTION_INVALID: CodeInfo(
+            _E,
+            "An audio option is not 0 or 1",
+            "Send audio_webrtc_mode, audio_compatible_mode or enforce_web_rtc_audio as the "
+            "number 0 or 1, or leave it out.",
         ),
         _C.IN_URL: CodeInfo(
             _E,

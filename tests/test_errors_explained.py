@@ -1,0 +1,109 @@
+"""zoomsig.errors_explained: Zoom's join error codes, checked against the SDK bundles' maps."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from zoomsig import ERROR_CODES, ErrorExplanation, FindingCode, InvalidParameterError, explain_error
+from zoomsig.errors_explained import COMPONENT_VIEW, MEETING_WEB, VIDEO_SDK
+
+# The codes the issue and the 6.2.0 / 2.5.0 bundles name for signature, credential, ZAK and
+# OBF failures: each must have an entry.
+REQUIRED = {
+    200, 3010, 3623, 3636, 3704, 3705, 3706, 3707, 3708, 3709, 3710, 3711, 3712, 3713,
+    4003, 4011, 4012, 4013, 4014, 4015, 4016, 4017, 4018, 4019, 5013, 10000,
+}  # fmt: skip
+
+
+def test_every_required_code_has_an_entry() -> None:
+    assert set(ERROR_CODES) >= REQUIRED
+
+
+@pytest.mark.parametrize("code", sorted(ERROR_CODES))
+def test_entries_are_complete(code: int) -> None:
+    entry = ERROR_CODES[code]
+    assert entry.code == code
+    assert entry.known
+    assert entry.meaning
+    assert entry.fix
+    assert entry.source
+    assert entry.causes
+    assert all(entry.causes)
+    assert entry.products
+    assert set(entry.products) <= {MEETING_WEB, COMPONENT_VIEW, VIDEO_SDK}
+    assert all(isinstance(c, FindingCode) for c in entry.finding_codes)
+    assert len(set(entry.finding_codes)) == len(entry.finding_codes)
+
+
+def test_the_table_is_read_only_and_sorted() -> None:
+    assert list(ERROR_CODES) == sorted(ERROR_CODES)
+    with pytest.raises(TypeError):
+        ERROR_CODES[1] = ERROR_CODES[3712]  # type: ignore[index]
+
+
+def test_explanations_are_frozen() -> None:
+    with pytest.raises(AttributeError):
+        ERROR_CODES[3712].code = 1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("given", [3712, "3712", " 3712\n"])
+def test_explain_error_accepts_an_int_or_digits(given: object) -> None:
+    assert explain_error(given) is ERROR_CODES[3712]  # type: ignore[arg-type]
+
+
+def test_3712_points_at_the_hmac_findings_first() -> None:
+    entry = explain_error(3712)
+    assert entry.meaning == "Signature is invalid."
+    assert entry.finding_codes[:2] == (
+        FindingCode.SIGNATURE_MISMATCH,
+        FindingCode.SIGNED_WITH_OTHER_SECRET,
+    )
+
+
+def test_3636_is_the_zak_and_obf_finding() -> None:
+    assert explain_error(3636).finding_codes == (FindingCode.ZAK_AND_OBF_TOKEN,)
+
+
+def test_4016_is_the_recording_token_not_the_obf_token() -> None:
+    # The issue guessed 4016 belonged to the OBF family; the bundle maps it to the
+    # recording (privilege) token.
+    assert "recording" in explain_error(4016).meaning.lower()
+
+
+@pytest.mark.parametrize("given", [1234, "99999", 0, -3712])
+def test_an_unknown_code_is_an_answer_not_an_exception(given: object) -> None:
+    entry = explain_error(given)  # type: ignore[arg-type]
+    assert isinstance(entry, ErrorExplanation)
+    assert entry.known is False
+    assert str(entry.code) in entry.meaning
+    assert entry.causes == ()
+    assert entry.finding_codes == ()
+    assert entry.fix
+
+
+@pytest.mark.parametrize("given", ["abc", "", "37 12", "3712a", "٣٧١٢", True, 37.12, None])
+def test_a_non_number_names_the_parameter(given: object) -> None:
+    with pytest.raises(InvalidParameterError) as info:
+        explain_error(given)  # type: ignore[arg-type]
+    assert info.value.parameter == "code"
+
+
+def test_a_long_non_number_is_cut_in_the_message() -> None:
+    with pytest.raises(InvalidParameterError) as info:
+        explain_error("x" * 500)
+    assert len(str(info.value)) < 120
+
+
+def test_to_dict_is_json_ready_and_complete() -> None:
+    data = explain_error(4011).to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert set(data) == {
+        "code", "known", "meaning", "causes", "fix", "finding_codes", "products", "source",
+    }  # fmt: skip
+    assert data["code"] == 4011
+    assert data["known"] is True
+    unknown = explain_error(1).to_dict()
+    assert unknown["known"] is False
+    assert unknown["causes"] == []

@@ -1,0 +1,598 @@
+"""Zoom's join error codes: what each means, why it happens, the fix, the findings to look for.
+
+Pure data. Every code a signature, an SDK credential, a ZAK or an On-Behalf-Of (OBF) token
+can cause when a Meeting SDK (Web client view or component view) or Video SDK join fails.
+Checked against the error maps inside the ``@zoom/meetingsdk`` 6.2.0 and ``@zoom/videosdk``
+2.5.0 npm bundles and Zoom's developer docs; where those leave a point open the entry says
+so. The docs page ``docs/error-codes.md`` is generated from :data:`ERROR_CODES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Union
+
+from zoomsig._errors import InvalidParameterError
+from zoomsig.diagnose.codes import FindingCode
+
+__all__ = ["ERROR_CODES", "ErrorExplanation", "explain_error"]
+
+_C = FindingCode
+
+MEETING_WEB = "Meeting SDK Web (client view)"
+COMPONENT_VIEW = "Meeting SDK Web (component view)"
+VIDEO_SDK = "Video SDK Web"
+
+
+@dataclass(frozen=True)
+class ErrorExplanation:
+    """What a Zoom join error code means and what to do about it.
+
+    Attributes:
+        code: Zoom's error code, as the SDK reports it (``errorCode``).
+        meaning: What Zoom says, in plain words.
+        causes: The likely causes, most likely first.
+        fix: What to change.
+        finding_codes: The :class:`~zoomsig.FindingCode` values that
+            :func:`~zoomsig.decode_and_validate` reports for these causes.
+        known: ``False`` for a code zoomsig has no entry for (an answer, not an exception).
+        products: The SDKs that report this code.
+        source: Where the code was checked and what is uncertain about it.
+    """
+
+    code: int
+    meaning: str
+    causes: tuple[str, ...]
+    fix: str
+    finding_codes: tuple[FindingCode, ...]
+    known: bool = True
+    products: tuple[str, ...] = ()
+    source: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """A JSON-ready dict with stable keys."""
+        return {
+            "code": self.code,
+            "known": self.known,
+            "meaning": self.meaning,
+            "causes": list(self.causes),
+            "fix": self.fix,
+            "finding_codes": [c.value for c in self.finding_codes],
+            "products": list(self.products),
+            "source": self.source,
+        }
+
+
+_BUNDLE = "@zoom/meetingsdk 6.2.0 bundle error map"
+_BOTH_WEB = (MEETING_WEB, COMPONENT_VIEW)
+_TIME = (
+    _C.EXPIRED,
+    _C.IAT_IN_MILLISECONDS,
+    _C.EXP_IN_MILLISECONDS,
+    _C.IAT_IN_FUTURE,
+    _C.LIFETIME_TOO_SHORT,
+    _C.LIFETIME_TOO_LONG,
+    _C.TOKEN_EXP_TOO_SOON,
+    _C.EXPIRES_SOON,
+)
+_HMAC = (
+    _C.SIGNATURE_MISMATCH,
+    _C.SIGNED_WITH_OTHER_SECRET,
+    _C.SECRET_HAS_WHITESPACE,
+    _C.SECRET_BASE64_DECODED,
+    _C.KEY_SECRET_SWAPPED,
+    _C.NOT_BASE64URL,
+    _C.BASE64_PADDING,
+    _C.SIGNATURE_HEX,
+    _C.SIGNATURE_LENGTH_INVALID,
+    _C.LEGACY_FORMAT,
+    _C.ZOOM_ISSUED_TOKEN,
+    _C.REST_API_TOKEN,
+    _C.VIDEO_SDK_TOKEN,
+)
+_OBF_FIX = (
+    "Get the OBF token for the user who authorised your app with GET /users/{userId}/token?"
+    "type=onbehalf (add meeting_id to bind it to the meeting), right before the join, and "
+    "pass it as obfToken in join() (onBehalfToken on native SDKs)."
+)
+
+
+def _entry(  # noqa: PLR0917 - a table row, read positionally
+    code: int,
+    meaning: str,
+    causes: tuple[str, ...],
+    fix: str,
+    finding_codes: tuple[FindingCode, ...],
+    products: tuple[str, ...],
+    source: str,
+) -> tuple[int, ErrorExplanation]:
+    return code, ErrorExplanation(
+        code, meaning, causes, fix, finding_codes, products=products, source=source
+    )
+
+
+ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
+    dict(
+        sorted(
+            [
+                _entry(
+                    200,
+                    "Generic join failure: the component view and the Video SDK report 200 "
+                    "when Zoom's answer matches no more specific code (the component view "
+                    "says 'Fail to join the meeting', the Video SDK 'connection error').",
+                    (
+                        "The signature is invalid (the Video SDK reports a rejected token "
+                        "as 200, not as 3712).",
+                        "A General app, or an app not yet published on the Marketplace, "
+                        "joining a meeting hosted by another account.",
+                        "An anonymous join of an external meeting (no OBF token, no ZAK) "
+                        "that this SDK version cannot name.",
+                        "The SDK version is below Zoom's current minimum.",
+                    ),
+                    "Run the signature through zoomsig (zoomsig check, or "
+                    "decode_and_validate with the secret, the meeting number or topic and "
+                    "the join options); if it is clean, check the app type, its "
+                    "Marketplace status and the SDK version, and read the browser console "
+                    "for the error Zoom really sent.",
+                    (*_HMAC, *_TIME, _C.TOPIC_MISMATCH, _C.JOIN_TOKEN_NOT_ZOOM_ISSUED),
+                    (COMPONENT_VIEW, VIDEO_SDK),
+                    "component view: the fallback code of its error mapper is 200 "
+                    "('CommonError'); Video SDK 2.5.0: errorCode 200, reason 'connection "
+                    "error' for any unmapped server error. Which server errors end there "
+                    "is not documented.",
+                ),
+                _entry(
+                    3010,
+                    "The Video SDK token's role_type is missing or not applicable.",
+                    ("No role_type claim.", "role_type is a string or not 0/1."),
+                    "Sign role_type as the number 0 (participant) or 1 (host).",
+                    (_C.ROLE_TYPE_MISSING, _C.ROLE_TYPE_INVALID),
+                    (VIDEO_SDK,),
+                    "@zoom/videosdk 2.5.0: SESSION_ROLE_TYPE_ERROR = 3010.",
+                ),
+                _entry(
+                    3623,
+                    "Token error: Zoom refused the ZAK when starting the meeting.",
+                    (
+                        "The ZAK has expired or was revoked (it is short-lived; a new login "
+                        "revokes old ones).",
+                        "The ZAK belongs to a user who is not the meeting's host.",
+                        "An OAuth access token or another token was passed as zak.",
+                    ),
+                    "Fetch the host's ZAK with GET /users/{userId}/token?type=zak right "
+                    "before starting, for the user who hosts the meeting.",
+                    (
+                        _C.JOIN_TOKEN_EXPIRED,
+                        _C.JOIN_TOKEN_WRONG_KIND,
+                        _C.JOIN_TOKEN_NOT_ZOOM_ISSUED,
+                    ),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: server error 3136 -> 3623 'Token error' (also 3265, same "
+                    "text). The exact server condition is not documented.",
+                ),
+                _entry(
+                    3636,
+                    "zak and obfToken were given together: they cannot be used at once.",
+                    (
+                        "Code that always sends both fields, one of them from a stale "
+                        "session or a default.",
+                        "A ZAK kept in sessionStorage from an earlier start and a new OBF token.",
+                    ),
+                    "Pass exactly one: zak to start or join as that user, obfToken to join "
+                    "on behalf of an authorising user; send an empty string or leave the "
+                    "other out.",
+                    (_C.ZAK_AND_OBF_TOKEN,),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: OBF_ERROR = 3636, 'Token error: obfToken and zak cannot be "
+                    "used simultaneously' (client view). The component view refuses the "
+                    "same join before contacting Zoom with 'zak and obfToken are mutually "
+                    "exclusive' (or errorCode 5013).",
+                ),
+                _entry(
+                    3704,
+                    "The API key (SDK key / Client ID) in the signature is not valid.",
+                    (
+                        "appKey is not a Meeting SDK Client ID: a Server-to-Server OAuth or "
+                        "OAuth app's Client ID, a Video SDK key, a JWT-app API key.",
+                        "The key carries a newline or spaces from an env var.",
+                        "The key claim is misspelt or missing (apiKey, sdkkey).",
+                    ),
+                    "Put the Client ID of the Meeting SDK app (or General app with Meeting "
+                    "SDK enabled) in appKey, the same one whose secret signs.",
+                    (
+                        _C.SDK_KEY_MISMATCH,
+                        _C.APP_KEY_MISSING,
+                        _C.API_KEY_CLAIM,
+                        _C.APP_KEY_CONFLICT,
+                        _C.REST_API_TOKEN,
+                        _C.VIDEO_SDK_TOKEN,
+                    ),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: server 200 'api key is wrong' -> 3704 'The accounts API "
+                    "Key is not valid.'",
+                ),
+                _entry(
+                    3705,
+                    "The signature has expired.",
+                    (
+                        "exp is in the past: the signature was cached or made long before "
+                        "the join.",
+                        "The signing server's clock is wrong or local time was used.",
+                        "iat or exp in milliseconds, or a lifetime under 30 minutes.",
+                    ),
+                    "Sign a fresh signature for each join, with iat = now - 30 s and exp = "
+                    "iat + 7200, on a server with a synced clock.",
+                    _TIME,
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: 3705 'The signature has expired.'",
+                ),
+                _entry(
+                    3706,
+                    "The meeting number is wrong.",
+                    (
+                        "mn differs from the meetingNumber passed to join().",
+                        "mn has spaces or dashes, or sits under another claim name.",
+                    ),
+                    "Sign mn with the same digits-only meeting number the client joins.",
+                    (
+                        _C.MEETING_NUMBER_MISMATCH,
+                        _C.MEETING_NUMBER_INVALID,
+                        _C.MEETING_NUMBER_WRONG_CLAIM,
+                        _C.MEETING_NUMBER_MISSING,
+                    ),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: 3706 'The meeting number is wrong.'",
+                ),
+                _entry(
+                    3707,
+                    "The meeting number is not found.",
+                    (
+                        "The meeting was deleted, has ended for good, or never existed.",
+                        "A typo, or a webinar ID used as a meeting number.",
+                    ),
+                    "Check the meeting number in the Zoom web portal or with GET "
+                    "/meetings/{meetingId}; sign and join that number.",
+                    (_C.MEETING_NUMBER_MISMATCH, _C.MEETING_NUMBER_INVALID),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: 3707 'The meeting number is not found.'",
+                ),
+                _entry(
+                    3708,
+                    "The role is not applicable (incorrect role).",
+                    (
+                        "role is missing, a string, or not 0/1.",
+                        "role 1 (host) for a user who cannot host this meeting, or without "
+                        "the host's ZAK.",
+                    ),
+                    "Sign role 0 for attendees; for the host, role 1 and the host's ZAK "
+                    "as zak in join().",
+                    (
+                        _C.ROLE_MISSING,
+                        _C.ROLE_NOT_INTEGER,
+                        _C.ROLE_INVALID,
+                        _C.ROLE_MISMATCH,
+                        _C.HOST_WITHOUT_ZAK,
+                    ),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: 3708 'Incorrect role.' (component view: 'The role is not "
+                    "applicable.')",
+                ),
+                _entry(
+                    3709,
+                    "The meeting host is not found.",
+                    (
+                        "The host's account was deleted or deactivated.",
+                        "role 1 without a ZAK, so Zoom cannot tell who the host is.",
+                    ),
+                    "Start the meeting with the host's ZAK, or join as role 0 once the "
+                    "host has started it.",
+                    (_C.HOST_WITHOUT_ZAK, _C.HOST_NEEDS_ZAK),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: 3709 'The meeting host is not found.'",
+                ),
+                _entry(
+                    3710,
+                    "The account's API key is deactivated (the app cannot use the SDK).",
+                    (
+                        "The Meeting SDK app was deactivated or deleted.",
+                        "A General app without the Meeting SDK (Embed) feature turned on.",
+                        "The account's SDK access was disabled by an admin.",
+                    ),
+                    "Check the app on marketplace.zoom.us: activated, Meeting SDK enabled, "
+                    "and its Client ID / secret the ones you sign with.",
+                    (),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: 3710 'The accounts API Key is deactivated.' (component "
+                    "view: 'The account don't enable API.')",
+                ),
+                _entry(
+                    3711,
+                    "Cannot be host in another account's meeting (or host two meetings at once).",
+                    (
+                        "role 1 for a meeting owned by another account.",
+                        "The host already runs another meeting.",
+                    ),
+                    "Sign role 0 for meetings you do not host; start as host only meetings "
+                    "of your account, with the host's ZAK.",
+                    (_C.ROLE_MISMATCH, _C.HOST_NEEDS_ZAK),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: 3711 'Cannot not host another meeting concurrently.' "
+                    "(component view: 'Can not be host in other account's meeting.')",
+                ),
+                _entry(
+                    3712,
+                    "Signature is invalid.",
+                    (
+                        "The HMAC does not match: signed with another secret (S2S OAuth, "
+                        "webhook, Video SDK or another app's), or a secret with a newline.",
+                        "A broken encoding: standard base64, padding, hex digest, a cut "
+                        "token, quotes or URL encoding.",
+                        "Not a Meeting SDK JWT at all: a legacy signature, a ZAK, a REST "
+                        "API token, a Video SDK token.",
+                        "A claim Zoom needs is missing or has the wrong type (role, mn, "
+                        "appKey, iat/exp).",
+                        "A General app or an unpublished app joining a meeting of another "
+                        "account (often shows as 3712 before the 2026 codes).",
+                    ),
+                    "Check it with zoomsig and your secret (and other_secrets= for the "
+                    "other credentials your backend holds); sign with the Meeting SDK app's "
+                    "Client ID and Client secret.",
+                    (
+                        *_HMAC,
+                        _C.ROLE_MISSING,
+                        _C.MEETING_NUMBER_WRONG_CLAIM,
+                        _C.APP_KEY_MISSING,
+                        _C.QUOTED,
+                        _C.URL_ENCODED,
+                    ),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: 3712 'Signature is invalid.' The app-type cause is from "
+                    "Zoom forum reports, not the bundle.",
+                ),
+                _entry(
+                    3713,
+                    "No permission.",
+                    (
+                        "The app lacks a permission the join needs (e.g. an unpublished app "
+                        "outside its account).",
+                        "The account's settings forbid the SDK join.",
+                    ),
+                    "Check the app's status and scopes on the Marketplace and the meeting's "
+                    "account settings.",
+                    (),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: 3713 'No permission.' The conditions are not documented.",
+                ),
+                _entry(
+                    4003,
+                    "Invalid parameter.",
+                    (
+                        "A join() argument has the wrong type or is empty (meeting number, "
+                        "userName, signature).",
+                    ),
+                    "Pass meetingNumber as digits, a non-empty userName and the signature "
+                    "string from your endpoint.",
+                    (_C.EMPTY, _C.MALFORMED, _C.QUOTED, _C.RESPONSE_OBJECT),
+                    (*_BOTH_WEB, VIDEO_SDK),
+                    f"{_BUNDLE}: 4003 'Invalid parameter'; @zoom/videosdk 2.5.0: "
+                    "SESSION_INVALID_PARAMETER = 4003.",
+                ),
+                _entry(
+                    4011,
+                    "Joining a meeting hosted by another account is not allowed for this app.",
+                    (
+                        "The app is not published on the Zoom Marketplace (not through "
+                        "Zoom's review), so it may join only its own account's meetings.",
+                        "A General app or development credentials used for an external meeting.",
+                    ),
+                    "Submit the app for Zoom's review and publish it (Section 6.1 of Zoom's "
+                    "API License Terms); until then join only meetings of your account. "
+                    "Published apps also need an OBF token or a ZAK for external meetings.",
+                    (),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: server 6601 -> 4011 'To join a meeting hosted by an "
+                    "external Zoom account, your SDK app has to be published on Zoom "
+                    "Marketplace.'",
+                ),
+                _entry(
+                    4012,
+                    "Anonymous join not allowed: an external meeting needs an authorised join.",
+                    (
+                        "Since 2 March 2026, joining a meeting outside the app's account "
+                        "without an OBF token or a ZAK.",
+                    ),
+                    _OBF_FIX + " Or pass the user's ZAK, or use RTMS instead of a bot.",
+                    (),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: server 13296 -> 4012 'This join flow is not supported' "
+                    "(component view: 'anonymous join error').",
+                ),
+                _entry(
+                    4013,
+                    "No OBF token: this external meeting requires one.",
+                    (
+                        "obfToken missing (or empty) on a join of another account's meeting.",
+                        "The OBF token was fetched but not passed to join().",
+                    ),
+                    _OBF_FIX,
+                    (),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: server 13295 -> 4013; the component view calls it 'no "
+                    "obfToken', the client view shows the anonymous-join text.",
+                ),
+                _entry(
+                    4014,
+                    "The OBF token is invalid.",
+                    (
+                        "Not an OBF token: the OAuth access token, a ZAK, the SDK signature "
+                        "or the JSON response object was passed.",
+                        "The OBF token expired (2 hours by default) or was already used.",
+                        "The token was cut or quoted on its way to the browser.",
+                    ),
+                    _OBF_FIX,
+                    (
+                        _C.JOIN_TOKEN_NOT_ZOOM_ISSUED,
+                        _C.JOIN_TOKEN_WRONG_KIND,
+                        _C.JOIN_TOKEN_EXPIRED,
+                    ),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: server 13299 -> 4014 'The OBF token is invalid.'",
+                ),
+                _entry(
+                    4015,
+                    "The OBF token was issued for another meeting.",
+                    (
+                        "meeting_id in the OBF request differs from the meeting joined.",
+                        "An OBF token cached from an earlier meeting.",
+                    ),
+                    "Request the OBF token with the meeting_id of the meeting being joined, "
+                    "right before the join.",
+                    (_C.JOIN_TOKEN_MEETING_MISMATCH, _C.MEETING_NUMBER_MISMATCH),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: server 13300 -> 4015 'The meeting number associated with "
+                    "the provided OBF token does not match the current meeting.'",
+                ),
+                _entry(
+                    4016,
+                    "The privilege (recording) token is invalid or expired.",
+                    (
+                        "recordingToken passed to join() has expired or is for another "
+                        "meeting; this is not the OBF token.",
+                    ),
+                    "Fetch a fresh recording token (GET /meetings/{meetingId}/jointoken/"
+                    "local_recording) or leave recordingToken out.",
+                    (),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: server 3145 -> 4016 'The Privilege token is invalid.' "
+                    "('recording token expired').",
+                ),
+                _entry(
+                    4017,
+                    "The user who authorised the OBF token is not in the meeting.",
+                    (
+                        "The bot joined before its authorising user.",
+                        "The OBF token belongs to a user who does not attend this meeting.",
+                    ),
+                    "Join with the OBF token only once the authorising user is in the "
+                    "meeting (wait and retry), and get the token for a user who attends.",
+                    (),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: server 103041 -> 4017 'Authorized user not in meeting.'",
+                ),
+                _entry(
+                    4018,
+                    "The OBF token conflicts with the credentials already logged in.",
+                    (
+                        "The SDK is logged in (or passed a ZAK) as one user and the OBF "
+                        "token is another user's.",
+                    ),
+                    "Use one identity per join: either the logged-in user / ZAK or the OBF "
+                    "token, not both.",
+                    (_C.ZAK_AND_OBF_TOKEN,),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: server 13245 -> 4018 'Conflict with login credentials.' "
+                    "The exact condition is not documented.",
+                ),
+                _entry(
+                    4019,
+                    "The user who authorised the OBF token left the meeting, so the app "
+                    "was removed too.",
+                    (
+                        "The authorising user left or was removed: OBF apps must leave with "
+                        "their owner.",
+                    ),
+                    "Expected behaviour: rejoin with a fresh OBF token once the user is "
+                    "back, or authorise the app for another user who stays.",
+                    (),
+                    (MEETING_WEB,),
+                    f"{_BUNDLE}: server 21 -> 4019 'authorized user leave meeting' (client "
+                    "view map only; the 6.2.0 component view map has no 4019).",
+                ),
+                _entry(
+                    5013,
+                    "The SDK refused the join parameters before contacting Zoom.",
+                    (
+                        "An empty or non-string signature / token, topic or userName.",
+                        "A Video SDK topic longer than 200 characters.",
+                        "Both zak and obfToken passed (component view).",
+                    ),
+                    "Pass the signature string itself, a session name of at most 200 "
+                    "characters, a userName, and only one of zak and obfToken.",
+                    (_C.EMPTY, _C.TOPIC_TOO_LONG, _C.ZAK_AND_OBF_TOKEN, _C.RESPONSE_OBJECT),
+                    (COMPONENT_VIEW, VIDEO_SDK),
+                    "component view and @zoom/videosdk 2.5.0: CLIENT_INVALID_JOIN_PARAMETER "
+                    "= 5013 ('Invalid apiKey/sdkKey and/or signature', 'invalid signature', "
+                    "'Cannot use both obfToken and zak token simultaneously').",
+                ),
+                _entry(
+                    10000,
+                    "This SDK version is no longer supported: upgrade.",
+                    (
+                        "Zoom's minimum-version policy: each quarter versions below the "
+                        "minimum stop connecting.",
+                    ),
+                    "Upgrade the SDK to a current release (npm install @zoom/meetingsdk@"
+                    "latest) and keep it inside Zoom's supported window.",
+                    (),
+                    (MEETING_WEB,),
+                    f"{_BUNDLE}: server 3000 with the version message -> 10000 (UPDATE) "
+                    "'The current sdk version is no longer supported'.",
+                ),
+            ]
+        )
+    )
+)
+"""Every join error code zoomsig explains, by code (read-only)."""
+
+
+def explain_error(code: Union[int, str]) -> ErrorExplanation:
+    """Explain a Zoom join error code.
+
+    Args:
+        code: The code as an ``int`` or a string of digits (``"3712"``; surrounding
+            whitespace is ignored).
+
+    Returns:
+        The :class:`ErrorExplanation`; for a code zoomsig has no entry for, one with
+        ``known=False`` that says so (never an exception).
+
+    Raises:
+        InvalidParameterError: ``code`` is not an integer or a string of digits
+            (``"abc"``, ``True``, ``37.12``).
+
+    >>> from zoomsig import explain_error
+    >>> explain_error("3712").meaning
+    'Signature is invalid.'
+    >>> explain_error(1234).known
+    False
+    """
+    number = _number(code)
+    entry = ERROR_CODES.get(number)
+    if entry is not None:
+        return entry
+    return ErrorExplanation(
+        number,
+        f"zoomsig has no entry for error code {number}: it is not one a signature, an SDK "
+        "credential, a ZAK or an OBF token causes, as far as Zoom's SDKs and docs show.",
+        (),
+        "Look the code up in Zoom's error-code pages for your SDK, and check the browser "
+        "console for the reason text Zoom sent with it.",
+        (),
+        known=False,
+    )
+
+
+def _number(code: object) -> int:
+    if isinstance(code, bool) or not isinstance(code, (int, str)):
+        raise InvalidParameterError(
+            "code", f"expected an int or a string of digits, got {type(code).__name__}"
+        )
+    if isinstance(code, int):
+        return code
+    text = code.strip()
+    if not (text.isascii() and text.isdigit()):
+        shown = text if len(text) <= 20 else text[:20] + "…"
+        raise InvalidParameterError("code", f"expected digits such as '3712', got {shown!r}")
+    return int(text)
