@@ -533,3 +533,58 @@ def test_role_option_still_parses_to_role(run: Any, creds: None) -> None:
     from zoomsig.cli import _args
 
     assert _args.role("host") is Role.HOST
+
+
+# --- join options and other secrets (from the environment or files, never argv) ---------
+
+WEBHOOK_SECRET = "SENTINEL-webhook-NEVER-PRINT-77x"
+
+
+def test_check_names_the_other_secret_that_signed(
+    run: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The backend signed with the webhook secret token: check says which, shows none."""
+    token = sign_meeting_sdk(
+        sdk_key=SDK_KEY, sdk_secret=WEBHOOK_SECRET, meeting_number=MEETING, role=0, now=NOW
+    )
+    monkeypatch.setenv("ZOOM_SDK_SECRET", SENTINEL_SECRET)
+    monkeypatch.setenv("ZOOM_WEBHOOK_SECRET_TOKEN", WEBHOOK_SECRET)
+    by_env = run("check", token, "--now", LATER, "--other-secret-env", "ZOOM_WEBHOOK_SECRET_TOKEN")
+    assert by_env.code == 1
+    assert "SIGNED_WITH_OTHER_SECRET" in by_env.out
+    assert "'ZOOM_WEBHOOK_SECRET_TOKEN'" in by_env.out
+    path = tmp_path / "webhook.txt"
+    path.write_bytes(WEBHOOK_SECRET.encode() + b"\n")
+    by_file = run("check", token, "--json", "--other-secret-file", str(path), "--now", LATER)
+    finding = json.loads(by_file.out)["findings"][0]
+    assert finding["code"] == "SIGNED_WITH_OTHER_SECRET"
+    assert "--other-secret-file #1" in finding["message"]
+    for result in (by_env, by_file):
+        assert_nothing_of(SENTINEL_SECRET, result.both)
+        assert_nothing_of(WEBHOOK_SECRET, result.both)
+
+
+def test_check_other_secret_env_that_is_not_set(run: Any) -> None:
+    result = run("check", TOKEN, "--other-secret-env", "NOT_SET_ANYWHERE")
+    assert result.code == 2
+    assert (
+        "--other-secret-env: the environment variable 'NOT_SET_ANYWHERE' is not set" in result.err
+    )
+
+
+def test_check_zak_and_obf_token_from_file_and_environment(
+    run: Any, creds: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Both given (Web SDK error 3636): ZAK_AND_OBF_TOKEN; neither value is shown."""
+    zak = sign_meeting_sdk(sdk_key=SDK_KEY, sdk_secret=WEBHOOK_SECRET, now=NOW)  # not Zoom's
+    path = tmp_path / "zak"
+    path.write_bytes(zak.encode() + b"\n")
+    monkeypatch.setenv("ZOOM_OBF_TOKEN", zak)
+    result = run("check", TOKEN, "--zak-file", str(path), "--now", LATER, "--json")
+    codes = [f["code"] for f in json.loads(result.out)["findings"]]
+    assert "ZAK_AND_OBF_TOKEN" in codes
+    assert result.code == 1
+    assert zak[:40] not in result.both
+    unreadable = run("check", TOKEN, "--zak-file", str(tmp_path / "missing"))
+    assert unreadable.code == 2
+    assert "cannot read the file given to --zak-file" in unreadable.err

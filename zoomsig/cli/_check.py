@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from zoomsig.cli._secrets import Secret
     from zoomsig.diagnose.report import Report
 
+ZAK_ENV = "ZOOM_ZAK"
+OBF_ENV = "ZOOM_OBF_TOKEN"
+
 EPILOG = f"""\
 examples:
   export {SECRET_ENV}=...  # or --secret-file PATH
@@ -65,6 +68,33 @@ def register(subparsers: argparse._SubParsersAction[_args.Parser]) -> None:
         help=f"the key expected; default: the {KEY_ENV} environment variable if set",
     )
     check.add_argument("--topic", help="the Video SDK session name passed to join()")
+    join = check.add_argument_group("join options and other secrets (never command-line arguments)")
+    join.add_argument(
+        "--zak-file",
+        metavar="PATH",
+        help=f"the ZAK passed to join(), from PATH; default: the {ZAK_ENV} environment "
+        "variable if set",
+    )
+    join.add_argument(
+        "--obf-token-file",
+        metavar="PATH",
+        help=f"the obfToken passed to join(), from PATH; default: {OBF_ENV} if set",
+    )
+    join.add_argument(
+        "--other-secret-env",
+        action="append",
+        default=[],
+        metavar="VAR",
+        help="an environment variable holding another secret of your backend (S2S OAuth, "
+        "webhook, another app's): the report names VAR if it made the signature; repeatable",
+    )
+    join.add_argument(
+        "--other-secret-file",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a file holding another secret, likewise (named by its position, not its path)",
+    )
     gate = check.add_argument_group("gates (for CI)")
     gate.add_argument(
         "--strict",
@@ -77,6 +107,46 @@ def register(subparsers: argparse._SubParsersAction[_args.Parser]) -> None:
         help="fail unless the HMAC was checked and matches: needs the secret; a token "
         "that cannot be read far enough to check fails",
     )
+
+
+def _read_file(path: str, option: str) -> str:
+    from zoomsig.cli._secrets import strip_one_newline  # noqa: PLC0415
+
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:  # the path is not echoed: it may be the pasted value itself
+        raise UsageError(
+            f"cannot read the file given to {option}: {exc.strerror or type(exc).__name__}"
+        ) from None
+    try:
+        return strip_one_newline(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UsageError(f"the file given to {option} is not UTF-8 text") from None
+
+
+def _join_inputs(
+    args: argparse.Namespace,
+) -> tuple[Optional[str], Optional[str], dict[str, str]]:
+    """The ZAK, the OBF token and the other secrets, from files or the environment."""
+    import os  # noqa: PLC0415
+
+    zak = _read_file(args.zak_file, "--zak-file") if args.zak_file else os.environ.get(ZAK_ENV)
+    obf_token = (
+        _read_file(args.obf_token_file, "--obf-token-file")
+        if args.obf_token_file
+        else os.environ.get(OBF_ENV)
+    )
+    others: dict[str, str] = {}
+    for name in args.other_secret_env:
+        if name not in os.environ:
+            raise UsageError(
+                f"--other-secret-env: the environment variable {name!r:.60} is not set"
+            )
+        others[name] = os.environ[name]
+    for number, path in enumerate(args.other_secret_file, 1):
+        others[f"--other-secret-file #{number}"] = _read_file(path, "--other-secret-file")
+    return zak, obf_token, others
 
 
 def status_of(report: Report, args: argparse.Namespace) -> int:
@@ -131,8 +201,9 @@ def run(args: argparse.Namespace, out: Out) -> int:
             f"--require-verified needs the secret: set {SECRET_ENV}, or pass --secret-file "
             "PATH or --secret-stdin"
         )
-    if secret is not None:
-        out.hide(secret.value)
+    zak, obf_token, others = _join_inputs(args)
+    for hidden in (secret.value if secret else None, zak, obf_token, *others.values()):
+        out.hide(hidden)
     key, key_source = read_key(args, "--sdk-key")
     now: Now = args.now
     moment = _unix(now)  # read the clock once, for the check and for "in 2 h"
@@ -143,6 +214,9 @@ def run(args: argparse.Namespace, out: Out) -> int:
         "role": "--role",
         "topic": "--topic",
         "now": "--now",
+        "zak": "--zak-file" if args.zak_file else ZAK_ENV,
+        "obf_token": "--obf-token-file" if args.obf_token_file else OBF_ENV,
+        "other_secrets": "--other-secret-env / --other-secret-file",
     }
     try:
         report = diagnose.decode_and_validate(
@@ -153,6 +227,9 @@ def run(args: argparse.Namespace, out: Out) -> int:
             role=args.role,
             topic=args.topic,
             now=moment if now is None else now,
+            zak=zak,
+            obf_token=obf_token,
+            other_secrets=others or None,
         )
     except InvalidParameterError as exc:
         raise library_error(exc, options) from None

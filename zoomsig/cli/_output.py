@@ -56,9 +56,12 @@ class Out:
         self._runs: tuple[str, ...] = ()
 
     def hide(self, secret: Optional[str]) -> None:
-        """Never print a run of :data:`MIN_RUN` characters of ``secret``, in any escaped form."""
+        """Never print a run of :data:`MIN_RUN` characters of ``secret``, in any escaped form.
+
+        Called for the secret and every other credential given (ZAK, OBF token, other secrets).
+        """
         if secret:
-            self._runs = secret_runs(secret)
+            self._runs = (*self._runs, *secret_runs(secret))
 
     def paint(self, text: str, *styles: str) -> str:
         if not self.colour or not styles:
