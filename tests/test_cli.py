@@ -586,7 +586,8 @@ def test_check_passes_everything_to_the_engine(run: Any, engine: FakeEngine, cre
             TOKEN,
             {
                 "secret": SDK_SECRET, "sdk_key": SDK_KEY, "meeting_number": MEETING,
-                "role": Role.HOST, "topic": "T", "now": NOW,
+                "role": Role.HOST, "topic": "T", "now": NOW, "zak": None, "obf_token": None,
+                "other_secrets": None,
             },
         )
     ]  # fmt: skip
@@ -599,7 +600,8 @@ def test_check_reads_the_clock_once_when_no_now(
     run("check", TOKEN)
     assert engine.calls[0][1] == {
         "secret": None, "sdk_key": None, "meeting_number": None, "role": None,
-        "topic": None, "now": 1763900123.5,
+        "topic": None, "now": 1763900123.5, "zak": None, "obf_token": None,
+        "other_secrets": None,
     }  # fmt: skip
 
 
