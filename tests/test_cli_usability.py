@@ -588,3 +588,59 @@ def test_check_zak_and_obf_token_from_file_and_environment(
     unreadable = run("check", TOKEN, "--zak-file", str(tmp_path / "missing"))
     assert unreadable.code == 2
     assert "cannot read the file given to --zak-file" in unreadable.err
+
+
+# --- zoomsig explain --------------------------------------------------------------------
+
+
+def test_explain_3712(run: Any) -> None:
+    from zoomsig import explain_error
+
+    result = run("explain", "3712")
+    entry = explain_error(3712)
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0] == f"Zoom error 3712: {entry.meaning}"
+    assert "Causes    1. " in result.out
+    assert "Look for  SIGNATURE_MISMATCH" in result.out
+    flat = " ".join(result.out.split())
+    assert " ".join(entry.fix.split()) in flat
+    assert all(cause in flat for cause in (" ".join(c.split()) for c in entry.causes))
+    assert all(len(line) <= 80 for line in lines)
+
+
+def test_explain_4011_json_is_the_table_entry() -> None:
+    from zoomsig import explain_error
+
+    done = python_m_zoomsig("explain", "4011", "--json")
+    assert done.returncode == 0
+    assert json.loads(done.stdout) == explain_error(4011).to_dict()
+
+
+def test_explain_unknown_code_answers_and_exits_1(run: Any) -> None:
+    result = run("explain", "1234")
+    assert result.code == 1
+    assert result.out.startswith("Zoom error 1234: zoomsig has no entry")
+    as_json = run("explain", "1234", "--json")
+    assert (as_json.code, json.loads(as_json.out)["known"]) == (1, False)
+
+
+@pytest.mark.parametrize("code", ["abc", "-1", "37.12", "1" * 12])
+def test_explain_not_a_code_is_a_usage_error(run: Any, code: str) -> None:
+    result = run("explain", code)
+    assert result.code == 2
+    assert "usage: zoomsig explain" in result.err
+    as_json = run("explain", code, "--json")
+    assert as_json.code == 2
+    assert json.loads(as_json.out)["error"] == "usage"
+
+
+def test_explain_without_a_code_lists_the_table(run: Any) -> None:
+    from zoomsig import ERROR_CODES
+
+    result = run("explain")
+    assert result.code == 0
+    for code in ERROR_CODES:
+        assert f"{code:>6}  " in result.out
+    listed = json.loads(run("explain", "--json").out)
+    assert [entry["code"] for entry in listed] == list(ERROR_CODES)
