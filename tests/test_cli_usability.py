@@ -197,7 +197,7 @@ def test_strict_fails_on_warnings(run: Any, creds: None) -> None:
     strict = run("check", token, "--now", late, "--strict")
     assert strict.code == 1
     assert "Verdict   INVALID:" in strict.out
-    assert "(--strict: warnings fail)" in strict.out
+    assert "warnings (--strict)\n" in strict.out
     assert run("check", TOKEN, "--now", LATER, "--strict").code == 0  # no warning: passes
 
 

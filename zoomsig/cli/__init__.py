@@ -76,12 +76,17 @@ def _usage_error(
 
     # argparse's errors name the command ("zoomsig check: error:"), zoomsig's own do not.
     prog = parser.prog if parser is not None and show_usage else "zoomsig"
-    usage = parser.format_usage().strip() if parser is not None else ""
+    usage = parser.format_usage().rstrip() if parser is not None else ""
     message = safe(message)
     if wants_json:
         import json  # noqa: PLC0415
 
-        error = {"ok": False, "error": "usage", "message": message, "usage": usage}
+        error = {
+            "ok": False,
+            "error": "usage",
+            "message": message,
+            "usage": " ".join(usage.split()),
+        }
         error["exit_status"] = status
         Out(sys.stdout, colour=False).line(json.dumps(error, indent=2))
         return status

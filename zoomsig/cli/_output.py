@@ -226,7 +226,7 @@ def verdict(out: Out, report: Report, *, strict: bool = False) -> str:
     passed = report.ok and not (strict and report.warnings)
     word = out.paint("OK", "green", "bold") if passed else out.paint("INVALID", "red", "bold")
     counts = f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}"
-    suffix = " (--strict: warnings fail)" if strict and report.ok and report.warnings else ""
+    suffix = " (--strict)" if strict and report.ok and report.warnings else ""
     return f"{word}: {KIND_NAMES[report.kind]}; {counts}{suffix}"
 
 
