@@ -81,7 +81,7 @@ def _usage_error(
     if wants_json:
         import json  # noqa: PLC0415
 
-        error = {
+        error: dict[str, object] = {
             "ok": False,
             "error": "usage",
             "message": message,

@@ -90,8 +90,13 @@ class Parser(argparse.ArgumentParser):
         raise ParserExit(status)
 
 
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[Parser]  # pyright: ignore[reportPrivateUsage]
+    """What ``register(subparsers)`` of a command module receives."""
+
+
 def add_command(
-    subparsers: argparse._SubParsersAction[Parser],
+    subparsers: Subparsers,
     name: str,
     *,
     help: str,

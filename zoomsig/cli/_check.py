@@ -33,7 +33,7 @@ with --require-verified: or its HMAC was not checked), 2 usage error.
 """
 
 
-def register(subparsers: argparse._SubParsersAction[_args.Parser]) -> None:
+def register(subparsers: _args.Subparsers) -> None:
     """Add ``check``."""
     check = _args.add_command(
         subparsers,
@@ -158,7 +158,7 @@ def status_of(report: Report, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _unix(now: Now) -> float:
+def unix(now: Now) -> float:
     import time  # noqa: PLC0415
     from datetime import datetime  # noqa: PLC0415
 
@@ -206,7 +206,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
         out.hide(hidden)
     key, key_source = read_key(args, "--sdk-key")
     now: Now = args.now
-    moment = _unix(now)  # read the clock once, for the check and for "in 2 h"
+    moment = unix(now)  # read the clock once, for the check and for "in 2 h"
     options = {
         "secret": secret.origin() if secret else "",
         "sdk_key": key_source,

@@ -23,7 +23,7 @@ DEMO_MEETING_NUMBER = "85746065432"
 DEMO_TOPIC = "zoomsig-demo-session"
 
 
-def register(subparsers: argparse._SubParsersAction[_args.Parser]) -> None:
+def register(subparsers: _args.Subparsers) -> None:
     """Add ``demo``."""
     demo = _args.add_command(
         subparsers,
@@ -204,11 +204,11 @@ def run(args: argparse.Namespace, out: Out) -> int:
 
     from zoomsig import _jws, diagnose  # noqa: PLC0415
     from zoomsig._enums import Role  # noqa: PLC0415
-    from zoomsig.cli._check import _unix, mac_text  # noqa: PLC0415
+    from zoomsig.cli._check import mac_text, unix  # noqa: PLC0415
     from zoomsig.cli._output import claim_lines, finding_lines, iso, preview, verdict, when  # noqa: PLC0415
     from zoomsig.cli._secrets import Secret  # noqa: PLC0415
 
-    now = _unix(args.now)  # the clock, read once
+    now = unix(args.now)  # the clock, read once
     out.line(
         f"{out.paint('zoomsig demo', 'bold')}: signing and checking with built-in FAKE credentials"
     )

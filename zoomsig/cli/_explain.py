@@ -30,7 +30,7 @@ def _code(text: str) -> int:
     return int(digits)
 
 
-def register(subparsers: argparse._SubParsersAction[_args.Parser]) -> None:
+def register(subparsers: _args.Subparsers) -> None:
     """Add ``explain``."""
     explain = _args.add_command(
         subparsers,

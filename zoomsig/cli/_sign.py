@@ -30,7 +30,7 @@ examples:
 {_args.EXIT_RULES}"""
 
 
-def register(subparsers: argparse._SubParsersAction[_args.Parser]) -> None:
+def register(subparsers: _args.Subparsers) -> None:
     """Add ``sign`` and its three kinds."""
     sign = _args.add_command(
         subparsers,
