@@ -7,6 +7,8 @@ Everything public is importable from here::
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from zoomsig._version import __version__
 
 # Names are imported on first use (PEP 562), so that `import zoomsig` and the `zoomsig`
@@ -29,30 +31,32 @@ if TYPE_CHECKING:
     from zoomsig.meeting_sdk import sign_meeting_sdk
     from zoomsig.video_sdk import sign_video_sdk
 
-_WHERE = {
-    "CredentialType": "zoomsig._enums",
-    "LegacyEncoding": "zoomsig._enums",
-    "Role": "zoomsig._enums",
-    "Severity": "zoomsig._enums",
-    "TokenKind": "zoomsig._enums",
-    "InvalidParameterError": "zoomsig._errors",
-    "InvalidSignatureError": "zoomsig._errors",
-    "UnsupportedCredentialError": "zoomsig._errors",
-    "ZoomSigError": "zoomsig._errors",
-    "MAX_LIFETIME": "zoomsig._time",
-    "MIN_LIFETIME": "zoomsig._time",
-    "MAX_SIGNATURE_LENGTH": "zoomsig.diagnose",
-    "decode_and_validate": "zoomsig.diagnose",
-    "FindingCode": "zoomsig.diagnose.codes",
-    "Finding": "zoomsig.diagnose.report",
-    "Report": "zoomsig.diagnose.report",
-    "ERROR_CODES": "zoomsig.errors_explained",
-    "ErrorExplanation": "zoomsig.errors_explained",
-    "explain_error": "zoomsig.errors_explained",
-    "sign_legacy_web_sdk": "zoomsig.legacy",
-    "sign_meeting_sdk": "zoomsig.meeting_sdk",
-    "sign_video_sdk": "zoomsig.video_sdk",
-}
+_WHERE = MappingProxyType(
+    {
+        "CredentialType": "zoomsig._enums",
+        "LegacyEncoding": "zoomsig._enums",
+        "Role": "zoomsig._enums",
+        "Severity": "zoomsig._enums",
+        "TokenKind": "zoomsig._enums",
+        "InvalidParameterError": "zoomsig._errors",
+        "InvalidSignatureError": "zoomsig._errors",
+        "UnsupportedCredentialError": "zoomsig._errors",
+        "ZoomSigError": "zoomsig._errors",
+        "MAX_LIFETIME": "zoomsig._time",
+        "MIN_LIFETIME": "zoomsig._time",
+        "MAX_SIGNATURE_LENGTH": "zoomsig.diagnose",
+        "decode_and_validate": "zoomsig.diagnose",
+        "FindingCode": "zoomsig.diagnose.codes",
+        "Finding": "zoomsig.diagnose.report",
+        "Report": "zoomsig.diagnose.report",
+        "ERROR_CODES": "zoomsig.errors_explained",
+        "ErrorExplanation": "zoomsig.errors_explained",
+        "explain_error": "zoomsig.errors_explained",
+        "sign_legacy_web_sdk": "zoomsig.legacy",
+        "sign_meeting_sdk": "zoomsig.meeting_sdk",
+        "sign_video_sdk": "zoomsig.video_sdk",
+    }
+)
 """Where each public name lives: a new public name needs its line here and in the block above."""
 
 

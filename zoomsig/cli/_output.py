@@ -8,6 +8,7 @@ the cursor, rewrite the terminal title or reorder the text around it.
 from __future__ import annotations
 
 import os
+from types import MappingProxyType
 
 from zoomsig._enums import Severity, TokenKind
 
@@ -23,7 +24,9 @@ PREVIEW = 12
 MIN_RUN = 8
 """No run of this many characters of the secret is ever printed."""
 
-_SGR = {"red": "31", "green": "32", "yellow": "33", "cyan": "36", "bold": "1", "dim": "2"}
+_SGR = MappingProxyType(
+    {"red": "31", "green": "32", "yellow": "33", "cyan": "36", "bold": "1", "dim": "2"}
+)
 
 
 def colour_wanted(stream: TextIO, choice: str = "auto") -> bool:
@@ -205,17 +208,21 @@ def claim_lines(claims: Mapping[str, object], now: float) -> list[str]:
     return lines
 
 
-SEVERITY_STYLE = {
-    Severity.ERROR: ("red", "bold"),
-    Severity.WARNING: ("yellow",),
-    Severity.INFO: ("cyan",),
-}
-KIND_NAMES = {
-    TokenKind.MEETING_SDK: "Meeting SDK signature",
-    TokenKind.VIDEO_SDK: "Video SDK token",
-    TokenKind.LEGACY_WEB_SDK: "legacy Web SDK signature",
-    TokenKind.UNKNOWN: "not recognised as any Zoom signature",
-}
+SEVERITY_STYLE = MappingProxyType(
+    {
+        Severity.ERROR: ("red", "bold"),
+        Severity.WARNING: ("yellow",),
+        Severity.INFO: ("cyan",),
+    }
+)
+KIND_NAMES = MappingProxyType(
+    {
+        TokenKind.MEETING_SDK: "Meeting SDK signature",
+        TokenKind.VIDEO_SDK: "Video SDK token",
+        TokenKind.LEGACY_WEB_SDK: "legacy Web SDK signature",
+        TokenKind.UNKNOWN: "not recognised as any Zoom signature",
+    }
+)
 
 
 def plural(count: int, word: str) -> str:
