@@ -12,7 +12,7 @@ from zoomsig.errors_explained import COMPONENT_VIEW, MEETING_WEB, VIDEO_SDK
 # The codes the issue and the 6.2.0 / 2.5.0 bundles name for signature, credential, ZAK and
 # OBF failures: each must have an entry.
 REQUIRED = {
-    200, 3010, 3623, 3636, 3704, 3705, 3706, 3707, 3708, 3709, 3710, 3711, 3712, 3713,
+    200, 3010, 3265, 3623, 3636, 3704, 3705, 3706, 3707, 3708, 3709, 3710, 3711, 3712, 3713,
     4003, 4011, 4012, 4013, 4014, 4015, 4016, 4017, 4018, 4019, 5013, 10000,
 }  # fmt: skip
 

@@ -232,3 +232,9 @@ def test_a_message_holding_a_whole_join_token_is_redacted() -> None:
     report = check(sig, zak=token)
     assert C.ROLE_NOT_INTEGER in codes(report)
     assert all(token not in f.message for f in report.findings)
+
+
+@pytest.mark.parametrize("value", ['{"token": ', '""', '"  "', '{"token": "  "}'])
+def test_a_value_with_nothing_inside_its_wrapping(value: str) -> None:
+    report = check(signature(), obf_token=value)
+    assert [f.code for f in report.findings] == [C.JOIN_TOKEN_NOT_ZOOM_ISSUED]

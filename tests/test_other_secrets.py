@@ -124,6 +124,7 @@ def test_an_other_secret_inside_a_claim_is_redacted() -> None:
         ({1: S2S_SECRET}, "name"),
         ({"S2S": ""}, "'S2S'"),
         ({"S2S": 42}, "'S2S'"),
+        ({"S2S": None}, "unset"),
         ({f"n{i}": f"secret-{i:030d}" for i in range(MAX_OTHER_SECRETS + 1)}, "at most"),
     ],
 )
@@ -132,3 +133,16 @@ def test_bad_other_secrets_name_the_parameter(value: object, needle: str) -> Non
         decode_and_validate(meeting(SENTINEL_SECRET), now=NOW, other_secrets=value)  # type: ignore[arg-type]
     assert info.value.parameter == "other_secrets"
     assert needle in str(info.value)
+
+
+def test_legacy_signature_made_with_the_jwt_apps_other_secret() -> None:
+    from zoomsig import CredentialType, LegacyEncoding, sign_legacy_web_sdk
+
+    token = sign_legacy_web_sdk(
+        api_key="demoApiKey123", api_secret=S2S_SECRET, meeting_number=MEETING, role=0,
+        now=NOW, credential_type=CredentialType.JWT_APP, encoding=LegacyEncoding.URL_SAFE,
+    )  # fmt: skip
+    report = decode_and_validate(token, secret=SENTINEL_SECRET, now=NOW, other_secrets=OTHERS)
+    assert C.SIGNED_WITH_OTHER_SECRET in {f.code for f in report.findings}
+    assert C.SIGNATURE_MISMATCH not in {f.code for f in report.findings}
+    assert_nothing_leaked(report)

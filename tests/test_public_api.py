@@ -151,9 +151,17 @@ def test_public_functions_are_typed_and_documented(name: str) -> None:
                 "expires_in": 7200,
                 "now": None,
                 "clock_skew": 30,
+                "include_sdk_key": True,
             },
         ),
-        ("sign_video_sdk", {"expires_in": 7200, "now": None, "clock_skew": 30}),
+        (
+            "sign_video_sdk",
+            {"expires_in": 7200, "now": None, "clock_skew": 30, "user_key": None},
+        ),
+        (
+            "decode_and_validate",
+            {"zak": None, "obf_token": None, "other_secrets": None},
+        ),
         ("sign_legacy_web_sdk", {"now": None}),
     ],
 )

@@ -388,3 +388,21 @@ def test_optional_secret_absent_still_clean() -> None:
     report = decode_and_validate(TOKENS["valid meeting"](), now=NOW)
     assert report.signature_verified is None
     assert_clean(report)
+
+
+@pytest.mark.parametrize("name", list(TOKENS))
+def test_other_secrets_are_never_shown(name: str) -> None:
+    # The sentinel as one of the caller's other secrets: redacted like secret= (issue 13).
+    value = TOKENS[name]()
+    report = decode_and_validate(
+        value, secret="the-main-secret-is-another-000032", sdk_key=SDK_KEY, now=NOW,
+        meeting_number=MEETING, other_secrets={"webhook secret token": SECRET},
+    )  # fmt: skip
+    assert_clean(report, value)
+
+
+@pytest.mark.parametrize("bad", [SECRET + "\udcff", "   "], ids=["surrogate", "blank"])
+def test_a_bad_other_secret_is_not_echoed(bad: str) -> None:
+    with pytest.raises(ZoomSigError) as info:
+        decode_and_validate(TOKENS["valid meeting"](), other_secrets={"S2S": bad})
+    assert_no_secret(info.value, SECRET)

@@ -138,7 +138,9 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                     "for the error Zoom really sent.",
                     (*_HMAC, *_TIME, _C.TOPIC_MISMATCH, _C.JOIN_TOKEN_NOT_ZOOM_ISSUED),
                     (COMPONENT_VIEW, VIDEO_SDK),
-                    "component view: the fallback code of its error mapper is 200 "
+                    "Zoom's web error-code page: FAIL 200, 'Invoke function error "
+                    "(component view only)'; component view: the fallback code of its error "
+                    "mapper is 200 "
                     "('CommonError'); Video SDK 2.5.0: errorCode 200, reason 'connection "
                     "error' for any unmapped server error. Which server errors end there "
                     "is not documented.",
@@ -151,6 +153,27 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                     (_C.ROLE_TYPE_MISSING, _C.ROLE_TYPE_INVALID),
                     (VIDEO_SDK,),
                     "@zoom/videosdk 2.5.0: SESSION_ROLE_TYPE_ERROR = 3010.",
+                ),
+                _entry(
+                    3265,
+                    "Token error (the second of the two ZAK token errors).",
+                    (
+                        "The ZAK has expired or was revoked (it is short-lived; a new login "
+                        "revokes old ones).",
+                        "The ZAK belongs to a user who is not the meeting's host.",
+                        "An OAuth access token or another token was passed as zak.",
+                    ),
+                    "Fetch the host's ZAK with GET /users/{userId}/token?type=zak right "
+                    "before starting, for the user who hosts the meeting.",
+                    (
+                        _C.JOIN_TOKEN_EXPIRED,
+                        _C.JOIN_TOKEN_WRONG_KIND,
+                        _C.JOIN_TOKEN_NOT_ZOOM_ISSUED,
+                    ),
+                    _BOTH_WEB,
+                    f"{_BUNDLE}: server error 3136 -> 3265 'Token error' (apac.errorcodes_zak2); "
+                    "Zoom's web error-code page: TOKEN_ERROR 3265. Which ZAK problem gives "
+                    "3265 rather than 3623 is not documented.",
                 ),
                 _entry(
                     3623,
@@ -170,7 +193,8 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                     ),
                     _BOTH_WEB,
                     f"{_BUNDLE}: server error 3136 -> 3623 'Token error' (also 3265, same "
-                    "text). The exact server condition is not documented.",
+                    "text); Zoom's web error-code page: TOKEN_ERROR_ALT 3623. The exact "
+                    "server condition is not documented.",
                 ),
                 _entry(
                     3636,
@@ -536,9 +560,11 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                     "Upgrade the SDK to a current release (npm install @zoom/meetingsdk@"
                     "latest) and keep it inside Zoom's supported window.",
                     (),
-                    (MEETING_WEB,),
+                    _BOTH_WEB,
                     f"{_BUNDLE}: server 3000 with the version message -> 10000 (UPDATE) "
-                    "'The current sdk version is no longer supported'.",
+                    "'The current sdk version is no longer supported' (client view and "
+                    "component view maps). Zoom's docs: minimum versions are enforced "
+                    "quarterly; native and Video SDK codes for it are not documented.",
                 ),
             ]
         )

@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from types import MappingProxyType
-from typing import NamedTuple, Optional, Union
+from typing import NamedTuple, Optional, Union, cast
 
 from zoomsig import _jws
 from zoomsig._enums import Role, Severity, TokenKind
@@ -202,21 +202,26 @@ def _other_secrets(other_secrets: object) -> tuple[tuple[str, bytes], ...]:
             "other_secrets",
             f"expected None or a mapping of name to secret, got {type(other_secrets).__name__}",
         )
-    if len(other_secrets) > MAX_OTHER_SECRETS:
+    entries = cast("Mapping[object, object]", other_secrets)
+    if len(entries) > MAX_OTHER_SECRETS:
         raise InvalidParameterError(
-            "other_secrets", f"has {len(other_secrets)} entries; at most {MAX_OTHER_SECRETS}"
+            "other_secrets", f"has {len(entries)} entries; at most {MAX_OTHER_SECRETS}"
         )
     result: list[tuple[str, bytes]] = []
-    for name, value in other_secrets.items():  # pyright: ignore[reportUnknownVariableType]
+    for name, value in entries.items():
         if not isinstance(name, str) or not name.strip():
             raise InvalidParameterError("other_secrets", "every name must be a non-empty str")
+        if value is None:
+            raise InvalidParameterError(
+                "other_secrets", f"the entry {name!r} is None (is the variable unset?)"
+            )
         try:
             checked = _secret_bytes(value)
         except InvalidParameterError as error:
             raise InvalidParameterError(
                 "other_secrets", f"the entry {name!r} {error.reason}"
             ) from None
-        if checked is not None:
+        if checked is not None:  # always: None was refused above
             result.append((name, checked))
     return tuple(result)
 
@@ -288,7 +293,7 @@ def _diagnose(
     findings.extend(rules)
     verified = None
     if secret is not None:
-        verdict = verify_legacy(decoded.fields, secret, context.sdk_key)
+        verdict = verify_legacy(decoded.fields, secret, context.sdk_key, others)
         verified = False if verdict is None else verdict.verified
         if verdict is not None:
             findings.extend(verdict.findings)

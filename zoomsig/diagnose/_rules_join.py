@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Optional
+from typing import Optional, cast
 
 from zoomsig._enums import TokenKind
 from zoomsig.diagnose._context import Context, is_int
@@ -172,7 +172,7 @@ def _unwrap(value: str) -> tuple[Optional[str], str]:
             parsed: object = json.loads(text)
         except (ValueError, RecursionError):
             parsed = None
-        inner = parsed.get("token") if isinstance(parsed, dict) else None
+        inner = cast("dict[str, object]", parsed).get("token") if isinstance(parsed, dict) else None
         if not isinstance(inner, str):
             return None, "is a JSON object, not a token"
         problems.append('is the whole API response; pass its "token" field')

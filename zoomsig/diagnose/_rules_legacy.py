@@ -160,8 +160,16 @@ def _check_hash(digest: str) -> list[Finding]:
     return []
 
 
-def verify_legacy(fields: list[str], secret: bytes, sdk_key: Optional[str]) -> Optional[Verdict]:
-    """Check the legacy hash; ``None`` when there is no readable hash to check."""
+def verify_legacy(
+    fields: list[str],
+    secret: bytes,
+    sdk_key: Optional[str],
+    others: tuple[Variant, ...] = (),
+) -> Optional[Verdict]:
+    """Check the legacy hash; ``None`` when there is no readable hash to check.
+
+    ``others`` are the caller's other secrets (``SIGNED_WITH_OTHER_SECRET``).
+    """
     if len(fields) != 5:
         return None
     given, _ = _hash_bytes(fields[4])
@@ -182,4 +190,4 @@ def verify_legacy(fields: list[str], secret: bytes, sdk_key: Optional[str]) -> O
         "the hash was made over key+meeting number+timestamp+role itself, not over its base64",
         over_raw,
     )
-    return verify(given, expected, secret=secret, sdk_key=sdk_key, extra=(raw,))
+    return verify(given, expected, secret=secret, sdk_key=sdk_key, extra=(raw, *others))
