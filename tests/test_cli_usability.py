@@ -644,3 +644,38 @@ def test_explain_without_a_code_lists_the_table(run: Any) -> None:
         assert f"{code:>6}  " in result.out
     listed = json.loads(run("explain", "--json").out)
     assert [entry["code"] for entry in listed] == list(ERROR_CODES)
+
+
+# --- property: whatever the token, check prints no run of the secret ----------------------
+
+from hypothesis import given, settings  # noqa: E402 - kept beside the one test that uses it
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(
+    [
+        SENTINEL_SECRET, SENTINEL_SECRET[:8], SENTINEL_SECRET[5:20], SENTINEL_SECRET[-9:],
+        quote(SENTINEL_SECRET, safe=""), json.dumps(SENTINEL_SECRET), ".", "eyJ", "%2B", " ",
+        "\n", "signature=", "https://x.test/j?token=", "{\"signature\": \"", "\"}", "Bearer ",
+        "\u202e", "\u009b", "\\", TOKEN[:40], "=",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(pieces=st.lists(_PIECES, min_size=1, max_size=6), as_json=st.booleans())
+def test_check_output_never_holds_a_run_of_the_secret(pieces: list[str], as_json: bool) -> None:
+    token = "".join(pieces)
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.stdout, sys.stderr, sys.stdin, os.environ.get("ZOOM_SDK_SECRET")
+    sys.stdout, sys.stderr, sys.stdin = out, err, io.StringIO(token)
+    os.environ["ZOOM_SDK_SECRET"] = SENTINEL_SECRET
+    try:
+        code = main(["check", "--now", LATER, *(["--json"] if as_json else [])])
+    finally:
+        sys.stdout, sys.stderr, sys.stdin = saved[:3]
+        if saved[3] is None:
+            os.environ.pop("ZOOM_SDK_SECRET", None)
+        else:
+            os.environ["ZOOM_SDK_SECRET"] = saved[3]
+    assert code in (0, 1)
+    assert_nothing_of(SENTINEL_SECRET, out.getvalue() + err.getvalue())
