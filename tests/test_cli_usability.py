@@ -679,3 +679,31 @@ def test_check_output_never_holds_a_run_of_the_secret(pieces: list[str], as_json
             os.environ["ZOOM_SDK_SECRET"] = saved[3]
     assert code in (0, 1)
     assert_nothing_of(SENTINEL_SECRET, out.getvalue() + err.getvalue())
+
+
+def test_zak_file_that_is_not_utf8(run: Any, tmp_path: Path) -> None:
+    path = tmp_path / "zak"
+    path.write_bytes(b"\xff\xfe" + "zak".encode("utf-16-le"))
+    result = run("check", TOKEN, "--zak-file", str(path))
+    assert result.code == 2
+    assert "the file given to --zak-file is not UTF-8 text" in result.err
+
+
+def test_secret_repr_hides_the_value() -> None:
+    from zoomsig.cli._secrets import Secret
+
+    assert repr(Secret(SENTINEL_SECRET, "--secret-file")) == "Secret(source='--secret-file')"
+
+
+def test_astral_invisible_characters_are_escaped_in_full() -> None:
+    from zoomsig.cli._output import safe
+
+    assert safe("a\U000e0001b\u202e") == "a\\U000e0001b\\u202e"  # LANGUAGE TAG, RLO
+
+
+def test_lazy_package_lists_every_public_name() -> None:
+    import zoomsig
+
+    assert set(zoomsig.__all__) <= set(dir(zoomsig))
+    with pytest.raises(AttributeError, match="no attribute 'sign_meeting'"):
+        zoomsig.sign_meeting  # type: ignore[attr-defined]  # noqa: B018
