@@ -705,5 +705,8 @@ def test_lazy_package_lists_every_public_name() -> None:
     import zoomsig
 
     assert set(zoomsig.__all__) <= set(dir(zoomsig))
+    for name in zoomsig.__all__:  # each resolves: a new name needs its line in _WHERE
+        assert getattr(zoomsig, name) is not None, name
+    assert set(zoomsig._WHERE) == set(zoomsig.__all__) - {"__version__"}
     with pytest.raises(AttributeError, match="no attribute 'sign_meeting'"):
         zoomsig.sign_meeting  # type: ignore[attr-defined]  # noqa: B018
