@@ -1461,6 +1461,41 @@ CASES += (
     ),
 )
 
+# ---- issue 13: the signature passed inside a URL or query string (IN_URL)
+CASES += (
+    _case(  # location.href passed to join(), or the address bar pasted into zoomsig check
+        "join_page_url_passed_as_signature",
+        lambda: "https://example.com/meeting/join?mn=" + MN + "&signature=" + _VALID,
+        {C.IN_URL},
+    ),
+    _case(  # location.search.slice(1)
+        "query_string_passed_as_signature",
+        lambda: "role=0&signature=" + urllib.parse.quote(_VALID, safe=""),
+        {C.IN_URL},
+    ),
+    _case(  # a btoa token put in a URL unencoded: URLSearchParams turns '+' into spaces
+        "btoa_token_in_url_unencoded",
+        lambda: (
+            "https://example.com/join?token="
+            + _first(
+                lambda i: _btoa_cryptojs(
+                    meeting_claims(iat=IAT - i, exp=EXP - i, tokenExp=EXP - i)
+                ),
+                lambda t: "+" in t,
+            )
+        ),
+        {C.IN_URL, C.NOT_BASE64URL},
+        also={C.BASE64_PADDING},
+        mention={C.IN_URL: "URLSearchParams"},
+    ),
+    _case(  # an unknown parameter name: the value with three parts is found
+        "url_with_unknown_parameter_name",
+        lambda: "https://example.com/join#s=" + _VALID,
+        {C.IN_URL},
+        mention={C.IN_URL: "'s'"},
+    ),
+)
+
 CASES_BY_ID: Mapping[str, Case] = {case.id: case for case in CASES}
 assert len(CASES_BY_ID) == len(CASES), "duplicate case id"
 

@@ -7,12 +7,15 @@ tests marked "real engine" run the whole thing.
 
 from __future__ import annotations
 
+import getpass
 import io
 import json
 import os
 import runpy
 import subprocess
 import sys
+import textwrap
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -32,13 +35,13 @@ from zoomsig import (
     Role,
     Severity,
     TokenKind,
-    cli,
+    diagnose,
     sign_legacy_web_sdk,
     sign_meeting_sdk,
     sign_video_sdk,
 )
 from zoomsig._jws import b64url_decode
-from zoomsig.cli import main
+from zoomsig.cli import _demo, _output, main
 
 VECTORS = load_vectors()
 MEETING = "85746065432"
@@ -68,8 +71,12 @@ class Result:
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("ZOOM_SDK_KEY", "ZOOM_SDK_SECRET", "NO_COLOR"):
+    for name in (
+        "ZOOM_SDK_KEY", "ZOOM_SDK_SECRET", "NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE",
+        "CLICOLOR", "TERM",
+    ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")  # the width of a pipe, wherever the tests run
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
 
 
@@ -130,7 +137,7 @@ BAD = report_with(ROLE_MISSING, EXPIRES_SOON, signature_verified=False)
 @pytest.fixture
 def engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
     fake = FakeEngine(GOOD)
-    monkeypatch.setattr(cli, "decode_and_validate", fake)
+    monkeypatch.setattr(diagnose, "decode_and_validate", fake)
     return fake
 
 
@@ -143,14 +150,19 @@ def test_version(run: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "argv",
-    [["--help"], ["sign", "--help"], ["sign", "meeting", "--help"], ["check", "--help"]],
+    ("argv", "example"),
+    [
+        (["--help"], "zoomsig check"),
+        (["sign", "--help"], "zoomsig sign meeting"),
+        (["sign", "meeting", "--help"], "zoomsig sign meeting"),
+        (["check", "--help"], "zoomsig check"),
+    ],
 )
-def test_help_has_examples_and_secret_rules(run: Any, argv: list[str]) -> None:
+def test_help_has_examples_and_secret_rules(run: Any, argv: list[str], example: str) -> None:
     result = run(*argv)
     assert result.code == 0
     assert "examples:" in result.out
-    assert "zoomsig check" in result.out
+    assert example in result.out
     assert "never command-line arguments" in result.out
     assert "exactly one trailing newline" in result.out
 
@@ -164,8 +176,6 @@ def test_demo_help(run: Any) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        ([], "required: COMMAND"),
-        (["sign"], "required: KIND"),
         (["frobnicate"], "invalid choice"),
         (["sign", "video", "--role", "0"], "--topic"),
         (["sign", "meeting", "--expires-in", "soon"], "invalid int value"),
@@ -372,7 +382,7 @@ def test_sign_secret_prompt_on_terminal(run: Any, monkeypatch: pytest.MonkeyPatc
         return SDK_SECRET
 
     monkeypatch.setattr(sys, "stdin", FakeTTY())
-    monkeypatch.setattr(cli.getpass, "getpass", fake_getpass)
+    monkeypatch.setattr(getpass, "getpass", fake_getpass)
     argv = _meeting_argv(VECTORS["meeting_sdk"][0]["inputs"])
     result = run(*argv, "--secret-stdin")
     assert result.out == VECTORS["meeting_sdk"][0]["signature"] + "\n"
@@ -393,7 +403,7 @@ def test_sign_secret_file_other_whitespace_is_refused(
 ) -> None:
     monkeypatch.setenv("ZOOM_SDK_KEY", SDK_KEY)
     path = tmp_path / "secret"
-    path.write_text(content, encoding="utf-8", newline="")
+    path.write_bytes(content.encode("utf-8"))
     result = run("sign", "meeting", "--secret-file", str(path))
     assert (result.code, result.out) == (2, "")
     assert "sdk_secret (from --secret-file, after removing one trailing newline)" in result.err
@@ -580,7 +590,8 @@ def test_check_passes_everything_to_the_engine(run: Any, engine: FakeEngine, cre
             TOKEN,
             {
                 "secret": SDK_SECRET, "sdk_key": SDK_KEY, "meeting_number": MEETING,
-                "role": Role.HOST, "topic": "T", "now": NOW,
+                "role": Role.HOST, "topic": "T", "now": NOW, "zak": None, "obf_token": None,
+                "other_secrets": None,
             },
         )
     ]  # fmt: skip
@@ -589,11 +600,12 @@ def test_check_passes_everything_to_the_engine(run: Any, engine: FakeEngine, cre
 def test_check_reads_the_clock_once_when_no_now(
     run: Any, engine: FakeEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli.time, "time", lambda: 1763900123.5)
+    monkeypatch.setattr(time, "time", lambda: 1763900123.5)
     run("check", TOKEN)
     assert engine.calls[0][1] == {
         "secret": None, "sdk_key": None, "meeting_number": None, "role": None,
-        "topic": None, "now": 1763900123.5,
+        "topic": None, "now": 1763900123.5, "zak": None, "obf_token": None,
+        "other_secrets": None,
     }  # fmt: skip
 
 
@@ -627,14 +639,21 @@ def test_check_argument_is_passed_untouched(run: Any, engine: FakeEngine) -> Non
     assert engine.calls[0][0] == " abc\n"
 
 
-def test_check_refuses_terminal_stdin(
+def test_check_prompts_on_terminal_stdin(
     run: Any, engine: FakeEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sys, "stdin", FakeTTY())
-    result = run("check")
-    assert result.code == 2
-    assert "no token: pass it as an argument, or pipe it in" in result.err
-    assert engine.calls == []
+    """Issue 13: `zoomsig check -` on a terminal asks for the token instead of refusing."""
+
+    class PastedTTY(FakeTTY):
+        def __init__(self) -> None:
+            super().__init__(TOKEN + "\n")
+
+    monkeypatch.setattr(sys, "stdin", PastedTTY())
+    result = run("check", "-")
+    assert result.code == 0
+    assert "Paste the signature and press Enter" in result.err
+    assert engine.calls[0][0] == TOKEN
+    assert "from the prompt" in result.out
 
 
 def test_check_without_stdin_at_all(
@@ -692,12 +711,16 @@ def test_check_human_report(run: Any, engine: FakeEngine, creds: None) -> None:
     assert lines[5] == 'Header    {"alg": "HS256", "typ": "JWT"}'
     assert lines[6] == f'Claims    appKey    "{SDK_KEY}"'
     assert "          iat       1763899970  = 2025-11-23T12:12:50+00:00 (30 s ago)" in lines
-    assert lines[-4:] == [
+    findings = lines.index("Findings")
+    assert lines[findings : findings + 4] == [
         "Findings",
         "  info     HOST_NEEDS_ZAK [role]",
         "           role 1 needs the host's ZAK",
-        f"           fix: {ZAK.fix}",
+        f"           fix: {ZAK.fix[:20]}" + lines[findings + 3][36:],
     ]
+    fix = " ".join(line.strip() for line in lines[findings + 3 :])
+    assert fix == f"fix: {ZAK.fix}"  # wrapped at 80 columns (the width of a pipe)
+    assert all(len(line) <= 80 for line in lines[findings:])
     assert TOKEN not in result.out
     assert ESC not in result.out
 
@@ -715,7 +738,12 @@ def test_check_human_report_bare(run: Any, engine: FakeEngine) -> None:
         "Findings",
         "  error    MALFORMED",
         "           bad",
-        f"           fix: {Finding.of(FindingCode.MALFORMED, '').fix}",
+        *textwrap.wrap(
+            f"fix: {Finding.of(FindingCode.MALFORMED, '').fix}",
+            80,
+            initial_indent=" " * 11,
+            subsequent_indent=" " * 11,
+        ),
     ]
     engine.report = Report(TokenKind.VIDEO_SDK)
     assert "Findings  none" in run("check", "abc").out
@@ -770,7 +798,7 @@ def test_check_engine_refusal_is_a_usage_error(
     def refuse(signature: str, **kwargs: Any) -> Report:
         raise InvalidParameterError("meeting_number", "expected digits only, got 'x-1'")
 
-    monkeypatch.setattr(cli, "decode_and_validate", refuse)
+    monkeypatch.setattr(diagnose, "decode_and_validate", refuse)
     result = run("check", TOKEN, "--meeting", "x-1")
     assert (result.code, result.out) == (2, "")
     assert (
@@ -781,7 +809,7 @@ def test_check_engine_refusal_is_a_usage_error(
     def refuse_secret(signature: str, **kwargs: Any) -> Report:
         raise InvalidParameterError("secret", "the secret is empty")
 
-    monkeypatch.setattr(cli, "decode_and_validate", refuse_secret)
+    monkeypatch.setattr(diagnose, "decode_and_validate", refuse_secret)
     assert run("check", TOKEN).err == "zoomsig: error: secret: the secret is empty\n"
     monkeypatch.setenv("ZOOM_SDK_SECRET", "")
     assert "secret (from ZOOM_SDK_SECRET): the secret is empty" in run("check", TOKEN).err
@@ -847,13 +875,13 @@ def test_stream_without_isatty() -> None:
         def write(self, text: str) -> int:
             return len(text)
 
-    assert cli._Out(Bare()).colour is False  # type: ignore[arg-type]
+    assert _output.Out(Bare()).colour is False  # type: ignore[arg-type]
 
 
 def test_unencodable_output_is_replaced() -> None:
     raw = io.BytesIO()
     stream = io.TextIOWrapper(raw, encoding="ascii")
-    cli._Out(stream).line("eyJ… → fix")
+    _output.Out(stream).line("eyJ… → fix")
     stream.flush()
     assert raw.getvalue() == b"eyJ? ? fix\n"
 
@@ -876,12 +904,12 @@ class DemoEngine:
 
 
 def test_demo_with_fake_engine(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "decode_and_validate", DemoEngine())
+    monkeypatch.setattr(diagnose, "decode_and_validate", DemoEngine())
     result = run("demo", "--now", "1763900000")
     assert result.code == 0, result.out
     out = result.out
     assert "FAKE credentials" in out
-    assert f"Meeting SDK key {cli.DEMO_SDK_KEY}  secret {cli.DEMO_SDK_SECRET}" in out
+    assert f"Meeting SDK key {_demo.DEMO_SDK_KEY}  secret {_demo.DEMO_SDK_SECRET}" in out
     assert "now             2025-11-23T12:13:20+00:00" in out
     for title in (
         "1. Meeting SDK, Web",
@@ -905,22 +933,23 @@ def test_demo_broken_plus_token_search() -> None:
     """The btoa token is searched until it holds a '+', even when the first one does not."""
     now = 1763900008  # the first candidate token has no '+' at this time
     iat = now - 30
-    first = cli._btoa_token(
-        {"appKey": cli.DEMO_SDK_KEY, "sdkKey": cli.DEMO_SDK_KEY, "mn": cli.DEMO_MEETING_NUMBER,
+    first = _demo.btoa_token(
+        {"appKey": _demo.DEMO_SDK_KEY, "sdkKey": _demo.DEMO_SDK_KEY,
+         "mn": _demo.DEMO_MEETING_NUMBER,
          "role": 0, "iat": iat, "exp": iat + 7200, "tokenExp": iat + 7200},
-        cli.DEMO_SDK_SECRET,
+        _demo.DEMO_SDK_SECRET,
     )  # fmt: skip
     assert "+" not in first
-    tokens = {title: token for title, _, token in cli._broken_demo_tokens(now)}
+    tokens = {title: token for title, _, token in _demo.broken_demo_tokens(now)}
     assert "+" in tokens["btoa standard base64"]
     assert tokens["'+' turned into a space"] == tokens["btoa standard base64"].replace("+", " ")
     assert tokens["btoa standard base64"].endswith("=")
 
 
 def test_demo_fails_when_a_check_is_wrong(run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "decode_and_validate", FakeEngine(report_with()))
+    monkeypatch.setattr(diagnose, "decode_and_validate", FakeEngine(report_with()))
     assert run("demo").code == 1  # every broken signature passed: say so
-    monkeypatch.setattr(cli, "decode_and_validate", FakeEngine(BAD))
+    monkeypatch.setattr(diagnose, "decode_and_validate", FakeEngine(BAD))
     assert run("demo").code == 1  # the good ones failed
 
 
@@ -936,7 +965,7 @@ def test_demo_fails_when_a_check_is_wrong(run: Any, monkeypatch: pytest.MonkeyPa
     ],
 )  # fmt: skip
 def test_relative(seconds: float, text: str) -> None:
-    assert cli._relative(seconds) == text
+    assert _output.relative(seconds) == text
 
 
 def test_keyboard_interrupt(run: Any, engine: FakeEngine, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1113,5 +1142,5 @@ def test_installed_console_script(tmp_path: Path) -> None:
 
 
 def test_severity_styles_cover_every_severity() -> None:
-    assert set(cli._SEVERITY_STYLE) == set(Severity)
-    assert set(cli._KIND_NAMES) == set(TokenKind)
+    assert set(_output.SEVERITY_STYLE) == set(Severity)
+    assert set(_output.KIND_NAMES) == set(TokenKind)

@@ -20,7 +20,7 @@ import pytest
 
 import zoomsig
 from zoomsig import FindingCode
-from zoomsig.cli import _build_parser
+from zoomsig.cli._app import build_parser
 from zoomsig.diagnose.codes import CODE_INFO
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -124,7 +124,7 @@ def test_every_command_line_option_is_documented() -> None:
     cli = (DOCS / "cli.md").read_text(encoding="utf-8")
     missing = {
         option
-        for option in _long_options(_build_parser()) - {"--help", "--version"}
+        for option in _long_options(build_parser()) - {"--help", "--version"}
         if not re.search(rf"`{re.escape(option)}\b", cli)
     }
     assert not missing
@@ -136,8 +136,19 @@ def _console_sessions(text: str) -> list[tuple[str, str]]:
     for block in re.findall(r"^```console\n(.*?)^```", text, flags=re.MULTILINE | re.S):
         for chunk in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
             command, _, output = chunk.partition("\n")
+            while command.endswith("\\") and output.startswith("> "):  # a continued command
+                more, _, output = output[2:].partition("\n")
+                command = command[:-1] + more.lstrip()
             steps.append((command, output))
     return steps
+
+
+def test_command_line_page_fits_80_columns() -> None:
+    """Commands and output of docs/cli.md fit 80 columns; only a token may be longer."""
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    for block in re.findall(r"^```(?:console|bash)\n(.*?)^```", text, flags=re.MULTILINE | re.S):
+        for line in block.splitlines():
+            assert len(re.sub(r"eyJ[\w.-]{60,}", "eyJ…", line)) <= 80, line
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")

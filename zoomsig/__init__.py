@@ -7,39 +7,74 @@ Everything public is importable from here::
 
 from __future__ import annotations
 
-from zoomsig._enums import CredentialType, LegacyEncoding, Role, Severity, TokenKind
-from zoomsig._errors import (
-    InvalidParameterError,
-    InvalidSignatureError,
-    UnsupportedCredentialError,
-    ZoomSigError,
+from types import MappingProxyType
+
+from zoomsig._version import __version__
+
+# Names are imported on first use (PEP 562), so that `import zoomsig` and the `zoomsig`
+# command's --version/--help cost almost nothing; type checkers and readers see the imports.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from zoomsig._enums import CredentialType, LegacyEncoding, Role, Severity, TokenKind
+    from zoomsig._errors import (
+        InvalidParameterError,
+        InvalidSignatureError,
+        UnsupportedCredentialError,
+        ZoomSigError,
+    )
+    from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
+    from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
+    from zoomsig.diagnose.codes import FindingCode
+    from zoomsig.diagnose.report import Finding, Report
+    from zoomsig.errors_explained import ERROR_CODES, ErrorExplanation, explain_error
+    from zoomsig.legacy import sign_legacy_web_sdk
+    from zoomsig.meeting_sdk import sign_meeting_sdk
+    from zoomsig.video_sdk import sign_video_sdk
+
+_WHERE = MappingProxyType(
+    {
+        "CredentialType": "zoomsig._enums",
+        "LegacyEncoding": "zoomsig._enums",
+        "Role": "zoomsig._enums",
+        "Severity": "zoomsig._enums",
+        "TokenKind": "zoomsig._enums",
+        "InvalidParameterError": "zoomsig._errors",
+        "InvalidSignatureError": "zoomsig._errors",
+        "UnsupportedCredentialError": "zoomsig._errors",
+        "ZoomSigError": "zoomsig._errors",
+        "MAX_LIFETIME": "zoomsig._time",
+        "MIN_LIFETIME": "zoomsig._time",
+        "MAX_SIGNATURE_LENGTH": "zoomsig.diagnose",
+        "decode_and_validate": "zoomsig.diagnose",
+        "FindingCode": "zoomsig.diagnose.codes",
+        "Finding": "zoomsig.diagnose.report",
+        "Report": "zoomsig.diagnose.report",
+        "ERROR_CODES": "zoomsig.errors_explained",
+        "ErrorExplanation": "zoomsig.errors_explained",
+        "explain_error": "zoomsig.errors_explained",
+        "sign_legacy_web_sdk": "zoomsig.legacy",
+        "sign_meeting_sdk": "zoomsig.meeting_sdk",
+        "sign_video_sdk": "zoomsig.video_sdk",
+    }
 )
-from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
-from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
-from zoomsig.diagnose.codes import FindingCode
-from zoomsig.diagnose.report import Finding, Report
-from zoomsig.errors_explained import ERROR_CODES, ErrorExplanation, explain_error
-from zoomsig.legacy import sign_legacy_web_sdk
-from zoomsig.meeting_sdk import sign_meeting_sdk
-from zoomsig.video_sdk import sign_video_sdk
-
-__version__: str
-"""The installed version, from the package metadata (read on first access)."""
+"""Where each public name lives: a new public name needs its line here and in the block above."""
 
 
-def __getattr__(name: str) -> str:
-    # importlib.metadata costs ~20 ms to import (zipfile, email, csv, pathlib): more than
-    # all of zoomsig. Import it only when someone asks for the version.
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+if not TYPE_CHECKING:  # hidden from type checkers, so that a misspelt name stays an error
 
-        try:
-            value = version("zoomsig")
-        except PackageNotFoundError:  # pragma: no cover - only when run from a source tree
-            value = "0+unknown"
-        globals()["__version__"] = value  # later lookups find it without __getattr__
+    def __getattr__(name: str) -> object:
+        where = _WHERE.get(name)
+        if where is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from importlib import import_module  # noqa: PLC0415 - importlib is loaded already
+
+        value = getattr(import_module(where), name)
+        globals()[name] = value  # later lookups find it without __getattr__
         return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

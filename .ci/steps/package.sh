@@ -29,7 +29,7 @@ strays = [n for n in names if not n.startswith("zoomsig/") and n not in dist_inf
 problems = []
 if strays:
     problems.append(f"files outside zoomsig/ and the .dist-info: {strays}")
-for needed in ("zoomsig/py.typed", "zoomsig/__init__.py", "zoomsig/cli.py", "zoomsig/__main__.py"):
+for needed in ("zoomsig/py.typed", "zoomsig/__init__.py", "zoomsig/cli/__init__.py", "zoomsig/__main__.py"):
     if needed not in names:
         problems.append(f"{needed} is missing")
 if not any(n.endswith(".dist-info/entry_points.txt") for n in dist_info):

@@ -33,6 +33,7 @@ _C = FindingCode
 _RESPONSE_KEYS = ("signature", "token", "jwt", "sdkJWT", "sdkSignature", "accessToken")
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9+/=_.-]+")
+_URL_START = re.compile(r"(?i)(https?://|(signature|token|jwt|sdkjwt|sdksignature)=)")
 _LINE_BREAK = re.compile(r"\\r\\n|\\n|\r\n|\r|\n")
 # Characters that are invisible when pasted: str.strip() keeps the BOM and zero-width ones.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00a0"
@@ -168,11 +169,40 @@ def _peel(text: str, peeler: _Peeler) -> Optional[str]:
         peeler.add(_C.BEARER_PREFIX, f"the signature starts with {text[:7]!r}")
         return _strip(text[7:])
 
+    if "=" in text and ("?" in text or "&" in text or _URL_START.match(text)):
+        value = _from_url(text, peeler)
+        if value is not None:
+            return value
+
     if "%" in text and _PERCENT.search(text):
         escapes = sorted({m.upper() for m in _PERCENT.findall(text)})
         peeler.add(_C.URL_ENCODED, f"the signature contains URL escapes ({', '.join(escapes[:4])})")
         return _strip(unquote(text))
     return text
+
+
+def _from_url(text: str, peeler: _Peeler) -> Optional[str]:
+    """The signature inside a URL or query string (``https://…/join?signature=eyJ…``)."""
+    query = text.split("?", 1)[-1].replace("#", "&")
+    params = [part.split("=", 1) for part in re.split("[&;]", query) if "=" in part]
+    wanted = {key.lower() for key in _RESPONSE_KEYS}
+    found = [(name, value) for name, value in params if name.lower() in wanted and value]
+    found = found or [(name, value) for name, value in params if value.count(".") == 2]
+    if not found:
+        return None
+    name, value = found[0]
+    name = name if len(name) <= 40 else name[:39] + "…"
+    plus = (
+        "; its '+' signs become spaces when the page reads it with URLSearchParams"
+        if "+" in value
+        else ""
+    )
+    peeler.add(
+        _C.IN_URL,
+        f"the signature came in a URL or query string: it is the value of its {name!r} "
+        f"parameter{plus}",
+    )
+    return _strip(unquote(value))
 
 
 def _json_string(quoted: str) -> Optional[str]:

@@ -114,6 +114,8 @@ class FindingCode(str, Enum):
     HOST_WITHOUT_ZAK = "HOST_WITHOUT_ZAK"
     SIGNED_WITH_OTHER_SECRET = "SIGNED_WITH_OTHER_SECRET"
     AUDIO_OPTION_INVALID = "AUDIO_OPTION_INVALID"
+    # Input shape (added later)
+    IN_URL = "IN_URL"
 
 
 class CodeInfo(NamedTuple):
@@ -578,6 +580,12 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "An audio option is not 0 or 1",
             "Send audio_webrtc_mode, audio_compatible_mode or enforce_web_rtc_audio as the "
             "number 0 or 1, or leave it out.",
+        ),
+        _C.IN_URL: CodeInfo(
+            _E,
+            "The signature was passed inside a URL or query string",
+            "Pass only the signature: read the parameter with URLSearchParams (and encode it "
+            "with encodeURIComponent), or better, fetch it from your endpoint in a JSON body.",
         ),
     }
 )

@@ -1,0 +1,237 @@
+"""What every command shares: the parser class, exit statuses, option types and groups.
+
+Imports here stay light (argparse, the enums): building the parser must not import the
+signers or the diagnosis engine, so that ``zoomsig --version`` and ``--help`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from zoomsig._enums import CredentialType, LegacyEncoding, Role
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import datetime
+    from typing import NoReturn, Optional, Union
+
+EXIT_OK = 0
+"""The command worked; for ``check``: the signature passed."""
+EXIT_INVALID = 1
+"""``check``: the signature has an error (or, with ``--strict``, a warning)."""
+EXIT_USAGE = 2
+"""Bad arguments, a missing secret or an unreadable secret file."""
+
+KEY_ENV = "ZOOM_SDK_KEY"
+SECRET_ENV = "ZOOM_SDK_SECRET"
+
+SECRET_RULES = f"""\
+secrets are never command-line arguments (they would end up in shell history
+and in `ps`): zoomsig reads them from {SECRET_ENV}, --secret-file PATH or
+--secret-stdin. From a file or standard input exactly one trailing newline
+(\\n or \\r\\n) is removed, as files and pipes end with one. Other whitespace is
+kept, not removed: sign refuses it, and check reports SECRET_HAS_WHITESPACE
+when the token was signed without it.
+"""
+
+EXIT_RULES = "exit status: 0 ok, 1 the signature failed (check), 2 usage error.\n"
+
+
+class UsageError(Exception):
+    """A mistake in the command line or its inputs: printed, exit status 2."""
+
+
+class ParserExit(Exception):  # noqa: N818 - not an error: --help and --version end this way
+    """The parser is done (``--help``, ``--version`` or a usage error): return ``status``."""
+
+    def __init__(self, status: int, message: str = "", parser: Optional[Parser] = None) -> None:
+        super().__init__(status)
+        self.status = status
+        self.message = message
+        self.parser = parser
+
+
+class Parser(argparse.ArgumentParser):
+    """``ArgumentParser`` that never echoes unknown arguments' values (they may be secrets).
+
+    Errors raise :class:`ParserExit` with the message and the parser of the command that
+    failed (so that its own usage line is shown, and ``--json`` can turn it into JSON).
+    """
+
+    def parse_args(  # type: ignore[override]
+        self, args: Optional[Sequence[str]] = None, namespace: None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            options = [extra.split("=", 1)[0] for extra in extras if extra.startswith("-")]
+            values = len(extras) - len(options)
+            shown = " ".join(options)
+            if values:
+                shown += f"{' and ' if options else ''}{values} other value(s), not shown"
+            message = f"unrecognized arguments: {shown}"
+            if any("secret" in option.lower() for option in options):
+                message += (
+                    f". Secrets are never command-line arguments: set {SECRET_ENV}, or use "
+                    "--secret-file PATH or --secret-stdin"
+                )
+            # The command's own parser, so that its usage line is shown, not zoomsig's.
+            owner: Parser = getattr(parsed, "parser", self)
+            owner.error(message)
+        return parsed
+
+    def error(self, message: str) -> NoReturn:
+        raise ParserExit(EXIT_USAGE, message, self)
+
+    def exit(self, status: int = 0, message: Optional[str] = None) -> NoReturn:
+        if message:
+            sys.stderr.write(message)
+        raise ParserExit(status)
+
+
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[Parser]  # pyright: ignore[reportPrivateUsage]
+    """What ``register(subparsers)`` of a command module receives."""
+
+
+def add_command(
+    subparsers: Subparsers,
+    name: str,
+    *,
+    help: str,
+    description: str,
+    epilog: str = "",
+    parents: Sequence[Parser] = (),
+) -> Parser:
+    """A subcommand parser with zoomsig's conventions (raw epilog, no abbreviations)."""
+    sub = subparsers.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog=epilog,
+        parents=list(parents),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
+    )
+    sub.set_defaults(parser=sub)
+    return sub
+
+
+# --- option groups ----------------------------------------------------------------------
+
+
+def secret_options() -> Parser:
+    """``--secret-file`` / ``--secret-stdin``, as a parent parser."""
+    parent = Parser(add_help=False, allow_abbrev=False)
+    group = parent.add_argument_group("secret (never a command-line argument)")
+    sources = group.add_mutually_exclusive_group()
+    sources.add_argument(
+        "--secret-file",
+        metavar="PATH",
+        help="read the secret from PATH (one trailing newline is removed); default: "
+        f"the {SECRET_ENV} environment variable",
+    )
+    sources.add_argument(
+        "--secret-stdin",
+        action="store_true",
+        help="read the secret from standard input (one trailing newline is removed; "
+        "prompted without echo on a terminal)",
+    )
+    return parent
+
+
+def now_option() -> Parser:
+    parent = Parser(add_help=False, allow_abbrev=False)
+    parent.add_argument(
+        "--now",
+        type=now,
+        metavar="TIME",
+        help="the time to use instead of the clock: Unix seconds or ISO-8601 with an offset",
+    )
+    return parent
+
+
+def output_options(json_help: str) -> Parser:
+    """``--json`` and ``--color``."""
+    parent = Parser(add_help=False, allow_abbrev=False)
+    parent.add_argument("--json", action="store_true", help=json_help)
+    parent.add_argument(
+        "--color",
+        "--colour",
+        dest="color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the output: auto (default: on a terminal, unless NO_COLOR or TERM=dumb; "
+        "FORCE_COLOR / CLICOLOR_FORCE force it), always or never",
+    )
+    return parent
+
+
+# --- argument types ---------------------------------------------------------------------
+
+
+def role(text: str) -> Role:
+    names = {
+        "0": Role.PARTICIPANT,
+        "participant": Role.PARTICIPANT,
+        "1": Role.HOST,
+        "host": Role.HOST,
+    }
+    try:
+        return names[text.strip().lower()]
+    except KeyError:
+        raise argparse.ArgumentTypeError(
+            f"expected 0, 1, participant or host, got {text!r:.40}"
+        ) from None
+
+
+def cli_name(credential: CredentialType) -> str:
+    return credential.name.lower().replace("_", "-")
+
+
+def credential_type(text: str) -> CredentialType:
+    try:
+        return CredentialType[text.strip().upper().replace("-", "_")]
+    except KeyError:
+        choices = ", ".join(cli_name(c) for c in CredentialType)
+        raise argparse.ArgumentTypeError(f"expected one of {choices}, got {text!r:.40}") from None
+
+
+def encoding(text: str) -> LegacyEncoding:
+    try:
+        return LegacyEncoding[text.strip().upper().replace("-", "_")]
+    except KeyError:
+        raise argparse.ArgumentTypeError(
+            f"expected url-safe or standard, got {text!r:.40}"
+        ) from None
+
+
+def now(text: str) -> Union[int, float, datetime]:
+    """A Unix time (``1763900000``) or ISO-8601 with an offset (``2025-11-23T12:13:20Z``)."""
+    import contextlib  # noqa: PLC0415 - only when --now is given
+    from datetime import datetime  # noqa: PLC0415
+
+    with contextlib.suppress(ValueError):
+        return int(text)
+    with contextlib.suppress(ValueError):
+        return float(text)
+    iso = text.strip()
+    if iso[-1:] in ("Z", "z"):
+        iso = iso[:-1] + "+00:00"
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a Unix time or ISO-8601 such as 2025-11-23T12:13:20+00:00, got {text!r:.40}"
+        ) from None
+    if moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r:.40} has no UTC offset, so the moment it means is a guess; add one, "
+            "e.g. Z or +01:00"
+        )
+    return moment
+
+
+def geo_regions(text: str) -> list[str]:
+    return [region.strip() for region in text.split(",")]

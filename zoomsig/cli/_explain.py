@@ -1,0 +1,99 @@
+"""``zoomsig explain CODE``: what a Zoom join error code means, its causes and the fix."""
+
+from __future__ import annotations
+
+import argparse
+
+from zoomsig.cli import _args
+from zoomsig.cli._args import EXIT_INVALID, EXIT_OK
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from zoomsig.cli._output import Out
+
+EPILOG = """\
+examples:
+  zoomsig explain 3712          # "Signature is invalid"
+  zoomsig explain 4011 --json   # for a script or a bot
+  zoomsig explain               # every code zoomsig knows
+
+exit status: 0 the code is known, 1 it is not (the answer says so), 2 usage error.
+"""
+
+
+def _code(text: str) -> int:
+    digits = text.strip()
+    if not digits.isdigit() or len(digits) > 9:
+        raise argparse.ArgumentTypeError(
+            f"expected a Zoom error code such as 3712, got {text!r:.20}"
+        )
+    return int(digits)
+
+
+def register(subparsers: _args.Subparsers) -> None:
+    """Add ``explain``."""
+    explain = _args.add_command(
+        subparsers,
+        "explain",
+        help="explain a Zoom SDK join error code (3712, 4011, ...)",
+        epilog=EPILOG,
+        parents=[_args.output_options("print the explanation as JSON")],
+        description="Explain a Meeting SDK / Video SDK join error code: what it means,\n"
+        "the most likely causes in order, the fix, and the finding codes of\n"
+        "zoomsig check to look for. Without a code: list every code zoomsig knows.",
+    )
+    explain.set_defaults(run=run)
+    explain.add_argument("code", nargs="?", type=_code, metavar="CODE", help="the error code")
+
+
+def run(args: argparse.Namespace, out: Out) -> int:
+    import json  # noqa: PLC0415
+
+    from zoomsig import errors_explained  # noqa: PLC0415 - the table only for explain
+
+    if args.code is None:
+        entries = list(errors_explained.ERROR_CODES.values())
+        if args.json:
+            out.line(json.dumps([entry.to_dict() for entry in entries], indent=2))
+            return EXIT_OK
+        from zoomsig.cli._output import width, wrap  # noqa: PLC0415
+
+        columns = width()
+        for entry in entries:
+            lines = wrap(entry.meaning, " " * 8, columns)
+            out.line(out.paint(f"{entry.code:>6}", "bold") + lines[0][6:])
+            for text_line in lines[1:]:
+                out.line(text_line)
+        out.line()
+        out.line("zoomsig explain CODE for the causes and the fix of one.")
+        return EXIT_OK
+    explanation = errors_explained.explain_error(args.code)
+    status = EXIT_OK if explanation.known else EXIT_INVALID
+    if args.json:
+        out.line(json.dumps(explanation.to_dict(), indent=2))
+        return status
+    from zoomsig.cli._output import width, wrap  # noqa: PLC0415
+
+    columns, indent = width(), " " * 10
+
+    def block(label: str, text: str, number: str = "") -> None:
+        lines = wrap(f"{number}{text}", indent, columns, " " * len(number))
+        lines[0] = f"{out.paint(f'{label:<10}', 'bold')}{lines[0][len(indent) :]}"
+        for text_line in lines:
+            out.line(text_line)
+
+    title = wrap(f"Zoom error {explanation.code}: {explanation.meaning}", "", columns)
+    out.line(out.paint(title[0], "bold"))
+    for text_line in title[1:]:
+        out.line(out.paint(text_line, "bold"))
+    if explanation.products:
+        block("Where", ", ".join(explanation.products))
+    for number, cause in enumerate(explanation.causes, 1):
+        block("Causes" if number == 1 else "", cause, f"{number}. ")
+    block("Fix", explanation.fix)
+    if explanation.finding_codes:
+        codes = ", ".join(code.value for code in explanation.finding_codes)
+        block("Look for", f"{codes} (in the report of zoomsig check)")
+    if explanation.source:
+        block("Source", explanation.source)
+    return status

@@ -1,0 +1,115 @@
+"""Reading what the user gives: the secret, the key and a pasted token.
+
+Secrets come from ``ZOOM_SDK_SECRET``, ``--secret-file`` or standard input, never from the
+command line, and are never shown. From a file or standard input exactly one trailing
+newline is removed (files and pipes end with one); nothing else is changed, so that the
+library can name any other whitespace (sign refuses it, check diagnoses it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from zoomsig.cli._args import KEY_ENV, SECRET_ENV, UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from typing import Optional
+
+
+class Secret:
+    """A secret and where it came from; its repr never shows the value."""
+
+    __slots__ = ("source", "value")
+
+    def __init__(self, value: str, source: str) -> None:
+        self.value = value
+        self.source = source
+
+    def __repr__(self) -> str:
+        return f"Secret(source={self.source!r})"
+
+    def origin(self) -> str:
+        """Where it came from, for an error message that names the source."""
+        if self.source in ("--secret-file", "stdin"):
+            return f"from {self.source}, after removing one trailing newline"
+        return f"from {self.source}"
+
+
+def strip_one_newline(text: str) -> str:
+    if text.endswith("\r\n"):
+        return text[:-2]
+    if text.endswith("\n"):
+        return text[:-1]
+    return text
+
+
+def refuse_bom(text: str, source: str) -> str:
+    if text.startswith("\ufeff"):
+        raise UsageError(
+            f"the secret from {source} starts with a byte order mark (saved by Notepad?); "
+            "save it as UTF-8 without BOM"
+        )
+    return text
+
+
+def read_stdin() -> str:
+    stream = sys.stdin
+    if stream is None:  # pythonw, or a closed descriptor
+        return ""
+    return stream.read()
+
+
+def stdin_is_terminal() -> bool:
+    stream = sys.stdin
+    return stream is not None and stream.isatty()
+
+
+def prompt_token() -> str:
+    """Ask for the token on a terminal and read one pasted line (shown, as it is no secret)."""
+    sys.stderr.write("Paste the signature and press Enter (Ctrl-C to stop): ")
+    sys.stderr.flush()
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return strip_one_newline(line)
+
+
+def read_secret(args: argparse.Namespace, *, stdin_taken: bool = False) -> Optional[Secret]:
+    """The secret from --secret-file, --secret-stdin or the environment, or ``None``."""
+    path: Optional[str] = args.secret_file
+    if path is not None:
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except OSError as exc:
+            # The path is not echoed: people paste the secret itself after --secret-file.
+            raise UsageError(
+                f"cannot read the file given to --secret-file: {exc.strerror or type(exc).__name__}"
+            ) from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UsageError("the file given to --secret-file is not UTF-8 text") from None
+        return Secret(refuse_bom(strip_one_newline(text), "--secret-file"), "--secret-file")
+    if args.secret_stdin:
+        if stdin_taken:
+            raise UsageError(
+                "--secret-stdin: standard input already holds the token; pass the token as "
+                f"an argument, or the secret with {SECRET_ENV} or --secret-file"
+            )
+        if stdin_is_terminal():
+            import getpass  # noqa: PLC0415 - only for the prompt
+
+            return Secret(getpass.getpass("Zoom SDK secret (not shown): "), "the prompt")
+        return Secret(refuse_bom(strip_one_newline(read_stdin()), "stdin"), "stdin")
+    if SECRET_ENV in os.environ:
+        return Secret(os.environ[SECRET_ENV], SECRET_ENV)
+    return None
+
+
+def read_key(args: argparse.Namespace, option: str) -> tuple[Optional[str], str]:
+    key: Optional[str] = args.key
+    if key is not None:
+        return key, option
+    return os.environ.get(KEY_ENV), KEY_ENV

@@ -1,0 +1,245 @@
+"""``zoomsig sign meeting|video|legacy``: make a signature and print it."""
+
+from __future__ import annotations
+
+import argparse
+
+from zoomsig._enums import CredentialType, LegacyEncoding
+from zoomsig.cli import _args
+from zoomsig.cli._args import EXIT_OK, KEY_ENV, SECRET_ENV, UsageError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Optional
+
+    from zoomsig._errors import InvalidParameterError
+    from zoomsig.cli._output import Out
+
+EPILOG = f"""\
+examples:
+  export {KEY_ENV}=... {SECRET_ENV}=...   # or --secret-file PATH
+  zoomsig sign meeting --meeting 85746065432 --role 0
+  zoomsig sign meeting --meeting 85746065432 \\
+      --role host --expires-in 3600 --json
+  zoomsig sign meeting          # native SDK: no meeting, no role
+  zoomsig sign video --topic my-session --role 1
+  zoomsig sign legacy --meeting 85746065432 --role 0
+
+{_args.SECRET_RULES}
+{_args.EXIT_RULES}"""
+
+
+def register(subparsers: _args.Subparsers) -> None:
+    """Add ``sign`` and its three kinds."""
+    sign = _args.add_command(
+        subparsers,
+        "sign",
+        help="make a signature",
+        description="Make a signature and print it (with --json: as Zoom's auth endpoint does).",
+        epilog=EPILOG,
+    )
+    kinds = sign.add_subparsers(dest="kind", metavar="KIND", parser_class=_args.Parser)
+    parents = (_args.secret_options(), _args.now_option())
+
+    def signer(name: str, text: str, key_option: str, default: CredentialType) -> _args.Parser:
+        sub = _args.add_command(
+            kinds, name, help=text, description=text, epilog=EPILOG, parents=parents
+        )
+        sub.set_defaults(run=run)
+        key_help = "the JWT app's API key" if key_option == "--api-key" else "the SDK key"
+        sub.add_argument(
+            key_option,
+            dest="key",
+            metavar="KEY",
+            help=f"{key_help} / Client ID; default: the {KEY_ENV} environment variable",
+        )
+        sub.add_argument(
+            "--credential-type",
+            type=_args.credential_type,
+            default=default,
+            metavar="TYPE",
+            help="where the key and secret come from: "
+            f"{', '.join(_args.cli_name(c) for c in CredentialType)} (default: "
+            f"{_args.cli_name(default)}); zoomsig refuses types that cannot sign",
+        )
+        sub.add_argument(
+            "--json",
+            action="store_true",
+            help='print {"signature": ..., "sdkKey": ..., "expiresAt": unix-seconds}',
+        )
+        return sub
+
+    meeting = signer(
+        "meeting",
+        "Meeting SDK signature (Web with --meeting and --role; native without)",
+        "--sdk-key",
+        CredentialType.MEETING_SDK,
+    )
+    meeting.add_argument("--meeting", metavar="N", help="meeting number, digits only")
+    meeting.add_argument("--role", type=_args.role, help="0/participant or 1/host")
+    _add_lifetime(meeting)
+    meeting.add_argument(
+        "--video-webrtc-mode", type=int, choices=(0, 1), help="WebRTC video on (1) or off (0)"
+    )
+
+    video = signer("video", "Video SDK token", "--sdk-key", CredentialType.VIDEO_SDK)
+    video.add_argument("--topic", required=True, help="session name, as passed to join()")
+    video.add_argument("--role", type=_args.role, required=True, help="0/participant or 1/host")
+    _add_lifetime(video)
+    video.add_argument("--user-identity", metavar="ID", help="user id, at most 35 characters")
+    video.add_argument("--session-key", metavar="KEY", help="session key, at most 36 characters")
+    video.add_argument(
+        "--geo-regions", type=_args.geo_regions, metavar="US,DE", help="comma-separated regions"
+    )
+    for claim in ("cloud_recording_option", "cloud_recording_election"):
+        video.add_argument(f"--{claim.replace('_', '-')}", type=int, choices=(0, 1), help=claim)
+    video.add_argument("--telemetry-tracking-id", metavar="ID", help="telemetry_tracking_id")
+    for medium in ("video", "audio"):
+        video.add_argument(
+            f"--{medium}-webrtc-mode",
+            type=int,
+            choices=(0, 1),
+            help=f"WebRTC {medium} on (1) or off (0)",
+        )
+
+    legacy = signer(
+        "legacy",
+        "legacy Web SDK signature (before Web SDK 2.7.0; JWT-app API key)",
+        "--api-key",
+        CredentialType.JWT_APP,
+    )
+    legacy.add_argument("--meeting", metavar="N", required=True, help="meeting number")
+    legacy.add_argument("--role", type=_args.role, required=True, help="0/participant or 1/host")
+    legacy.add_argument(
+        "--encoding",
+        type=_args.encoding,
+        default=LegacyEncoding.URL_SAFE,
+        metavar="ENC",
+        help="outer base64: url-safe (default, no '=') or standard (with '=' padding)",
+    )
+
+
+def _add_lifetime(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--expires-in",
+        type=int,
+        default=7200,
+        metavar="SECONDS",
+        help="lifetime, 1800 to 172800 (default 7200)",
+    )
+    sub.add_argument(
+        "--clock-skew",
+        type=int,
+        default=30,
+        metavar="SECONDS",
+        help="backdate iat by this much (default 30; 0 matches Zoom's sample)",
+    )
+
+
+def library_error(exc: InvalidParameterError, options: Mapping[str, str]) -> UsageError:
+    """A signer's or checker's refusal, pointing at the option or source it came from."""
+    where = options.get(exc.parameter)
+    if not where:
+        return UsageError(str(exc))
+    return UsageError(f"{exc.parameter} ({where}): {exc.reason}")
+
+
+def run(args: argparse.Namespace, out: Out) -> int:
+    from zoomsig._errors import InvalidParameterError  # noqa: PLC0415 - see _args
+    from zoomsig.cli._secrets import read_key, read_secret  # noqa: PLC0415
+
+    kind: str = args.kind
+    key_option = "--api-key" if kind == "legacy" else "--sdk-key"
+    key, key_source = read_key(args, key_option)
+    if key is None:
+        raise UsageError(f"no key: pass {key_option} KEY or set {KEY_ENV}")
+    secret = read_secret(args)
+    if secret is None:
+        raise UsageError(
+            f"no secret: set {SECRET_ENV}, or pass --secret-file PATH or --secret-stdin "
+            "(secrets are never command-line arguments)"
+        )
+    options = {
+        "sdk_key": key_source,
+        "api_key": key_source,
+        "sdk_secret": secret.origin(),
+        "api_secret": secret.origin(),
+        "meeting_number": "--meeting",
+        "role": "--role",
+        "expires_in": "--expires-in",
+        "clock_skew": "--clock-skew",
+        "now": "--now",
+        "topic": "--topic",
+        "user_identity": "--user-identity",
+        "session_key": "--session-key",
+        "geo_regions": "--geo-regions",
+        "telemetry_tracking_id": "--telemetry-tracking-id",
+        "credential_type": "--credential-type",
+    }
+    try:
+        token = _sign(args, key, secret.value)
+    except InvalidParameterError as exc:
+        raise library_error(exc, options) from None
+    if not args.json:
+        out.line(token)
+        return EXIT_OK
+    import json  # noqa: PLC0415
+
+    expires_at: Optional[object] = None
+    if kind != "legacy":
+        from zoomsig import _jws  # noqa: PLC0415
+
+        payload = _jws.b64url_decode(token.split(".")[1])
+        expires_at = json.loads(payload or b"{}").get("exp")
+    out.line(json.dumps({"signature": token, "sdkKey": key, "expiresAt": expires_at}, indent=2))
+    return EXIT_OK
+
+
+def _sign(args: argparse.Namespace, key: str, secret: str) -> str:
+    if args.kind == "meeting":
+        from zoomsig.meeting_sdk import sign_meeting_sdk  # noqa: PLC0415
+
+        return sign_meeting_sdk(
+            sdk_key=key,
+            sdk_secret=secret,
+            meeting_number=args.meeting,
+            role=args.role,
+            expires_in=args.expires_in,
+            now=args.now,
+            clock_skew=args.clock_skew,
+            video_webrtc_mode=args.video_webrtc_mode,
+            credential_type=args.credential_type,
+        )
+    if args.kind == "video":
+        from zoomsig.video_sdk import sign_video_sdk  # noqa: PLC0415
+
+        return sign_video_sdk(
+            sdk_key=key,
+            sdk_secret=secret,
+            topic=args.topic,
+            role=args.role,
+            expires_in=args.expires_in,
+            now=args.now,
+            clock_skew=args.clock_skew,
+            user_identity=args.user_identity,
+            session_key=args.session_key,
+            geo_regions=args.geo_regions,
+            cloud_recording_option=args.cloud_recording_option,
+            cloud_recording_election=args.cloud_recording_election,
+            telemetry_tracking_id=args.telemetry_tracking_id,
+            video_webrtc_mode=args.video_webrtc_mode,
+            audio_webrtc_mode=args.audio_webrtc_mode,
+            credential_type=args.credential_type,
+        )
+    from zoomsig.legacy import sign_legacy_web_sdk  # noqa: PLC0415
+
+    return sign_legacy_web_sdk(
+        api_key=key,
+        api_secret=secret,
+        meeting_number=args.meeting,
+        role=args.role,
+        now=args.now,
+        credential_type=args.credential_type,
+        encoding=args.encoding,
+    )
