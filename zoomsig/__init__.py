@@ -11,6 +11,7 @@ from zoomsig._enums import CredentialType, LegacyEncoding, Role, Severity, Token
 from zoomsig._errors import (
     InvalidParameterError,
     InvalidSignatureError,
+    InvalidWebhookError,
     UnsupportedCredentialError,
     ZoomSigError,
 )
@@ -21,6 +22,14 @@ from zoomsig.diagnose.report import Finding, Report
 from zoomsig.legacy import sign_legacy_web_sdk
 from zoomsig.meeting_sdk import sign_meeting_sdk
 from zoomsig.video_sdk import sign_video_sdk
+from zoomsig.webhook import (
+    WebhookEvent,
+    diagnose_webhook,
+    sign_rtms_handshake,
+    sign_webhook,
+    url_validation_response,
+    verify_webhook,
+)
 
 __version__: str
 """The installed version, from the package metadata (read on first access)."""
@@ -50,16 +59,23 @@ __all__ = [
     "FindingCode",
     "InvalidParameterError",
     "InvalidSignatureError",
+    "InvalidWebhookError",
     "LegacyEncoding",
     "Report",
     "Role",
     "Severity",
     "TokenKind",
     "UnsupportedCredentialError",
+    "WebhookEvent",
     "ZoomSigError",
     "__version__",
     "decode_and_validate",
+    "diagnose_webhook",
     "sign_legacy_web_sdk",
     "sign_meeting_sdk",
+    "sign_rtms_handshake",
     "sign_video_sdk",
+    "sign_webhook",
+    "url_validation_response",
+    "verify_webhook",
 ]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
+    from zoomsig.diagnose.codes import FindingCode
     from zoomsig.diagnose.report import Report
 
 __all__ = [
     "InvalidParameterError",
     "InvalidSignatureError",
+    "InvalidWebhookError",
     "UnsupportedCredentialError",
     "ZoomSigError",
 ]
@@ -78,3 +80,20 @@ class InvalidSignatureError(ZoomSigError):
         suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
         super().__init__(f"{first.code.value}: {first.message}{suffix}")
         self.report = report
+
+
+class InvalidWebhookError(ZoomSigError):
+    """Raised by :func:`zoomsig.verify_webhook` when a request is not a genuine, fresh webhook.
+
+    :attr:`finding_code` is the :class:`~zoomsig.FindingCode` (a ``WEBHOOK_*`` code) that
+    :func:`zoomsig.diagnose_webhook` reports for the same problem, and :attr:`reason` says
+    what was received and what was expected. Neither ever contains the secret token, and
+    neither belongs in the response to the sender: answer 401 with no detail.
+    """
+
+    code: ClassVar[str] = "invalid_webhook"
+
+    def __init__(self, finding_code: FindingCode, message: str) -> None:
+        super().__init__(f"{finding_code.value}: {message}")
+        self.finding_code: FindingCode = finding_code
+        self.reason: str = message
