@@ -15,6 +15,8 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Optional, Union
 
+from typing_extensions import Protocol
+
 from zoomsig._errors import InvalidParameterError, InvalidWebhookError, describe
 from zoomsig._time import resolve_now
 from zoomsig.diagnose.codes import FindingCode
@@ -25,6 +27,8 @@ __all__ = [
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
     "URL_VALIDATION_EVENT",
+    "HeaderItems",
+    "Headers",
     "WebhookEvent",
     "sign_rtms_handshake",
     "sign_webhook",
@@ -53,6 +57,17 @@ _EMPTY: Mapping[str, object] = MappingProxyType({})
 
 Body = Union[bytes, bytearray, memoryview]
 """What a raw body may be: the bytes as received."""
+
+
+class HeaderItems(Protocol):
+    """Anything with ``items()`` of (name, value) pairs: a dict, Django's, Starlette's or
+    Werkzeug's (Flask's) ``request.headers``."""
+
+    def items(self) -> Iterable[tuple[str, str]]: ...  # pragma: no cover - a protocol
+
+
+Headers = Union[Mapping[str, str], HeaderItems]
+"""What ``headers=`` takes."""
 
 
 @dataclass(frozen=True)
@@ -136,8 +151,8 @@ def header_values(headers: object) -> dict[str, list[str]]:
     Raises ``InvalidParameterError`` for anything else.
     """
     items: Iterable[object]
-    if isinstance(headers, Mapping):
-        items = headers.items()  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+    if callable(getattr(headers, "items", None)):
+        items = headers.items()  # type: ignore[attr-defined]  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType, reportAttributeAccessIssue]
     elif isinstance(headers, (list, tuple)):
         items = headers  # pyright: ignore[reportUnknownVariableType]
     else:
@@ -209,7 +224,7 @@ def decode_event(body: bytes) -> Optional[dict[str, object]]:
 
 
 def verify_webhook(
-    headers: Mapping[str, str],
+    headers: Headers,
     body: Body,
     *,
     secret_token: str,
@@ -219,8 +234,8 @@ def verify_webhook(
     """Check that a request is a genuine, fresh Zoom webhook, and return its event.
 
     Args:
-        headers: The request headers, any mapping (names in any case): ``request.headers``
-            of Django, Starlette/FastAPI or Flask, or a plain ``dict``.
+        headers: The request headers, names in any case: ``request.headers`` of Django,
+            Starlette/FastAPI or Flask, a plain ``dict``, or a list of (name, value) pairs.
         body: The **raw** body bytes as received. A ``str`` is refused: it is not what Zoom
             signed.
         secret_token: The Secret Token of the app's event subscription.
