@@ -112,7 +112,7 @@ def test_str_body_is_refused_as_not_the_raw_body() -> None:
 
 
 def test_other_body_types_are_refused() -> None:
-    with pytest.raises(InvalidParameterError, match="^body: expected the raw body as bytes"):
+    with pytest.raises(InvalidParameterError, match=r"^body: expected the raw body as bytes"):
         verify_webhook(headers(), json.loads(BODY), secret_token=SECRET, now=NOW)  # type: ignore[arg-type]
 
 
@@ -217,15 +217,15 @@ def test_tolerance_and_now_arguments() -> None:
     aware = datetime.fromtimestamp(NOW, tz=timezone.utc) + timedelta(seconds=5)
     verify_webhook(headers(), BODY, secret_token=SECRET, now=aware)
     for bad in (0, -1, True, 1.5, 86401):
-        with pytest.raises(InvalidParameterError, match="^tolerance: "):
+        with pytest.raises(InvalidParameterError, match=r"^tolerance: "):
             verify_webhook(headers(), BODY, secret_token=SECRET, now=NOW, tolerance=bad)  # type: ignore[arg-type]
-    with pytest.raises(InvalidParameterError, match="^now: "):
+    with pytest.raises(InvalidParameterError, match=r"^now: "):
         verify_webhook(headers(), BODY, secret_token=SECRET, now=datetime(2025, 1, 1))
 
 
 def test_headers_that_are_not_a_mapping() -> None:
     for bad in (None, 42, "x-zm-signature: v0=", [("only-one",)], [(1, 2)]):
-        with pytest.raises(InvalidParameterError, match="^headers: "):
+        with pytest.raises(InvalidParameterError, match=r"^headers: "):
             verify_webhook(bad, BODY, secret_token=SECRET, now=NOW)  # type: ignore[arg-type]
 
 
@@ -269,7 +269,7 @@ def test_url_validation_response_is_hmac_of_plain_token() -> None:
     ],
 )
 def test_url_validation_response_refuses_other_events(event: object) -> None:
-    with pytest.raises(InvalidParameterError, match="^event: "):
+    with pytest.raises(InvalidParameterError, match=r"^event: "):
         url_validation_response(event, secret_token=SECRET)  # type: ignore[arg-type]
 
 
@@ -285,11 +285,11 @@ def test_sign_webhook_matches_the_stdlib_and_verifies() -> None:
 
 
 def test_sign_webhook_refusals() -> None:
-    with pytest.raises(InvalidParameterError, match="^timestamp: .*milliseconds"):
+    with pytest.raises(InvalidParameterError, match=r"^timestamp: .*milliseconds"):
         sign_webhook(BODY, secret_token=SECRET, timestamp=NOW * 1000)
-    with pytest.raises(InvalidParameterError, match="^timestamp: is required"):
+    with pytest.raises(InvalidParameterError, match=r"^timestamp: is required"):
         sign_webhook(BODY, secret_token=SECRET, timestamp=None)  # type: ignore[arg-type]
-    with pytest.raises(InvalidParameterError, match="^body: got a str"):
+    with pytest.raises(InvalidParameterError, match=r"^body: got a str"):
         sign_webhook(BODY.decode(), secret_token=SECRET, timestamp=NOW)  # type: ignore[arg-type]
 
 

@@ -365,9 +365,9 @@ def test_findings_come_errors_first() -> None:
 
 @pytest.mark.parametrize("bad", ["", "  ", None, b"bytes"])
 def test_secret_token_argument(bad: object) -> None:
-    with pytest.raises(ValueError, match="^secret_token: "):
+    with pytest.raises(ValueError, match=r"^secret_token: "):
         diagnose_webhook(HEADERS, ZOOM_BODY, secret_token=bad, now=NOW)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="^verification_token: "):
+    with pytest.raises(ValueError, match=r"^verification_token: "):
         diagnose_webhook(HEADERS, ZOOM_BODY, secret_token=SECRET, verification_token="")
 
 
