@@ -67,7 +67,7 @@ def test_a_good_request() -> None:
     assert len(str(report.header["x-zm-signature"])) == 24
     assert report.expires_at is not None
     assert report.expires_at.timestamp() == NOW + 300
-    assert str(report).startswith("OK: Zoom webhook request; 0 errors")
+    assert str(report).startswith("OK: Zoom webhook signature; 0 errors")
 
 
 def _flask(data: object) -> bytes:

@@ -25,7 +25,6 @@ from __future__ import annotations
 # Webhooks
 from typing import Callable, Optional, cast
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -57,6 +56,10 @@ def webhook_view(
         ImproperlyConfigured: no ``secret_token`` and no usable
             ``settings.ZOOM_WEBHOOK_SECRET_TOKEN``.
     """
+    # Imported here: a module-level ``settings`` (a lazy object) breaks doctest collection
+    # and any tool that inspects this module before Django is configured.
+    from django.conf import settings  # noqa: PLC0415
+
     token = secret_token if secret_token is not None else getattr(settings, WEBHOOK_SETTING, None)
     try:
         check_settings(token, max_body_size, "secret_token" if secret_token else WEBHOOK_SETTING)

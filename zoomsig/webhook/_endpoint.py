@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from types import MappingProxyType
 from typing import Optional, Union
 
 from zoomsig._errors import InvalidParameterError, InvalidWebhookError
@@ -24,7 +25,7 @@ from zoomsig.webhook._core import (
 
 __all__ = ["UNAUTHORIZED", "WebhookOutcome", "check_settings", "handle_webhook", "too_large"]
 
-UNAUTHORIZED: Mapping[str, str] = {"error": "unauthorized"}
+UNAUTHORIZED: Mapping[str, str] = MappingProxyType({"error": "unauthorized"})
 """What a sender of a bad request learns: nothing more than this."""
 
 
