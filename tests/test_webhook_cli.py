@@ -213,3 +213,61 @@ def test_parse_headers_forms() -> None:
     assert parse_headers(b"HTTP/1.1 200 OK\r\nX-Zm-Signature: v0=a\r\nbad line\r\n") == {
         "x-zm-signature": "v0=a"
     }
+
+
+def test_sign_and_check_in_process(
+    files: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    assert main(["webhook", "sign", "--body", files["body"], "--timestamp", str(NOW)]) == 0
+    lines = capsys.readouterr().out
+    assert "x-zm-signature: v0=" in lines
+    assert main(["webhook", "sign", "--body", files["body"], "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["headers"]["content-type"] == "application/json"
+    url = ["--url", "http://127.0.0.1:1/x", "--timestamp", str(NOW)]
+    assert main(["webhook", "sign", "--body", files["body"], *url]) == 0
+    assert capsys.readouterr().out.startswith("curl ")
+    assert main(["webhook", "sign", "--body", "-", "--url", "http://x"]) == 2
+
+    class Stdin:
+        buffer = io.BytesIO(lines.encode())
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    check = ["webhook", "check", "--headers", "-", "--body", files["body"], "--now", str(NOW)]
+    assert main([*check, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is True
+    Path(files["dir"], "old").write_text("VerificationTokenOld22\n")
+    monkeypatch.setenv(SECRET_ENV, "VerificationTokenOld22")
+    Stdin.buffer = io.BytesIO(lines.encode())
+    old = ["--verification-token-file", str(Path(files["dir"], "old"))]
+    assert main([*check, *old]) == 1
+    assert "WEBHOOK_VERIFICATION_TOKEN_USED" in capsys.readouterr().out
+    Path(files["dir"], "latin").write_bytes(b"\xff\xfe")
+    assert main([*check, "--secret-file", str(Path(files["dir"], "latin"))]) == 2
+    assert main(["webhook", "check", "--headers", files["body"][:-4] + "x", "--body", "-"]) == 2
+    Path(files["dir"], "bad.json").write_text("{not json")
+    bad = ["webhook", "check", "--headers", str(Path(files["dir"], "bad.json"))]
+    assert main([*bad, "--body", files["body"]]) == 2
+    assert (
+        main(
+            [
+                "webhook",
+                "check",
+                "--headers",
+                files["headers"],
+                "--body",
+                files["body"],
+                "--tolerance",
+                "0",
+            ]
+        )
+        == 2
+    )
+    assert main(["webhook", "sign", "--body", files["body"], "--timestamp", str(NOW * 1000)]) == 2
+    assert main([]) == 2
+    assert main(["webhook"]) == 2
+    err = capsys.readouterr().err
+    for start in range(len(SECRET) - 7):
+        assert SECRET[start : start + 8] not in err

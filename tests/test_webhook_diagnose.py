@@ -419,3 +419,55 @@ def test_signed_webhook_request_verifies() -> None:
     assert request.event == EVENT
     assert request.headers["content-type"].startswith("application/json")
     assert diagnose(request.body, request.headers).ok
+
+
+# --- edges ---------------------------------------------------------------------------------
+
+
+def test_an_unnamed_reserialisation_is_described_by_its_traits() -> None:
+    body = json.dumps(json.loads(ZOOM_BODY), indent=3).encode() + b"\n"
+    message = only(diagnose(body), _C.WEBHOOK_BODY_RESERIALISED)
+    assert "re-serialised from parsed JSON (" in message
+    assert "line breaks" in message
+    assert "\\uXXXX escapes" in message
+
+
+def test_whitespace_around_the_body() -> None:
+    message = only(diagnose(b"  " + ZOOM_BODY + b" \n"), _C.WEBHOOK_BODY_RESERIALISED)
+    assert "whitespace was added around it" in message
+
+
+def test_a_short_secret_token_is_redacted_whole() -> None:
+    headers = sign_webhook(ZOOM_BODY, secret_token="abc", timestamp=NOW)
+    report = diagnose_webhook(
+        {**headers, "x-zm-request-timestamp": "xabcx"}, ZOOM_BODY, secret_token="abc", now=NOW
+    )
+    assert "abc" not in str(report)
+
+
+def test_44_characters_that_are_not_base64_of_a_mac() -> None:
+    report = diagnose(ZOOM_BODY, {**HEADERS, "x-zm-signature": "v0=" + "!" * 44})
+    assert "neither 64 hex digits nor base64" in only(report, _C.WEBHOOK_SIGNATURE_MALFORMED)
+
+
+def test_a_non_ascii_timestamp() -> None:
+    report = diagnose(ZOOM_BODY, {**HEADERS, "x-zm-request-timestamp": "١٧٦٣٩٠٠٠٠٠"})
+    assert report.codes == {_C.WEBHOOK_TIMESTAMP_INVALID}
+    assert report.signature_verified is False
+
+
+def test_the_endpoint_logic() -> None:
+    from zoomsig.webhook._endpoint import check_settings, handle_webhook
+
+    body = b'{"event":"endpoint.url_validation","payload":{}}'
+    headers = sign_webhook(body, secret_token=SECRET, timestamp=NOW)
+    outcome = handle_webhook(headers, body, secret_token=SECRET, now=NOW)
+    assert (outcome.status, outcome.event) == (400, None)
+    rejected = handle_webhook({}, body, secret_token=SECRET, now=NOW)
+    assert rejected.status == 401
+    assert rejected.error is not None
+    assert rejected.error.finding_code is _C.WEBHOOK_TIMESTAMP_MISSING
+    assert handle_webhook(headers, body, secret_token=SECRET, max_body_size=10).status == 413
+    for size in (0, True, "1"):
+        with pytest.raises(ValueError, match=r"^max_body_size: "):
+            check_settings(SECRET, size, "secret_token")
