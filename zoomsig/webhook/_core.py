@@ -209,7 +209,7 @@ def _tolerance(tolerance: object) -> int:
         raise InvalidParameterError(
             "tolerance",
             f"expected 1..86400 seconds, got {tolerance}: a replay window is needed, and Zoom "
-            f"signs each delivery (retries too) afresh; {DEFAULT_TOLERANCE} is the default",
+            f"sends fresh requests; {DEFAULT_TOLERANCE} is the default",
         )
     return tolerance
 
