@@ -16,7 +16,7 @@ import shlex
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any, BinaryIO, Optional
+from typing import Any, BinaryIO, Callable, Optional
 
 from zoomsig._errors import InvalidParameterError
 from zoomsig.webhook import diagnose_webhook, sign_webhook
@@ -41,6 +41,8 @@ def register(subparsers: Any) -> None:  # argparse's _SubParsersAction is privat
         f"The secret token comes from {SECRET_ENV} or --secret-file, never an argument.",
     )
     webhook.set_defaults(handler=_no_subcommand, webhook_parser=webhook)
+    # Each handler takes the parsed arguments and returns the exit status (0, 1, or 2 with
+    # the error on stderr): the caller only runs ``sys.exit(args.handler(args))``.
     commands = webhook.add_subparsers(dest="webhook_command", metavar="{check,sign}")
 
     check = commands.add_parser(
@@ -73,7 +75,7 @@ def register(subparsers: Any) -> None:  # argparse's _SubParsersAction is privat
         "--tolerance", type=int, default=300, metavar="SECONDS", help="replay window (300)"
     )
     check.add_argument("--json", action="store_true", help="print the report as JSON")
-    check.set_defaults(handler=_check)
+    check.set_defaults(handler=_handled(_check))
 
     sign = commands.add_parser(
         "sign",
@@ -90,7 +92,20 @@ def register(subparsers: Any) -> None:  # argparse's _SubParsersAction is privat
     )
     sign.add_argument("--url", help="print a curl command that posts the body to URL")
     sign.add_argument("--json", action="store_true", help="print the headers as JSON")
-    sign.set_defaults(handler=_sign)
+    sign.set_defaults(handler=_handled(_sign))
+
+
+def _handled(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """``run``, with a usage error printed to stderr as exit status 2."""
+
+    def handler(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except _UsageError as exc:
+            sys.stderr.write(f"zoomsig webhook: error: {exc}\n")
+            return 2
+
+    return handler
 
 
 def _secret_options(parser: argparse.ArgumentParser) -> None:
@@ -225,11 +240,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if handler is None:
         parser.print_help()
         return 2
-    try:
-        code: int = handler(args)
-    except _UsageError as exc:
-        sys.stderr.write(f"zoomsig webhook: error: {exc}\n")
-        return 2
+    code: int = handler(args)
     return code
 
 
