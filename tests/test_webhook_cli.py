@@ -271,3 +271,23 @@ def test_sign_and_check_in_process(
     err = capsys.readouterr().err
     for start in range(len(SECRET) - 7):
         assert SECRET[start : start + 8] not in err
+
+
+def test_register_wires_into_another_command_line(
+    files: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from zoomsig._webhook_cli import register
+
+    parser = argparse.ArgumentParser(prog="zoomsig")
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("check")  # the package's own commands sit beside it
+    register(commands)
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    args = parser.parse_args(["webhook", "sign", "--body", files["body"], "--timestamp", str(NOW)])
+    assert args.handler(args) == 0
+    assert "x-zm-signature: v0=" in capsys.readouterr().out
+    args = parser.parse_args(["webhook", "check", "--headers", "-", "--body", "-"])
+    assert args.handler(args) == 2
+    assert "only one of --headers and --body" in capsys.readouterr().err
