@@ -257,6 +257,21 @@ def test_url_validation_response_is_hmac_of_plain_token() -> None:
     assert url_validation_response(json.loads(body), secret_token=SECRET) == answer
 
 
+def test_url_validation_response_outside_vector() -> None:
+    # Zoom's documented challenge body, answered as Elastic Beats' http_endpoint input test
+    # (x-pack/filebeat/input/http_endpoint, "validate_CRC_request") expects it for the
+    # secret token "secretValueTest": an independent implementation's value.
+    event = {
+        "payload": {"plainToken": "qgg8vlvZRS6UYooatFL8Aw"},
+        "event_ts": 1654503849680,
+        "event": "endpoint.url_validation",
+    }
+    assert url_validation_response(event, secret_token="secretValueTest") == {
+        "plainToken": "qgg8vlvZRS6UYooatFL8Aw",
+        "encryptedToken": "70c1f2e2e6ca2d39297490d1f9142c7d701415ea8e6151f6562a08fa657a40ff",
+    }
+
+
 @pytest.mark.parametrize(
     "event",
     [
