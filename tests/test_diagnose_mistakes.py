@@ -122,7 +122,10 @@ def test_every_code_has_a_case() -> None:
     covered: set[FindingCode] = set()
     for case in CASES:
         covered |= case.expect
-    assert covered == set(FindingCode), sorted(c.value for c in set(FindingCode) - covered)
+    # The WEBHOOK_* codes belong to diagnose_webhook: tests/test_webhook_diagnose.py and the
+    # examples of docs/finding-codes.md (checked by tests/test_docs.py) cover each of them.
+    expected = {code for code in FindingCode if not code.value.startswith("WEBHOOK_")}
+    assert covered == expected, sorted(c.value for c in expected - covered)
 
 
 def test_every_code_has_severity_title_and_fix() -> None:

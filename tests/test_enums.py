@@ -39,7 +39,7 @@ def test_role_has_no_other_values(bad: int) -> None:
                 "OAUTH",
             ],
         ),
-        (TokenKind, ["MEETING_SDK", "VIDEO_SDK", "LEGACY_WEB_SDK", "UNKNOWN"]),
+        (TokenKind, ["MEETING_SDK", "VIDEO_SDK", "LEGACY_WEB_SDK", "UNKNOWN", "WEBHOOK"]),
         (Severity, ["ERROR", "WARNING", "INFO"]),
         (LegacyEncoding, ["URL_SAFE", "STANDARD"]),
     ],

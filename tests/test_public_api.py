@@ -22,6 +22,13 @@ CORE_FILES = sorted(
     and PACKAGE_DIR / "cli" not in path.parents
 )
 SIGNERS = ("sign_meeting_sdk", "sign_video_sdk", "sign_legacy_web_sdk")
+WEBHOOK_FUNCTIONS = (
+    "diagnose_webhook",
+    "sign_rtms_handshake",
+    "sign_webhook",
+    "url_validation_response",
+    "verify_webhook",
+)
 
 
 def _isort_key(name: str) -> tuple[int, list[object]]:
@@ -107,7 +114,9 @@ PUBLIC_FUNCTIONS = [name for name in zoomsig.__all__ if inspect.isfunction(getat
 
 
 def test_the_public_functions() -> None:
-    assert set(PUBLIC_FUNCTIONS) == {*SIGNERS, "decode_and_validate", "explain_error"}
+    assert set(PUBLIC_FUNCTIONS) == {
+        *SIGNERS, "decode_and_validate", "explain_error", *WEBHOOK_FUNCTIONS
+    }
 
 
 @pytest.mark.parametrize("name", SIGNERS)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from zoomsig._errors import (
         InvalidParameterError,
         InvalidSignatureError,
+        InvalidWebhookError,
         UnsupportedCredentialError,
         ZoomSigError,
     )
@@ -30,6 +31,14 @@ if TYPE_CHECKING:
     from zoomsig.legacy import sign_legacy_web_sdk
     from zoomsig.meeting_sdk import sign_meeting_sdk
     from zoomsig.video_sdk import sign_video_sdk
+    from zoomsig.webhook import (
+        WebhookEvent,
+        diagnose_webhook,
+        sign_rtms_handshake,
+        sign_webhook,
+        url_validation_response,
+        verify_webhook,
+    )
 
 _WHERE = MappingProxyType(
     {
@@ -40,6 +49,7 @@ _WHERE = MappingProxyType(
         "TokenKind": "zoomsig._enums",
         "InvalidParameterError": "zoomsig._errors",
         "InvalidSignatureError": "zoomsig._errors",
+        "InvalidWebhookError": "zoomsig._errors",
         "UnsupportedCredentialError": "zoomsig._errors",
         "ZoomSigError": "zoomsig._errors",
         "MAX_LIFETIME": "zoomsig._time",
@@ -55,6 +65,12 @@ _WHERE = MappingProxyType(
         "sign_legacy_web_sdk": "zoomsig.legacy",
         "sign_meeting_sdk": "zoomsig.meeting_sdk",
         "sign_video_sdk": "zoomsig.video_sdk",
+        "WebhookEvent": "zoomsig.webhook",
+        "diagnose_webhook": "zoomsig.webhook",
+        "sign_rtms_handshake": "zoomsig.webhook",
+        "sign_webhook": "zoomsig.webhook",
+        "url_validation_response": "zoomsig.webhook",
+        "verify_webhook": "zoomsig.webhook",
     }
 )
 """Where each public name lives: a new public name needs its line here and in the block above."""
@@ -88,17 +104,24 @@ __all__ = [
     "FindingCode",
     "InvalidParameterError",
     "InvalidSignatureError",
+    "InvalidWebhookError",
     "LegacyEncoding",
     "Report",
     "Role",
     "Severity",
     "TokenKind",
     "UnsupportedCredentialError",
+    "WebhookEvent",
     "ZoomSigError",
     "__version__",
     "decode_and_validate",
+    "diagnose_webhook",
     "explain_error",
     "sign_legacy_web_sdk",
     "sign_meeting_sdk",
+    "sign_rtms_handshake",
     "sign_video_sdk",
+    "sign_webhook",
+    "url_validation_response",
+    "verify_webhook",
 ]

@@ -38,12 +38,18 @@ class CredentialType(str, Enum):
 
 
 class TokenKind(str, Enum):
-    """What kind of signature :func:`zoomsig.decode_and_validate` found."""
+    """What kind of signature :func:`zoomsig.decode_and_validate` found.
+
+    ``WEBHOOK`` is the kind of every report :func:`zoomsig.diagnose_webhook` makes;
+    :func:`~zoomsig.decode_and_validate` never returns it.
+    """
 
     MEETING_SDK = "MEETING_SDK"
     VIDEO_SDK = "VIDEO_SDK"
     LEGACY_WEB_SDK = "LEGACY_WEB_SDK"
     UNKNOWN = "UNKNOWN"
+    WEBHOOK = "WEBHOOK"
+    """A Zoom webhook request, diagnosed by :func:`zoomsig.diagnose_webhook`."""
 
 
 class Severity(str, Enum):

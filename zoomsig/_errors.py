@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
+    from zoomsig.diagnose.codes import FindingCode
     from zoomsig.diagnose.report import Report
 
 __all__ = [
     "InvalidParameterError",
     "InvalidSignatureError",
+    "InvalidWebhookError",
     "UnsupportedCredentialError",
     "ZoomSigError",
 ]
@@ -84,3 +86,20 @@ class InvalidSignatureError(ZoomSigError):
             message = "\n".join([f"{len(lines)} errors: {codes}", *(f"- {line}" for line in lines)])
         super().__init__(message)
         self.report = report
+
+
+class InvalidWebhookError(ZoomSigError):
+    """Raised by :func:`zoomsig.verify_webhook` when a request is not a genuine, fresh webhook.
+
+    :attr:`finding_code` is the :class:`~zoomsig.FindingCode` (a ``WEBHOOK_*`` code) that
+    :func:`zoomsig.diagnose_webhook` reports for the same problem, and :attr:`reason` says
+    what was received and what was expected. Neither ever contains the secret token, and
+    neither belongs in the response to the sender: answer 401 with no detail.
+    """
+
+    code: ClassVar[str] = "invalid_webhook"
+
+    def __init__(self, finding_code: FindingCode, message: str) -> None:
+        super().__init__(f"{finding_code.value}: {message}")
+        self.finding_code: FindingCode = finding_code
+        self.reason: str = message

@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 
 from zoomsig._version import __version__
-from zoomsig.cli import _args, _check, _demo, _explain, _sign
+from zoomsig.cli import _args, _check, _demo, _explain, _sign, _webhook
 
-COMMANDS = (_sign, _check, _demo, _explain)
+COMMANDS = (_sign, _check, _demo, _explain, _webhook)
 """The command modules, in the order ``zoomsig --help`` lists them."""
 
 EPILOG = f"""\

@@ -220,6 +220,7 @@ KIND_NAMES = MappingProxyType(
         TokenKind.MEETING_SDK: "Meeting SDK signature",
         TokenKind.VIDEO_SDK: "Video SDK token",
         TokenKind.LEGACY_WEB_SDK: "legacy Web SDK signature",
+        TokenKind.WEBHOOK: "Zoom webhook signature",
         TokenKind.UNKNOWN: "not recognised as any Zoom signature",
     }
 )

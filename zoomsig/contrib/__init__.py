@@ -1,10 +1,18 @@
-"""Thin framework integrations over :mod:`zoomsig.endpoint`, each behind its own extra.
+"""Thin framework integrations over :mod:`zoomsig.endpoint` and :mod:`zoomsig.webhook`.
 
 - :mod:`zoomsig.contrib.django` (``pip install "zoomsig[django]"``): views and an app
   config that checks the settings at start-up.
 - :mod:`zoomsig.contrib.fastapi` (``pip install "zoomsig[fastapi]"``): routers with
   Pydantic models for the OpenAPI schema.
 - :mod:`zoomsig.contrib.flask` (``pip install "zoomsig[flask]"``): blueprints.
+
+Signature endpoints: ``meeting_sdk_view`` / ``video_sdk_view`` (Django),
+``meeting_sdk_router`` / ``video_sdk_router`` (FastAPI), ``meeting_sdk_blueprint`` /
+``video_sdk_blueprint`` (Flask).
+
+Webhooks: ``webhook_view`` (Django), ``webhook_router`` / ``ZoomWebhook`` (FastAPI) and
+``webhook_blueprint`` (Flask) receive Zoom webhooks: raw body, URL validation, 401 for a
+bad signature, 413 for an oversized body, and the verified event to your handler.
 
 Importing ``zoomsig`` or this package imports no framework; only importing one of the
 modules above imports its framework.

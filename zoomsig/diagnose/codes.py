@@ -116,6 +116,27 @@ class FindingCode(str, Enum):
     AUDIO_OPTION_INVALID = "AUDIO_OPTION_INVALID"
     # Input shape (added later)
     IN_URL = "IN_URL"
+    # Webhooks (diagnose_webhook)
+    WEBHOOK_BODY_NOT_BYTES = "WEBHOOK_BODY_NOT_BYTES"
+    WEBHOOK_BODY_EMPTY = "WEBHOOK_BODY_EMPTY"
+    WEBHOOK_BODY_TOO_LARGE = "WEBHOOK_BODY_TOO_LARGE"
+    WEBHOOK_BODY_NOT_JSON = "WEBHOOK_BODY_NOT_JSON"
+    WEBHOOK_BODY_RESERIALISED = "WEBHOOK_BODY_RESERIALISED"
+    WEBHOOK_BODY_NOT_COMPACT = "WEBHOOK_BODY_NOT_COMPACT"
+    WEBHOOK_SIGNATURE_MISSING = "WEBHOOK_SIGNATURE_MISSING"
+    WEBHOOK_SIGNATURE_PREFIX_MISSING = "WEBHOOK_SIGNATURE_PREFIX_MISSING"
+    WEBHOOK_SIGNATURE_PREFIX_DOUBLED = "WEBHOOK_SIGNATURE_PREFIX_DOUBLED"
+    WEBHOOK_SIGNATURE_BASE64 = "WEBHOOK_SIGNATURE_BASE64"
+    WEBHOOK_SIGNATURE_MALFORMED = "WEBHOOK_SIGNATURE_MALFORMED"
+    WEBHOOK_SIGNATURE_MISMATCH = "WEBHOOK_SIGNATURE_MISMATCH"
+    WEBHOOK_TIMESTAMP_MISSING = "WEBHOOK_TIMESTAMP_MISSING"
+    WEBHOOK_TIMESTAMP_INVALID = "WEBHOOK_TIMESTAMP_INVALID"
+    WEBHOOK_TIMESTAMP_IN_MILLISECONDS = "WEBHOOK_TIMESTAMP_IN_MILLISECONDS"
+    WEBHOOK_TIMESTAMP_OUTSIDE_WINDOW = "WEBHOOK_TIMESTAMP_OUTSIDE_WINDOW"
+    WEBHOOK_SECRET_HAS_WHITESPACE = "WEBHOOK_SECRET_HAS_WHITESPACE"
+    WEBHOOK_VERIFICATION_TOKEN_USED = "WEBHOOK_VERIFICATION_TOKEN_USED"
+    WEBHOOK_HEADERS_FROM_OTHER_EVENT = "WEBHOOK_HEADERS_FROM_OTHER_EVENT"
+    WEBHOOK_URL_VALIDATION = "WEBHOOK_URL_VALIDATION"
 
 
 class CodeInfo(NamedTuple):
@@ -586,6 +607,121 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "The signature was passed inside a URL or query string",
             "Pass only the signature: read the parameter with URLSearchParams (and encode it "
             "with encodeURIComponent), or better, fetch it from your endpoint in a JSON body.",
+        ),
+        # Webhooks (diagnose_webhook)
+        _C.WEBHOOK_BODY_NOT_BYTES: CodeInfo(
+            _E,
+            "The webhook body is text, not the raw bytes",
+            "Verify the raw request body bytes: request.body (Django), await request.body() "
+            "(Starlette/FastAPI), request.get_data() (Flask).",
+        ),
+        _C.WEBHOOK_BODY_EMPTY: CodeInfo(
+            _E,
+            "The webhook body is empty",
+            "Read the raw body before anything else consumes the request stream, and pass "
+            "that same buffer to the check.",
+        ),
+        _C.WEBHOOK_BODY_TOO_LARGE: CodeInfo(
+            _E,
+            "The webhook body is larger than the cap",
+            "Pass the request body of one webhook; Zoom's events are a few kilobytes.",
+        ),
+        _C.WEBHOOK_BODY_NOT_JSON: CodeInfo(
+            _E,
+            "The webhook body is not a JSON object",
+            "Pass the body of the request Zoom sent, unchanged: a JSON object with event and "
+            "payload.",
+        ),
+        _C.WEBHOOK_BODY_RESERIALISED: CodeInfo(
+            _E,
+            "The webhook body was re-serialised from parsed JSON",
+            "Verify the raw body bytes as received, never json.dumps() of the parsed event.",
+        ),
+        _C.WEBHOOK_BODY_NOT_COMPACT: CodeInfo(
+            _W,
+            "The webhook body is not compact JSON as Zoom sends it",
+            "If the body went through json.dumps, a pretty-printer or a file editor, verify "
+            "the raw bytes of the request instead.",
+        ),
+        _C.WEBHOOK_SIGNATURE_MISSING: CodeInfo(
+            _E,
+            "The x-zm-signature header is missing",
+            "Pass every request header (the signature is in x-zm-signature) and check that no "
+            "proxy strips it.",
+        ),
+        _C.WEBHOOK_SIGNATURE_PREFIX_MISSING: CodeInfo(
+            _E,
+            "The signature lacks the v0= prefix",
+            "Compare against the whole header: x-zm-signature is 'v0=' followed by the hex HMAC.",
+        ),
+        _C.WEBHOOK_SIGNATURE_PREFIX_DOUBLED: CodeInfo(
+            _E,
+            "The signature has the v0= prefix twice",
+            "Add 'v0=' to the hex HMAC exactly once.",
+        ),
+        _C.WEBHOOK_SIGNATURE_BASE64: CodeInfo(
+            _E,
+            "The signature is base64, not hex",
+            "Encode the HMAC-SHA256 as lowercase hex (hexdigest() / digest('hex')), not base64.",
+        ),
+        _C.WEBHOOK_SIGNATURE_MALFORMED: CodeInfo(
+            _E,
+            "The signature is not v0= and 64 lowercase hex digits",
+            "Pass the x-zm-signature header exactly as received: 'v0=' and 64 lowercase hex "
+            "digits.",
+        ),
+        _C.WEBHOOK_SIGNATURE_MISMATCH: CodeInfo(
+            _E,
+            "The webhook signature does not match the secret token",
+            "Use the Secret Token of the app and event subscription that sent the event (not "
+            "the verification token, not another app's), over the raw body and the "
+            "x-zm-request-timestamp of the same request.",
+        ),
+        _C.WEBHOOK_TIMESTAMP_MISSING: CodeInfo(
+            _E,
+            "The x-zm-request-timestamp header is missing",
+            "Pass every request header (the timestamp is in x-zm-request-timestamp) and check "
+            "that no proxy strips it.",
+        ),
+        _C.WEBHOOK_TIMESTAMP_INVALID: CodeInfo(
+            _E,
+            "The x-zm-request-timestamp is not a Unix time in seconds",
+            "Pass the x-zm-request-timestamp header exactly as received: decimal digits, Unix "
+            "seconds.",
+        ),
+        _C.WEBHOOK_TIMESTAMP_IN_MILLISECONDS: CodeInfo(
+            _E,
+            "The webhook timestamp is in milliseconds",
+            "Use Unix seconds in x-zm-request-timestamp and in the signed message (Date.now() "
+            "is milliseconds; divide by 1000).",
+        ),
+        _C.WEBHOOK_TIMESTAMP_OUTSIDE_WINDOW: CodeInfo(
+            _E,
+            "The webhook timestamp is outside the replay window",
+            "Reject replays; if genuine events arrive outside the window, sync the server "
+            "clock (NTP) and check for queues that delay requests.",
+        ),
+        _C.WEBHOOK_SECRET_HAS_WHITESPACE: CodeInfo(
+            _E,
+            "The secret token has surrounding whitespace",
+            "Strip the secret token where it is read (a trailing newline from a .env file, a "
+            "secrets manager or echo).",
+        ),
+        _C.WEBHOOK_VERIFICATION_TOKEN_USED: CodeInfo(
+            _E,
+            "The verification token was used instead of the secret token",
+            "Use the Secret Token of the event subscription; the verification token is "
+            "retired and signs nothing.",
+        ),
+        _C.WEBHOOK_HEADERS_FROM_OTHER_EVENT: CodeInfo(
+            _W,
+            "The headers seem to belong to another request",
+            "Take the body and both x-zm-* headers from the same request.",
+        ),
+        _C.WEBHOOK_URL_VALIDATION: CodeInfo(
+            _I,
+            "An endpoint URL validation request",
+            "Answer 200 with url_validation_response(event, secret_token=...) within 3 seconds.",
         ),
     }
 )

@@ -24,6 +24,7 @@ _KIND_NAMES = MappingProxyType(
         TokenKind.VIDEO_SDK: "Video SDK token",
         TokenKind.LEGACY_WEB_SDK: "legacy Web SDK signature",
         TokenKind.UNKNOWN: "signature of unknown kind",
+        TokenKind.WEBHOOK: "Zoom webhook signature",
     }
 )
 

@@ -1,0 +1,36 @@
+"""Zoom webhooks: verify a request, answer URL validation, sign the RTMS handshake, diagnose.
+
+Everything here is re-exported from :mod:`zoomsig`::
+
+    from zoomsig import verify_webhook, url_validation_response, diagnose_webhook
+"""
+
+from __future__ import annotations
+
+from zoomsig.webhook._core import (
+    DEFAULT_TOLERANCE,
+    MAX_WEBHOOK_BODY_SIZE,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    URL_VALIDATION_EVENT,
+    WebhookEvent,
+    sign_rtms_handshake,
+    sign_webhook,
+    url_validation_response,
+    verify_webhook,
+)
+from zoomsig.webhook._diagnose import diagnose_webhook
+
+__all__ = [
+    "DEFAULT_TOLERANCE",
+    "MAX_WEBHOOK_BODY_SIZE",
+    "SIGNATURE_HEADER",
+    "TIMESTAMP_HEADER",
+    "URL_VALIDATION_EVENT",
+    "WebhookEvent",
+    "diagnose_webhook",
+    "sign_rtms_handshake",
+    "sign_webhook",
+    "url_validation_response",
+    "verify_webhook",
+]

@@ -1,0 +1,410 @@
+"""Zoom webhook signatures, the URL-validation answer and the RTMS handshake HMAC.
+
+Pure functions: no I/O, the clock read once per call and only when ``now`` is ``None``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import Optional, Union
+
+from typing_extensions import Protocol
+
+from zoomsig._errors import InvalidParameterError, InvalidWebhookError, describe
+from zoomsig._time import resolve_now
+from zoomsig.diagnose.codes import FindingCode
+
+__all__ = [
+    "DEFAULT_TOLERANCE",
+    "MAX_WEBHOOK_BODY_SIZE",
+    "SIGNATURE_HEADER",
+    "TIMESTAMP_HEADER",
+    "URL_VALIDATION_EVENT",
+    "HeaderItems",
+    "Headers",
+    "WebhookEvent",
+    "sign_rtms_handshake",
+    "sign_webhook",
+    "url_validation_response",
+    "verify_webhook",
+]
+
+SIGNATURE_HEADER = "x-zm-signature"
+"""The header that carries ``v0=`` and the hex HMAC-SHA256 of the request."""
+TIMESTAMP_HEADER = "x-zm-request-timestamp"
+"""The header that carries the Unix time (seconds) the request was signed at."""
+URL_VALIDATION_EVENT = "endpoint.url_validation"
+"""The event Zoom sends to check that the endpoint holds the secret token."""
+DEFAULT_TOLERANCE = 300
+"""How far (seconds) a request's timestamp may be from now: 5 minutes, either way."""
+MAX_WEBHOOK_BODY_SIZE = 1_048_576
+"""The body cap (bytes) of the framework integrations and of the diagnosis: 1 MiB.
+
+Zoom's events are a few kilobytes; the cap bounds the work an unauthenticated sender can
+cause before the signature is checked.
+"""
+
+_SIGNATURE_RE = re.compile(r"v0=[0-9a-f]{64}")
+_MILLISECONDS = 100_000_000_000  # 1e11: a Unix time this large is milliseconds
+_EMPTY: Mapping[str, object] = MappingProxyType({})
+
+Body = Union[bytes, bytearray, memoryview]
+"""What a raw body may be: the bytes as received."""
+
+
+class HeaderItems(Protocol):
+    """Anything with ``items()`` of (name, value) pairs: a dict, Django's, Starlette's or
+    Werkzeug's (Flask's) ``request.headers``."""
+
+    def items(self) -> Iterable[tuple[str, str]]: ...  # pragma: no cover - a protocol
+
+
+Headers = Union[Mapping[str, str], HeaderItems]
+"""What ``headers=`` takes."""
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    """A verified webhook: what :func:`verify_webhook` returns.
+
+    Attributes:
+        event: The event name (``"meeting.started"``, ``"endpoint.url_validation"``…), or
+            ``None`` if the body has none.
+        payload: The event's ``payload`` object (empty if it has none).
+        event_ts: The event's ``event_ts`` (Unix milliseconds), if it is an integer.
+        timestamp: The ``x-zm-request-timestamp`` (Unix seconds) the request was signed at.
+        data: The whole decoded body.
+        body: The raw body, as verified.
+    """
+
+    event: Optional[str]
+    payload: Mapping[str, object]
+    event_ts: Optional[int]
+    timestamp: int
+    data: Mapping[str, object]
+    body: bytes = field(repr=False)
+
+    @property
+    def is_url_validation(self) -> bool:
+        """``True`` for Zoom's ``endpoint.url_validation`` challenge."""
+        return self.event == URL_VALIDATION_EVENT
+
+
+def raw_body(body: object, parameter: str = "body") -> bytes:
+    """The body as bytes; a ``str`` (already decoded, maybe re-encoded) is refused."""
+    if isinstance(body, bytes):
+        return body
+    if isinstance(body, (bytearray, memoryview)):
+        return bytes(body)  # pyright: ignore[reportUnknownArgumentType]
+    if isinstance(body, str):
+        raise InvalidParameterError(
+            parameter,
+            "got a str, which is not the raw body: Zoom signs the bytes it sent, and text "
+            "that was decoded (or re-serialised from parsed JSON) may differ from them; pass "
+            "request.body (Django), await request.body() (Starlette/FastAPI) or "
+            "request.get_data() (Flask)",
+        )
+    raise InvalidParameterError(
+        parameter, f"expected the raw body as bytes, got {type(body).__name__}"
+    )
+
+
+def secret_key(secret_token: object, parameter: str = "secret_token") -> bytes:
+    """The secret token as HMAC key bytes, refusing what cannot be Zoom's token."""
+    if not isinstance(secret_token, str):
+        raise InvalidParameterError(
+            parameter, f"expected the secret token as a str, got {type(secret_token).__name__}"
+        )
+    if not secret_token.strip():
+        raise InvalidParameterError(parameter, "is empty")
+    if secret_token != secret_token.strip():
+        raise InvalidParameterError(
+            parameter,
+            "has surrounding whitespace (a trailing newline from a .env file, a secrets "
+            "manager or echo?): Zoom's token has none; strip it where it is read",
+        )
+    return secret_token.encode("utf-8")
+
+
+def hex_hmac(key: bytes, message: bytes) -> str:
+    """Lowercase hex HMAC-SHA256."""
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def signed_message(timestamp: str, body: bytes) -> bytes:
+    """What Zoom signs: ``v0:{timestamp}:{raw body}``."""
+    return b"v0:" + timestamp.encode("ascii") + b":" + body
+
+
+def header_values(headers: object) -> dict[str, list[str]]:
+    """Lower-cased header name -> every value given for it, from any mapping of headers.
+
+    Works with dicts in any case, Django's ``request.headers``, Starlette's and Werkzeug's
+    ``Headers`` (which list repeated headers in ``items()``), and pairs of str or bytes.
+    Raises ``InvalidParameterError`` for anything else.
+    """
+    items: Iterable[object]
+    if callable(getattr(headers, "items", None)):
+        items = headers.items()  # type: ignore[attr-defined]  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType, reportAttributeAccessIssue]
+    elif isinstance(headers, (list, tuple)):
+        items = headers  # pyright: ignore[reportUnknownVariableType]
+    else:
+        raise InvalidParameterError(
+            "headers",
+            f"expected a mapping of header names to values, got {type(headers).__name__}",
+        )
+    found: dict[str, list[str]] = {}
+    for item in items:  # pyright: ignore[reportUnknownVariableType]
+        if not isinstance(item, tuple) or len(item) != 2:  # pyright: ignore[reportUnknownArgumentType]
+            raise InvalidParameterError("headers", "expected (name, value) pairs")
+        name, value = _text(item[0]), _text(item[1])  # pyright: ignore[reportUnknownArgumentType]
+        if name is None or value is None:
+            raise InvalidParameterError("headers", "header names and values must be str or bytes")
+        found.setdefault(name.lower(), []).append(value)
+    return found
+
+
+def _text(value: object) -> Optional[str]:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("latin-1")  # HTTP header bytes: latin-1 by definition
+    return None
+
+
+def _one_header(values: Mapping[str, list[str]], name: str, missing: FindingCode) -> str:
+    given = values.get(name)
+    if not given:
+        raise InvalidWebhookError(missing, f"the {name} header is missing")
+    if len(set(given)) > 1:
+        code = (
+            FindingCode.WEBHOOK_TIMESTAMP_INVALID
+            if name == TIMESTAMP_HEADER
+            else FindingCode.WEBHOOK_SIGNATURE_MALFORMED
+        )
+        raise InvalidWebhookError(code, f"the {name} header was sent {len(given)} times")
+    return given[0]
+
+
+def parse_timestamp(text: str) -> Optional[int]:
+    """The header's Unix time, or ``None`` when it is not plain ASCII digits."""
+    if not text or len(text) > 20 or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text)
+
+
+def _tolerance(tolerance: object) -> int:
+    if isinstance(tolerance, bool) or not isinstance(tolerance, int):
+        raise InvalidParameterError(
+            "tolerance", f"expected an int number of seconds, got {describe(tolerance)}"
+        )
+    if not 0 < tolerance <= 86400:
+        raise InvalidParameterError(
+            "tolerance",
+            f"expected 1..86400 seconds, got {tolerance}: a replay window is needed, and Zoom "
+            f"sends fresh requests; {DEFAULT_TOLERANCE} is the default",
+        )
+    return tolerance
+
+
+def decode_event(body: bytes) -> Optional[dict[str, object]]:
+    """The body as a JSON object, or ``None`` (never raises)."""
+    try:
+        data: object = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None  # pyright: ignore[reportUnknownVariableType]
+
+
+def verify_webhook(
+    headers: Headers,
+    body: Body,
+    *,
+    secret_token: str,
+    now: Union[int, float, datetime, None] = None,
+    tolerance: int = DEFAULT_TOLERANCE,
+) -> WebhookEvent:
+    """Check that a request is a genuine, fresh Zoom webhook, and return its event.
+
+    Args:
+        headers: The request headers, names in any case: ``request.headers`` of Django,
+            Starlette/FastAPI or Flask, a plain ``dict``, or a list of (name, value) pairs.
+        body: The **raw** body bytes as received. A ``str`` is refused: it is not what Zoom
+            signed.
+        secret_token: The Secret Token of the app's event subscription.
+        now: The current time (Unix seconds or an aware datetime); ``None`` reads the clock.
+        tolerance: How far (seconds) ``x-zm-request-timestamp`` may be from ``now``.
+
+    Returns:
+        The verified :class:`WebhookEvent`.
+
+    Raises:
+        InvalidWebhookError: a header is missing or malformed, the signature does not match
+            (compared in constant time), the timestamp is outside the window, or the signed
+            body is not a JSON object. :attr:`~InvalidWebhookError.finding_code` says which.
+        InvalidParameterError: an argument cannot work (a ``str`` body, an empty secret).
+    """
+    raw = raw_body(body)
+    key = secret_key(secret_token)
+    window = _tolerance(tolerance)
+    current = resolve_now(now)
+    values = header_values(headers)
+    stamp_text = _one_header(values, TIMESTAMP_HEADER, FindingCode.WEBHOOK_TIMESTAMP_MISSING)
+    stamp = parse_timestamp(stamp_text)
+    if stamp is None:
+        raise InvalidWebhookError(
+            FindingCode.WEBHOOK_TIMESTAMP_INVALID,
+            f"{TIMESTAMP_HEADER} is not a Unix time in decimal digits",
+        )
+    if stamp >= _MILLISECONDS:
+        raise InvalidWebhookError(
+            FindingCode.WEBHOOK_TIMESTAMP_IN_MILLISECONDS,
+            f"{TIMESTAMP_HEADER} has {len(stamp_text)} digits: milliseconds, not seconds",
+        )
+    signature = _one_header(values, SIGNATURE_HEADER, FindingCode.WEBHOOK_SIGNATURE_MISSING)
+    if not _SIGNATURE_RE.fullmatch(signature):
+        raise InvalidWebhookError(
+            FindingCode.WEBHOOK_SIGNATURE_MALFORMED,
+            f"{SIGNATURE_HEADER} is not 'v0=' and 64 lowercase hex digits "
+            f"({len(signature)} characters)",
+        )
+    expected = "v0=" + hex_hmac(key, signed_message(stamp_text, raw))
+    if not hmac.compare_digest(expected.encode("ascii"), signature.encode("ascii")):
+        raise InvalidWebhookError(
+            FindingCode.WEBHOOK_SIGNATURE_MISMATCH,
+            "the signature does not match the raw body and timestamp under the secret token "
+            "(zoomsig.diagnose_webhook says why)",
+        )
+    offset = current - stamp
+    if abs(offset) > window:
+        direction = "old" if offset > 0 else "in the future"
+        raise InvalidWebhookError(
+            FindingCode.WEBHOOK_TIMESTAMP_OUTSIDE_WINDOW,
+            f"the request timestamp is {int(abs(offset))} s {direction} (tolerance {window} s): "
+            "a replay, a delayed request or a clock out of sync",
+        )
+    data = decode_event(raw)
+    if data is None:
+        raise InvalidWebhookError(
+            FindingCode.WEBHOOK_BODY_NOT_JSON, "the signed body is not a JSON object"
+        )
+    return _event(data, stamp, raw)
+
+
+def _event(data: dict[str, object], stamp: int, raw: bytes) -> WebhookEvent:
+    name = data.get("event")
+    payload = data.get("payload")
+    event_ts = data.get("event_ts")
+    return WebhookEvent(
+        event=name if isinstance(name, str) else None,
+        payload=payload if isinstance(payload, dict) else _EMPTY,  # pyright: ignore[reportUnknownArgumentType]
+        event_ts=event_ts if isinstance(event_ts, int) and not isinstance(event_ts, bool) else None,
+        timestamp=stamp,
+        data=data,
+        body=raw,
+    )
+
+
+def url_validation_response(
+    event: Union[WebhookEvent, Mapping[str, object]], *, secret_token: str
+) -> dict[str, str]:
+    """The JSON answer to Zoom's ``endpoint.url_validation`` challenge.
+
+    Verify the request first (Zoom signs the challenge like every event), then answer 200
+    with this dict as the JSON body, within about 3 seconds.
+
+    Args:
+        event: The verified :class:`WebhookEvent`, or the decoded JSON body.
+        secret_token: The Secret Token of the event subscription.
+
+    Returns:
+        ``{"plainToken": …, "encryptedToken": hex HMAC-SHA256 of plainToken}``.
+
+    Raises:
+        InvalidParameterError: ``event`` is not an ``endpoint.url_validation`` event with a
+            string ``payload.plainToken``, or the secret token cannot be Zoom's.
+    """
+    key = secret_key(secret_token)
+    data = event.data if isinstance(event, WebhookEvent) else event
+    if not isinstance(data, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise InvalidParameterError("event", f"expected a mapping, got {type(data).__name__}")
+    name = data.get("event")
+    if name != URL_VALIDATION_EVENT:
+        raise InvalidParameterError(
+            "event", f"expected an {URL_VALIDATION_EVENT!r} event, got {describe(name)}"
+        )
+    payload = data.get("payload")
+    plain = payload.get("plainToken") if isinstance(payload, Mapping) else None  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+    if not isinstance(plain, str) or not plain:
+        raise InvalidParameterError(
+            "event", "payload.plainToken is missing or not a non-empty string"
+        )
+    return {"plainToken": plain, "encryptedToken": hex_hmac(key, plain.encode("utf-8"))}
+
+
+def sign_webhook(
+    body: Body, *, secret_token: str, timestamp: Union[int, float, datetime]
+) -> dict[str, str]:
+    """The ``x-zm-*`` headers Zoom would send with ``body``, for tests and local development.
+
+    Args:
+        body: The raw body bytes to sign (send exactly these bytes).
+        secret_token: The Secret Token to sign with.
+        timestamp: When the request is signed: Unix seconds or an aware datetime (no
+            default, so tests stay reproducible; pass ``time.time()`` for "now").
+
+    Returns:
+        ``{"x-zm-request-timestamp": "…", "x-zm-signature": "v0=…"}``.
+    """
+    raw = raw_body(body)
+    key = secret_key(secret_token)
+    if timestamp is None:  # pyright: ignore[reportUnnecessaryComparison]
+        raise InvalidParameterError("timestamp", "is required (Unix seconds or aware datetime)")
+    stamp = str(int(resolve_now(timestamp, "timestamp")))
+    return {
+        TIMESTAMP_HEADER: stamp,
+        SIGNATURE_HEADER: "v0=" + hex_hmac(key, signed_message(stamp, raw)),
+    }
+
+
+def sign_rtms_handshake(
+    *, client_id: str, client_secret: str, meeting_uuid: str, rtms_stream_id: str
+) -> str:
+    """The ``signature`` of a Realtime Media Streams signalling handshake.
+
+    Hex HMAC-SHA256 of ``"{client_id},{meeting_uuid},{rtms_stream_id}"`` under the client
+    secret. For a Video SDK session pass its ``session_id`` as ``meeting_uuid``.
+
+    Raises:
+        InvalidParameterError: a value is not a non-empty str, the client ID or secret has
+            surrounding whitespace, or an ID contains a comma (the message would be
+            ambiguous).
+    """
+    values = {
+        "client_id": client_id,
+        "client_secret": client_secret,
+        "meeting_uuid": meeting_uuid,
+        "rtms_stream_id": rtms_stream_id,
+    }
+    for name, value in values.items():
+        if not isinstance(value, str):  # pyright: ignore[reportUnnecessaryIsInstance]
+            raise InvalidParameterError(name, f"expected a str, got {type(value).__name__}")
+        if not value.strip():
+            raise InvalidParameterError(name, "is empty")
+        if name in {"client_id", "client_secret"} and value != value.strip():
+            raise InvalidParameterError(
+                name, "has surrounding whitespace; strip it where it is read"
+            )
+        if name != "client_secret" and "," in value:
+            raise InvalidParameterError(
+                name, "contains a comma, which would make the signed message ambiguous"
+            )
+    message = f"{client_id},{meeting_uuid},{rtms_stream_id}".encode()
+    return hex_hmac(client_secret.encode("utf-8"), message)

@@ -1,0 +1,649 @@
+"""``diagnose_webhook``: why a Zoom webhook check fails, named with ``WEBHOOK_*`` codes.
+
+Given the headers, the body the caller verified and the secret token, it recomputes the
+HMAC, and when it does not match, tries the mistakes people make (a body re-serialised from
+parsed JSON, the verification token, base64 instead of hex, the ``v0=`` prefix, a secret
+with whitespace…), each confirmed by the HMAC, never guessed. It never raises for any
+headers or body, does bounded work, and never puts the secret token (or 8 characters of
+it) in the report.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import itertools
+import json
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timezone
+from typing import Callable, NamedTuple, Optional, Union
+
+from zoomsig._enums import TokenKind
+from zoomsig._errors import InvalidParameterError
+from zoomsig._time import resolve_now
+from zoomsig.diagnose._text import duration
+from zoomsig.diagnose.codes import FindingCode
+from zoomsig.diagnose.report import Finding, Report
+from zoomsig.webhook._core import (
+    DEFAULT_TOLERANCE,
+    MAX_WEBHOOK_BODY_SIZE,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    URL_VALIDATION_EVENT,
+    _tolerance,  # pyright: ignore[reportPrivateUsage]
+    decode_event,
+    parse_timestamp,
+    signed_message,
+)
+
+__all__ = ["diagnose_webhook"]
+
+_C = FindingCode
+_HEX = frozenset("0123456789abcdef")
+_MILLISECONDS = 100_000_000_000
+_PERMUTE_LIMIT = 16_384  # bodies up to 16 KiB get their key orders tried…
+_MAX_ORDERS = 144  # …at most this many (Zoom's events: 3 top-level keys, 2 or 3 in payload)
+_OTHER_EVENT_AFTER = 6 * 3600  # Zoom's 3 retries come 5, 20 and 60 min apart: 85 min
+_SHOWN = 24  # a plainToken (22 characters) is shown whole
+_MAX_SCANNED = 4096  # header values longer than this are cut before the secret scan
+_REDACTED = "(a value that holds the secret token, not shown)"
+
+
+class _Serialiser(NamedTuple):
+    name: str
+    dump: Callable[[object], bytes]
+
+
+def _dumps(**options: object) -> Callable[[object], bytes]:
+    def dump(data: object) -> bytes:
+        return json.dumps(data, **options).encode("utf-8")  # type: ignore[arg-type]
+
+    return dump
+
+
+def _with_newline(dump: Callable[[object], bytes]) -> Callable[[object], bytes]:
+    def dump_line(data: object) -> bytes:
+        return dump(data) + b"\n"
+
+    return dump_line
+
+
+def _php(data: object) -> bytes:
+    # PHP's json_encode(): compact, \uXXXX escapes, and "/" escaped as "\/" ("/" only ever
+    # occurs inside strings in JSON, so replacing every one is exact).
+    return json.dumps(data, separators=(",", ":")).replace("/", "\\/").encode("ascii")
+
+
+_COMPACT = (",", ":")
+_SERIALISERS = (
+    _Serialiser(
+        "json.dumps(event): Python's default separators ', ' and ': ' and \\uXXXX escapes "
+        "(also Django's JsonResponse, and requests' json=)",
+        _dumps(),
+    ),
+    _Serialiser(
+        "json.dumps(event, sort_keys=True): sorted keys, separators ', ' and ': ', \\uXXXX "
+        "escapes (also flask.json.dumps)",
+        _dumps(sort_keys=True),
+    ),
+    _Serialiser(
+        "json.dumps(event, ensure_ascii=False): separators ', ' and ': '",
+        _dumps(ensure_ascii=False),
+    ),
+    _Serialiser(
+        "json.dumps(event, separators=(',', ':')): compact, but non-ASCII characters escaped "
+        "as \\uXXXX (ensure_ascii=True)",
+        _dumps(separators=_COMPACT),
+    ),
+    _Serialiser(
+        "Flask's jsonify / app.json.response: compact, sorted keys, \\uXXXX escapes and a "
+        "trailing newline",
+        _with_newline(_dumps(sort_keys=True, separators=_COMPACT)),
+    ),
+    _Serialiser(
+        "Flask's jsonify in debug mode: indent=2, sorted keys, \\uXXXX escapes and a trailing "
+        "newline",
+        _with_newline(_dumps(sort_keys=True, indent=2)),
+    ),
+    _Serialiser(
+        "json.dumps(event, sort_keys=True, separators=(',', ':'), ensure_ascii=False): "
+        "compact with sorted keys",
+        _dumps(sort_keys=True, separators=_COMPACT, ensure_ascii=False),
+    ),
+    _Serialiser(
+        "json.dumps(event, sort_keys=True, separators=(',', ':')): sorted keys and \\uXXXX escapes",
+        _dumps(sort_keys=True, separators=_COMPACT),
+    ),
+    _Serialiser("json.dumps(event, indent=2): pretty-printed", _dumps(indent=2)),
+    _Serialiser("json.dumps(event, indent=4): pretty-printed", _dumps(indent=4)),
+    _Serialiser(
+        "json.dumps(event, indent=2, ensure_ascii=False): pretty-printed",
+        _dumps(indent=2, ensure_ascii=False),
+    ),
+    _Serialiser(
+        "PHP's json_encode($event): \\uXXXX escapes and '/' escaped as '\\/'",
+        _php,
+    ),
+    _Serialiser(
+        "a compact serialiser in another key order (FastAPI's JSONResponse, orjson.dumps)",
+        _dumps(separators=_COMPACT, ensure_ascii=False),
+    ),
+)
+
+
+def diagnose_webhook(
+    headers: object,
+    body: object,
+    *,
+    secret_token: str,
+    now: Union[int, float, datetime, None] = None,
+    tolerance: int = DEFAULT_TOLERANCE,
+    verification_token: Optional[str] = None,
+) -> Report:
+    """Say why a Zoom webhook request fails verification, or confirm that it passes.
+
+    Args:
+        headers: The request headers, as given to :func:`verify_webhook` (any mapping; for
+            the diagnosis anything is accepted and reported on).
+        body: The body the caller verified: ideally the raw bytes; a ``str``, a parsed
+            ``dict`` or ``None`` are diagnosed too (that is often the mistake).
+        secret_token: The Secret Token the caller verifies with (whitespace is reported,
+            not refused).
+        now: The current time; ``None`` reads the clock.
+        tolerance: The replay window, as for :func:`verify_webhook`.
+        verification_token: The app's retired verification token, if you have it: then a
+            mix-up of the two tokens is named (both are 22 characters, so their shape cannot
+            tell them apart).
+
+    Returns:
+        A :class:`~zoomsig.Report` of kind ``TokenKind.WEBHOOK``: ``signature_verified``
+        says whether the HMAC matches the secret as given; ``header`` holds the two
+        ``x-zm-*`` values (cut short), ``claims`` the event name and ``event_ts``, and
+        ``expires_at`` the end of the replay window.
+
+    Raises:
+        InvalidParameterError: only for arguments other than ``headers`` and ``body``
+            (a secret token that is not a non-empty str, a bad ``now`` or ``tolerance``).
+    """
+    if not isinstance(secret_token, str) or not secret_token.strip():  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise InvalidParameterError("secret_token", "expected a non-empty str")
+    if verification_token is not None and (
+        not isinstance(verification_token, str) or not verification_token.strip()  # pyright: ignore[reportUnnecessaryIsInstance]
+    ):
+        raise InvalidParameterError("verification_token", "expected a non-empty str or None")
+    window = _tolerance(tolerance)
+    current = resolve_now(now)
+    return _Diagnosis(secret_token, verification_token, window, current).run(headers, body)
+
+
+class _Diagnosis:
+    def __init__(
+        self, secret: str, verification: Optional[str], window: int, current: float
+    ) -> None:
+        self.secret = secret
+        self.verification = verification
+        self.window = window
+        self.current = current
+        self.findings: list[Finding] = []
+        self.secrets = [s for s in (secret, secret.strip(), verification) if s]
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def add(self, code: FindingCode, message: str, claim: Optional[str] = None) -> None:
+        self.findings.append(Finding.of(code, message, claim))
+
+    def holds_secret(self, text: str) -> bool:
+        """Whether ``text`` holds 8 characters in a row of a token (or a whole short one)."""
+        for secret in self.secrets:
+            if len(secret) < 8:
+                if secret in text:
+                    return True
+                continue
+            if any(secret[i : i + 8] in text for i in range(len(secret) - 7)):
+                return True
+        return False
+
+    def cut(self, text: str) -> str:
+        """``text`` cut short, or a redaction note if it holds the secret."""
+        if self.holds_secret(text[:_MAX_SCANNED]):
+            return _REDACTED
+        return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+    def shown(self, text: str) -> str:
+        """``text`` cut short and quoted for a message (or the redaction note)."""
+        short = self.cut(text)
+        return short if short == _REDACTED else repr(short)
+
+    # --- the run -------------------------------------------------------------------------
+
+    def run(self, headers: object, body: object) -> Report:
+        raw = self.body(body)
+        data = None
+        if raw is not None and raw:
+            data = decode_event(raw)
+            if data is None:
+                self.add(
+                    _C.WEBHOOK_BODY_NOT_JSON,
+                    "the body is not a JSON object (Zoom sends one with event and payload)",
+                    "body",
+                )
+        values = self.headers(headers)
+        stamp_text, stamp = self.timestamp(values)
+        digest = self.signature(values)
+        verified: Optional[bool] = None
+        if raw is not None and stamp_text is not None and digest is not None:
+            verified = self.verify(raw, data, stamp_text, stamp, digest)
+        if data is not None and data.get("event") == URL_VALIDATION_EVENT:
+            payload = data.get("payload")
+            plain = payload.get("plainToken") if isinstance(payload, dict) else None  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+            shown = self.shown(plain) if isinstance(plain, str) else "none"
+            self.add(
+                _C.WEBHOOK_URL_VALIDATION,
+                f"an {URL_VALIDATION_EVENT} challenge with plainToken {shown}",
+                "event",
+            )
+        return self.report(values, data, stamp, verified)
+
+    def body(self, body: object) -> Optional[bytes]:
+        if isinstance(body, (bytes, bytearray, memoryview)):
+            raw = bytes(body)  # pyright: ignore[reportUnknownArgumentType]
+        elif isinstance(body, str):
+            self.add(
+                _C.WEBHOOK_BODY_NOT_BYTES,
+                "the body is a str: decoded text, maybe re-serialised, not the bytes Zoom "
+                "signed (diagnosing its UTF-8 encoding)",
+                "body",
+            )
+            raw = body.encode("utf-8", "surrogatepass")
+        else:
+            kind = type(body).__name__
+            hint = " (the parsed event, not the raw body)" if isinstance(body, (dict, list)) else ""
+            self.add(
+                _C.WEBHOOK_BODY_NOT_BYTES, f"the body is a {kind}{hint}, not the raw bytes", "body"
+            )
+            if not isinstance(body, (dict, list)):
+                return None
+            try:
+                raw = json.dumps(body, separators=_COMPACT, ensure_ascii=False).encode("utf-8")
+            except (TypeError, ValueError, RecursionError):
+                return None
+        if len(raw) > MAX_WEBHOOK_BODY_SIZE:
+            self.add(
+                _C.WEBHOOK_BODY_TOO_LARGE,
+                f"the body has {len(raw)} bytes, over the {MAX_WEBHOOK_BODY_SIZE}-byte cap; "
+                "not checked further",
+                "body",
+            )
+            return None
+        if not raw.strip():
+            self.add(
+                _C.WEBHOOK_BODY_EMPTY,
+                "the body is empty: was the request stream already read?"
+                if not raw
+                else "the body is only whitespace",
+                "body",
+            )
+            return None
+        return raw
+
+    def headers(self, headers: object) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        try:
+            items = list(headers.items()) if isinstance(headers, Mapping) else list(headers)  # type: ignore[call-overload]  # pyright: ignore[reportUnknownMemberType, reportUnknownArgumentType, reportUnknownVariableType]
+        except Exception:  # any object may come in; the report says what is missing
+            return found
+        for item in items[:1000]:  # pyright: ignore[reportUnknownVariableType]
+            if not isinstance(item, tuple) or len(item) != 2:  # pyright: ignore[reportUnknownArgumentType]
+                continue
+            name, value = item  # pyright: ignore[reportUnknownVariableType]
+            texts: list[str] = []
+            for part in (name, value):  # pyright: ignore[reportUnknownVariableType]
+                if isinstance(part, (bytes, bytearray)):
+                    texts.append(bytes(part).decode("latin-1"))
+                elif isinstance(part, str):
+                    texts.append(part)
+            if len(texts) == 2:
+                found.setdefault(texts[0].lower(), []).append(texts[1])
+        return found
+
+    def timestamp(self, values: Mapping[str, list[str]]) -> tuple[Optional[str], Optional[float]]:
+        given = values.get(TIMESTAMP_HEADER)
+        if not given:
+            self.add(_C.WEBHOOK_TIMESTAMP_MISSING, f"no {TIMESTAMP_HEADER} header", "timestamp")
+            return None, None
+        if len(set(given)) > 1:
+            self.add(
+                _C.WEBHOOK_TIMESTAMP_INVALID,
+                f"{TIMESTAMP_HEADER} was sent {len(given)} times with different values",
+                "timestamp",
+            )
+            return None, None
+        text = given[0]
+        stamp = parse_timestamp(text)
+        if stamp is None:
+            self.add(
+                _C.WEBHOOK_TIMESTAMP_INVALID,
+                f"{TIMESTAMP_HEADER} is {self.shown(text)}, not decimal digits",
+                "timestamp",
+            )
+            return text, None
+        seconds: float = stamp
+        if stamp >= _MILLISECONDS:
+            seconds = stamp / 1000
+            self.add(
+                _C.WEBHOOK_TIMESTAMP_IN_MILLISECONDS,
+                f"{TIMESTAMP_HEADER} is {stamp}, {len(text)} digits: milliseconds "
+                f"(seconds would be {stamp // 1000})",
+                "timestamp",
+            )
+        offset = self.current - seconds
+        if abs(offset) > self.window:
+            where = (
+                f"{duration(offset)} old: a replayed or delayed request, or this server's "
+                "clock is ahead"
+                if offset > 0
+                else f"{duration(offset)} in the future: a clock out of sync"
+            )
+            self.add(
+                _C.WEBHOOK_TIMESTAMP_OUTSIDE_WINDOW,
+                f"the request timestamp is {where} (offset {int(offset):+d} s, tolerance "
+                f"{self.window} s)",
+                "timestamp",
+            )
+        return text, seconds
+
+    def signature(self, values: Mapping[str, list[str]]) -> Optional[bytes]:
+        """The 32-byte MAC the header carries (hex or base64), or ``None``."""
+        given = values.get(SIGNATURE_HEADER)
+        if not given:
+            self.add(_C.WEBHOOK_SIGNATURE_MISSING, f"no {SIGNATURE_HEADER} header", "signature")
+            return None
+        if len(set(given)) > 1:
+            self.add(
+                _C.WEBHOOK_SIGNATURE_MALFORMED,
+                f"{SIGNATURE_HEADER} was sent {len(given)} times with different values",
+                "signature",
+            )
+            return None
+        text = given[0]
+        rest, prefixes = text, 0
+        while rest[:3].lower() == "v0=" and prefixes < 10:
+            rest, prefixes = rest[3:], prefixes + 1
+        if self.holds_secret(text[:_MAX_SCANNED]):
+            self.add(
+                _C.WEBHOOK_SIGNATURE_MALFORMED,
+                f"{SIGNATURE_HEADER} holds the secret token itself, not an HMAC made with it",
+                "signature",
+            )
+            return None
+        digest = self.decode_mac(rest)
+        if digest is None:
+            return None
+        if prefixes == 0:
+            self.add(
+                _C.WEBHOOK_SIGNATURE_PREFIX_MISSING,
+                f"{SIGNATURE_HEADER} starts {self.shown(text[:8])} without 'v0='",
+                "signature",
+            )
+        elif prefixes > 1:
+            self.add(
+                _C.WEBHOOK_SIGNATURE_PREFIX_DOUBLED,
+                f"{SIGNATURE_HEADER} starts with 'v0=' {prefixes} times",
+                "signature",
+            )
+        elif not text.startswith("v0="):
+            self.add(
+                _C.WEBHOOK_SIGNATURE_MALFORMED,
+                f"{SIGNATURE_HEADER} starts {self.shown(text[:3])}; Zoom writes 'v0=' in "
+                "lower case",
+                "signature",
+            )
+        return digest
+
+    def decode_mac(self, rest: str) -> Optional[bytes]:
+        if len(rest) == 64 and set(rest) <= _HEX:
+            return bytes.fromhex(rest)
+        if len(rest) == 64 and set(rest.lower()) <= _HEX:
+            self.add(
+                _C.WEBHOOK_SIGNATURE_MALFORMED,
+                "the HMAC is upper-case hex; Zoom sends lower case, and an exact comparison "
+                "(as it should be) fails",
+                "signature",
+            )
+            return bytes.fromhex(rest)
+        if 43 <= len(rest) <= 44:
+            standard = rest.replace("-", "+").replace("_", "/")
+            try:
+                digest = base64.b64decode(standard + "=" * (-len(standard) % 4), validate=True)
+            except (binascii.Error, ValueError):
+                digest = b""
+            if len(digest) == 32:
+                self.add(
+                    _C.WEBHOOK_SIGNATURE_BASE64,
+                    f"the HMAC is {len(rest)} characters of base64; Zoom's is 64 hex digits",
+                    "signature",
+                )
+                return digest
+        self.add(
+            _C.WEBHOOK_SIGNATURE_MALFORMED,
+            f"the HMAC part has {len(rest)} characters and is neither 64 hex digits nor "
+            "base64 of 32 bytes (cut short, or another algorithm?)",
+            "signature",
+        )
+        return None
+
+    # --- the HMAC and its variants ------------------------------------------------------
+
+    def verify(
+        self,
+        raw: bytes,
+        data: Optional[dict[str, object]],
+        stamp_text: str,
+        stamp: Optional[float],
+        digest: bytes,
+    ) -> bool:
+        if not stamp_text.isascii():
+            return False
+
+        def matches(key: bytes, body: bytes) -> bool:
+            mac = hmac.new(key, signed_message(stamp_text, body), hashlib.sha256).digest()
+            return hmac.compare_digest(mac, digest)
+
+        key = self.secret.encode("utf-8", "surrogatepass")
+        if self.secret != self.secret.strip():
+            key = self.secret.strip().encode("utf-8", "surrogatepass")
+            confirmed = matches(key, raw)
+            self.add(
+                _C.WEBHOOK_SECRET_HAS_WHITESPACE,
+                "the secret token you gave has surrounding whitespace"
+                + ("; the signature matches once it is stripped" if confirmed else ""),
+                "secret_token",
+            )
+            if confirmed:
+                return False
+        elif matches(key, raw):
+            return True
+        if self.verification is not None:
+            if self.verification.strip() == self.secret.strip():
+                self.add(
+                    _C.WEBHOOK_VERIFICATION_TOKEN_USED,
+                    "the secret_token you gave is the app's verification token",
+                    "secret_token",
+                )
+                return False
+            if matches(self.verification.strip().encode("utf-8", "surrogatepass"), raw):
+                self.add(
+                    _C.WEBHOOK_VERIFICATION_TOKEN_USED,
+                    "the request was signed with the verification token, not the secret token",
+                    "secret_token",
+                )
+                return False
+        if data is not None or raw != raw.strip():
+            for original in self.originals(raw, data):
+                if matches(key, original):
+                    self.add(
+                        _C.WEBHOOK_BODY_RESERIALISED,
+                        "the signature matches the compact JSON Zoom sent, not this body: "
+                        + self.how(raw, original),
+                        "body",
+                    )
+                    return False
+        self.add(
+            _C.WEBHOOK_SIGNATURE_MISMATCH,
+            "no variant of the body, the secret token or the encoding explains the signature",
+            "signature",
+        )
+        if data is not None and not self.compact(raw, data):
+            self.add(
+                _C.WEBHOOK_BODY_NOT_COMPACT,
+                "the body has whitespace, escapes or a key order that Zoom's compact JSON "
+                "does not: it was probably re-serialised (and its original key order could "
+                "not be recovered)",
+                "body",
+            )
+        self.other_event(data, stamp)
+        return False
+
+    def originals(self, raw: bytes, data: Optional[dict[str, object]]) -> Iterator[bytes]:
+        """What Zoom may have sent, given what the caller holds (bounded)."""
+        seen = {raw}
+        candidates: list[bytes] = [raw.strip(), raw.rstrip(b"\r\n")]
+        if data is not None:
+            orders: list[dict[str, object]] = [data]
+            if len(raw) <= _PERMUTE_LIMIT:
+                orders.extend(itertools.islice(_reorderings(data), _MAX_ORDERS))
+            for ordered in orders:
+                for ascii_only in (False, True):
+                    try:
+                        text = json.dumps(ordered, separators=_COMPACT, ensure_ascii=ascii_only)
+                    except (ValueError, RecursionError):
+                        continue
+                    candidates.append(text.encode("utf-8", "surrogatepass"))
+        for candidate in candidates:
+            if candidate not in seen:
+                seen.add(candidate)
+                yield candidate
+
+    def how(self, raw: bytes, original: bytes) -> str:
+        if raw.rstrip(b"\r\n") == original:
+            return "a trailing newline was added (an editor, echo, or curl -d @file)"
+        if raw.strip() == original:
+            return "whitespace was added around it"
+        try:
+            data = json.loads(original)
+        except (ValueError, RecursionError):  # pragma: no cover - originals are JSON
+            data = None
+        for serialiser in _SERIALISERS:
+            if data is not None and _dump(serialiser, data) == raw:
+                return f"it was re-serialised with {serialiser.name}"
+        return "it was re-serialised from parsed JSON (" + ", ".join(_traits(raw)) + ")"
+
+    def compact(self, raw: bytes, data: dict[str, object]) -> bool:
+        """Whether ``raw`` could be Zoom's own JSON: compact, top-level keys not sorted.
+
+        Zoom's top-level order is ``event, payload, event_ts`` (or, for the URL
+        validation, ``payload, event_ts, event``): never sorted, as ``sort_keys`` makes it.
+        """
+        keys = list(data)
+        if len(keys) >= 3 and keys == sorted(keys):
+            return False
+        try:
+            return raw in {
+                json.dumps(data, separators=_COMPACT, ensure_ascii=flag).encode(
+                    "utf-8", "surrogatepass"
+                )
+                for flag in (False, True)
+            }
+        except (ValueError, RecursionError):
+            return True
+
+    def other_event(self, data: Optional[dict[str, object]], stamp: Optional[float]) -> None:
+        event_ts = data.get("event_ts") if data is not None else None
+        if stamp is None or isinstance(event_ts, bool) or not isinstance(event_ts, int):
+            return
+        gap = stamp - event_ts / 1000
+        if gap < -60 or gap > _OTHER_EVENT_AFTER:
+            when = "before" if gap < 0 else "after"
+            self.add(
+                _C.WEBHOOK_HEADERS_FROM_OTHER_EVENT,
+                f"{TIMESTAMP_HEADER} is {duration(gap)} {when} the body's event_ts: the "
+                "headers and the body probably come from different requests",
+                "timestamp",
+            )
+
+    # --- the report -----------------------------------------------------------------------
+
+    def report(
+        self,
+        values: Mapping[str, list[str]],
+        data: Optional[dict[str, object]],
+        stamp: Optional[float],
+        verified: Optional[bool],
+    ) -> Report:
+        header: dict[str, object] = {}
+        for name in (TIMESTAMP_HEADER, SIGNATURE_HEADER):
+            given = values.get(name)
+            if given:
+                header[name] = self.cut(given[0])
+        claims: dict[str, object] = {}
+        if data is not None:
+            event = data.get("event")
+            if isinstance(event, str):
+                claims["event"] = self.cut(event)
+            event_ts = data.get("event_ts")
+            if isinstance(event_ts, int) and not isinstance(event_ts, bool):
+                claims["event_ts"] = event_ts
+        expires_at = None
+        if stamp is not None and stamp + self.window < 253402300799:  # year 9999
+            expires_at = datetime.fromtimestamp(stamp + self.window, tz=timezone.utc)
+        order = {"ERROR": 0, "WARNING": 1, "INFO": 2}
+        findings = tuple(sorted(self.findings, key=lambda f: order[f.severity.value]))
+        return Report(
+            kind=TokenKind.WEBHOOK,
+            findings=findings,
+            header=header,
+            claims=claims,
+            signature_verified=verified,
+            expires_at=expires_at,
+        )
+
+
+def _dump(serialiser: _Serialiser, data: object) -> Optional[bytes]:
+    try:
+        return serialiser.dump(data)
+    except (ValueError, TypeError, RecursionError):  # pragma: no cover - data came from JSON
+        return None
+
+
+def _reorderings(data: dict[str, object]) -> Iterator[dict[str, object]]:
+    """The body with its top-level keys, and its payload's, in other orders (bounded)."""
+    keys = list(data)
+    payload = data.get("payload")
+    inner: list[Optional[dict[str, object]]] = [None]
+    if isinstance(payload, dict) and 2 <= len(payload) <= 4:  # pyright: ignore[reportUnknownArgumentType]
+        inner = [
+            {k: payload[k] for k in order}  # pyright: ignore[reportUnknownVariableType]
+            for order in itertools.permutations(payload)  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
+        ]
+    outer = list(itertools.permutations(keys)) if 2 <= len(keys) <= 4 else [tuple(keys)]
+    for order in outer:
+        for nested in inner:
+            yield {k: (nested if k == "payload" and nested is not None else data[k]) for k in order}
+
+
+def _traits(raw: bytes) -> list[str]:
+    traits: list[str] = []
+    text = raw.decode("utf-8", "replace")
+    if ", " in text or ": " in text:
+        traits.append("spaces after ',' or ':'")
+    if "\n" in text.strip():
+        traits.append("line breaks")
+    if "\\u" in text:
+        traits.append("\\uXXXX escapes")
+    if "\\/" in text:
+        traits.append("'/' escaped")
+    if raw.endswith(b"\n"):
+        traits.append("a trailing newline")
+    return traits or ["another key order or number format"]
