@@ -17,7 +17,6 @@ from typing import Any, BinaryIO, Callable, Optional
 
 from zoomsig._errors import InvalidParameterError
 from zoomsig.cli._args import UsageError
-from zoomsig.webhook import diagnose_webhook, sign_webhook
 
 __all__ = ["SECRET_ENV", "register"]
 
@@ -167,6 +166,8 @@ def parse_headers(data: bytes) -> dict[str, str]:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from zoomsig.webhook import diagnose_webhook  # noqa: PLC0415 - only for this command
+
     if args.headers == "-" and args.body == "-":
         raise _UsageError("only one of --headers and --body can be '-' (stdin)")
     secret = _secret(args)
@@ -195,6 +196,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _sign(args: argparse.Namespace) -> int:
+    from zoomsig.webhook import sign_webhook  # noqa: PLC0415 - only for this command
+
     if args.url is not None and args.body == "-":
         raise _UsageError("--url needs --body FILE (curl posts the file itself)")
     secret = _secret(args)
