@@ -115,7 +115,10 @@ PUBLIC_FUNCTIONS = [name for name in zoomsig.__all__ if inspect.isfunction(getat
 
 def test_the_public_functions() -> None:
     assert set(PUBLIC_FUNCTIONS) == {
-        *SIGNERS, "decode_and_validate", "explain_error", *WEBHOOK_FUNCTIONS
+        *SIGNERS,
+        "decode_and_validate",
+        "explain_error",
+        *WEBHOOK_FUNCTIONS,
     }
 
 

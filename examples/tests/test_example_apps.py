@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from conftest import KEY, SECRET
 from django.test import Client
 from fastapi.testclient import TestClient
 
+from conftest import KEY, SECRET
 from zoomsig import decode_and_validate
 
 MEETING = "85746065432"
