@@ -18,12 +18,13 @@ from typing import NamedTuple, Optional, Union
 
 from zoomsig import _jws
 from zoomsig._enums import Role, Severity, TokenKind
-from zoomsig._errors import InvalidParameterError
+from zoomsig._errors import MAX_SHOWN_DIGITS, InvalidParameterError, describe, int_digits
 from zoomsig._params import check_role, is_utf8_encodable
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._decode import WELL_FORMED_JWT, Bare, Jwt, decode, decode_jwt
-from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, clean
+from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, clean, secret_input_finding
+from zoomsig.diagnose._redact import Redactor, secret_texts
 from zoomsig.diagnose._kind import classify, is_rest_api_token, is_secret_claim, is_zoom_issued
 from zoomsig.diagnose._rules_legacy import check_legacy, legacy_claims, verify_legacy
 from zoomsig.diagnose._rules_meeting import check_meeting
@@ -38,8 +39,8 @@ __all__ = ["MAX_SIGNATURE_LENGTH", "decode_and_validate"]
 
 _C = FindingCode
 _ORDER = MappingProxyType({Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2})
-_REDACTED = "<redacted: the secret>"
-_MIN_REDACT = 4  # a shorter "secret" would redact ordinary text; it is refused anyway
+MIN_CHECKED_SECRET = 4
+"""Shorter secrets are refused by :func:`decode_and_validate` (see docs/security.md)."""
 
 
 def decode_and_validate(
@@ -90,14 +91,13 @@ def decode_and_validate(
         raise InvalidParameterError(
             "signature", f"expected a str or bytes, got {type(signature).__name__}"
         )
-    forms = () if secret_bytes is None else _secret_forms(secret_bytes)
+    forms = () if secret_bytes is None else secret_texts(secret_bytes)
     parts = _diagnose(signature, secret_bytes, forms, context)
     findings, header, claims = parts.findings, parts.header or {}, parts.claims or {}
-    if forms:
-        findings = [_redact_finding(f, forms) for f in findings]
-        # The secret reaches claims only through the JSON text; escapes could hide it there.
-        if _may_hold(parts.json_text, forms):
-            header, claims = _redact_mapping(header, forms), _redact_mapping(claims, forms)
+    if secret_bytes is not None:
+        redactor = Redactor(secret_bytes)
+        findings = [_redact_finding(f, redactor) for f in findings]
+        header, claims = redactor.mapping(header), redactor.mapping(claims)
     findings.sort(key=lambda f: _ORDER[f.severity])
     return Report(
         parts.kind,
@@ -132,6 +132,11 @@ def _context(
                 "meeting_number",
                 f"expected None, an int or a str, got {type(meeting_number).__name__}",
             )
+        if isinstance(meeting_number, int) and int_digits(meeting_number) > MAX_SHOWN_DIGITS:
+            raise InvalidParameterError(
+                "meeting_number",
+                f"a Zoom meeting number has 9 to 12 digits, got {describe(meeting_number)}",
+            )
         meeting_number = str(meeting_number)
     if topic is not None and not isinstance(topic, str):
         raise InvalidParameterError("topic", f"expected None or a str, got {type(topic).__name__}")
@@ -158,6 +163,14 @@ def _secret_bytes(secret: object) -> Optional[bytes]:
     if not secret.strip():
         raise InvalidParameterError(
             "secret", "is empty; pass None to skip the HMAC check (is the variable unset?)"
+        )
+    if len(secret.strip()) < MIN_CHECKED_SECRET:
+        # Refused, not warned about: a secret this short cannot be kept out of the report
+        # (redacting three characters would blank ordinary words), and no Zoom secret is.
+        raise InvalidParameterError(
+            "secret",
+            f"has {len(secret.strip())} characters; Zoom's secrets have 32, and one under "
+            f"{MIN_CHECKED_SECRET} is a placeholder (is the variable set to a default?)",
         )
     return secret
 
@@ -190,24 +203,15 @@ def _diagnose(
                 [Finding.of(_C.MALFORMED, "the input is not UTF-8 text")],
                 verified=unverified,
             )
-    # ``forms`` holds the secret with and without surrounding whitespace (if long enough).
+    # ``forms`` holds the secret with and without surrounding whitespace; clean() checks
+    # again on every layer it peels (quotes, JSON, URL escapes, line breaks).
     if any(form in signature for form in forms):
-        return _Parts(
-            TokenKind.UNKNOWN,
-            [
-                Finding.of(
-                    _C.MALFORMED,
-                    "the value checked contains your secret itself, not a signature: if "
-                    "it ever reached a browser, rotate the secret now",
-                )
-            ],
-            verified=False,
-        )
+        return _Parts(TokenKind.UNKNOWN, [secret_input_finding()], verified=False)
 
     if WELL_FORMED_JWT.fullmatch(signature):  # the common case: nothing to undo
         token = decode_jwt(signature, well_formed=True)
         return _diagnose_jwt(token, token.findings, secret, forms, context)
-    cleaned = clean(signature)
+    cleaned = clean(signature, forms)
     findings = cleaned.findings
     if cleaned.text is None:
         return _Parts(TokenKind.UNKNOWN, findings, verified=unverified)
@@ -324,7 +328,7 @@ def _secret_claims(claims: Mapping[str, object], forms: tuple[str, ...]) -> list
             name,
         )
         for name, value in claims.items()
-        for leaked in (_leaks(value, forms),)
+        for leaked in (_leaks(value, forms) or _leaks(name, forms),)
         if leaked or is_secret_claim(name)
     ]
 
@@ -380,13 +384,12 @@ def _timestamp(seconds: Optional[int]) -> Optional[datetime]:
         return None
 
 
-def _secret_forms(secret: bytes) -> tuple[str, ...]:
-    """The secret as text, with and without surrounding whitespace, longest first."""
-    if secret == secret.strip():
-        text = secret.decode("utf-8", "replace")
-        return (text,) if len(text) >= _MIN_REDACT else ()
-    forms = {secret.decode("utf-8", "replace"), secret.strip().decode("utf-8", "replace")}
-    return tuple(sorted((f for f in forms if len(f) >= _MIN_REDACT), key=len, reverse=True))
+def _redact_finding(finding: Finding, redactor: Redactor) -> Finding:
+    claim = finding.claim or ""
+    if not (redactor.holds(finding.message) or redactor.holds(claim)):
+        return finding
+    message, claim = redactor.redact(finding.message), redactor.redact(claim)
+    return dataclasses.replace(finding, message=message, claim=claim or None)
 
 
 def _may_hold(json_text: str, forms: tuple[str, ...]) -> bool:
@@ -395,7 +398,7 @@ def _may_hold(json_text: str, forms: tuple[str, ...]) -> bool:
 
 
 def _leaks(value: object, forms: tuple[str, ...]) -> bool:
-    """Whether ``value`` holds the secret; a token can carry it in a claim."""
+    """Whether ``value`` holds the whole secret; a token can carry it in a claim."""
     if isinstance(value, str):
         return any(form in value for form in forms)
     if value is None or isinstance(value, (int, float)):
@@ -405,23 +408,3 @@ def _leaks(value: object, forms: tuple[str, ...]) -> bool:
     except (ValueError, RecursionError):
         return True
     return any(form in text for form in forms)
-
-
-def _redact_mapping(mapping: dict[str, object], forms: tuple[str, ...]) -> dict[str, object]:
-    if not any(_leaks(k, forms) or _leaks(v, forms) for k, v in mapping.items()):
-        return mapping
-    return {
-        (_REDACTED if _leaks(k, forms) else k): (_REDACTED if _leaks(v, forms) else v)
-        for k, v in mapping.items()
-    }
-
-
-def _redact_finding(finding: Finding, forms: tuple[str, ...]) -> Finding:
-    claim = finding.claim or ""
-    if not any(form in finding.message or form in claim for form in forms):
-        return finding
-    message = finding.message
-    for form in forms:
-        message = message.replace(form, _REDACTED)
-        claim = claim.replace(form, _REDACTED)
-    return dataclasses.replace(finding, message=message, claim=claim or None)
