@@ -14,7 +14,7 @@ import math
 import re
 from typing import NamedTuple, Optional, Union, cast
 
-from zoomsig.diagnose._text import json_type, preview
+from zoomsig.diagnose._text import bounded_int, json_type, preview
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
@@ -110,7 +110,9 @@ def _finite_float(text: str) -> float:
     return value
 
 
-_STRICT_JSON = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
+_STRICT_JSON = json.JSONDecoder(
+    parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=bounded_int
+)
 """One decoder for all calls, as ``json.loads`` shares its default one (it holds no state
 between calls); made per call it would cost more than the parsing."""
 

@@ -24,14 +24,14 @@ from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._decode import WELL_FORMED_JWT, Bare, Jwt, decode, decode_jwt
 from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, clean, secret_input_finding
-from zoomsig.diagnose._redact import Redactor, secret_texts
 from zoomsig.diagnose._kind import classify, is_rest_api_token, is_secret_claim, is_zoom_issued
+from zoomsig.diagnose._redact import Redactor, secret_texts
 from zoomsig.diagnose._rules_legacy import check_legacy, legacy_claims, verify_legacy
 from zoomsig.diagnose._rules_meeting import check_meeting
 from zoomsig.diagnose._rules_time import check_times
 from zoomsig.diagnose._rules_video import check_video
 from zoomsig.diagnose._secret import verify
-from zoomsig.diagnose._text import show
+from zoomsig.diagnose._text import HugeInt, json_type, preview, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding, Report
 
@@ -269,6 +269,7 @@ def _diagnose_jwt(
     else:
         if _may_hold(token.json_text, forms) or "secret" in token.json_text.lower():
             findings.extend(_secret_claims(claims, forms))
+        findings.extend(_huge_ints(header, claims))
         if token.header is not None:
             findings.extend(_check_header(header))
         if token.claims is not None:
@@ -345,7 +346,35 @@ def _check_header(header: Mapping[str, object]) -> list[Finding]:
     if not (isinstance(typ, str) and typ.upper() == "JWT"):
         what = "missing" if typ is None else show(typ)
         findings.append(Finding.of(_C.TYP_NOT_JWT, f"the header's typ is {what}", "typ"))
+    # RFC 7515 §4.1.11: a recipient must refuse a crit it does not implement, and b64: false
+    # (RFC 7797) means the payload is not base64url at all; PyJWT refuses both.
+    for name, present in (("crit", "crit" in header), ("b64", header.get("b64", True) is not True)):
+        if present:
+            findings.append(
+                Finding.of(
+                    _C.HEADER_UNSUPPORTED,
+                    f"the header has {name} {show(header[name])}: a JWS extension that JWT "
+                    "libraries refuse",
+                    name,
+                )
+            )
     return findings
+
+
+def _huge_ints(header: Mapping[str, object], claims: Mapping[str, object]) -> list[Finding]:
+    """INTEGER_OUT_OF_RANGE for each header parameter or claim of more than 19 digits."""
+    return [
+        Finding.of(
+            _C.INTEGER_OUT_OF_RANGE,
+            f"{where}{name if name.isidentifier() and len(name) <= 40 else preview(name, 40)} "
+            f"is {json_type(value)} (over {MAX_SHOWN_DIGITS} digits: beyond 64 bits and any "
+            "Unix time in seconds, milliseconds, microseconds or nanoseconds)",
+            name,
+        )
+        for where, mapping in (("the header's ", header), ("", claims))
+        for name, value in mapping.items()
+        if isinstance(value, HugeInt)
+    ]
 
 
 def _cross_kind(kind: TokenKind, context: Context) -> list[Finding]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import unicodedata
 from typing import Callable, NamedTuple, Optional, cast
 from urllib.parse import unquote
 
@@ -36,6 +37,9 @@ _TOKEN_CHARS = re.compile(r"[A-Za-z0-9+/=_.-]+")
 _LINE_BREAK = re.compile(r"\\r\\n|\\n|\r\n|\r|\n")
 # Characters that are invisible when pasted: str.strip() keeps the BOM and zero-width ones.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00a0"
+# Of those, the ones that are not whitespace to a reader: an error (INVISIBLE_CHARACTERS),
+# as the Web SDK 6.2.0 client neither trims nor checks the signature before sending it.
+_ZERO_WIDTH = "\ufeff\u200b\u200c\u200d\u2060"
 _QUOTE_STARTS = frozenset("\"'&\u201cb`")
 _QUOTES = (
     ('"', '"', "double quotes"),
@@ -119,10 +123,20 @@ def _clean(text: str, is_secret: Callable[[str], bool]) -> Cleaned:
         peeler.add(_C.EMPTY, "the signature is empty or only whitespace")
         return Cleaned(None, peeler.done())
     if stripped != text:
-        peeler.add(
-            _C.SURROUNDING_WHITESPACE,
-            f"the signature has surrounding whitespace ({_whitespace(text, stripped)})",
-        )
+        around = text.replace(stripped, "", 1)
+        invisible = sorted({ch for ch in around if ch in _ZERO_WIDTH})
+        if set(around) - set(_ZERO_WIDTH):
+            peeler.add(
+                _C.SURROUNDING_WHITESPACE,
+                f"the signature has surrounding whitespace ({_whitespace(text, stripped)})",
+            )
+        if invisible:
+            names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch)}" for ch in invisible)
+            peeler.add(
+                _C.INVISIBLE_CHARACTERS,
+                f"the signature has invisible characters around it ({names}); the Web SDK "
+                "sends them to Zoom as part of it",
+            )
     ruby_newline = text.rstrip(_INVISIBLE).strip("\r\n") == stripped
     text = stripped
 

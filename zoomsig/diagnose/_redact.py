@@ -107,7 +107,7 @@ class Redactor:
             return mapping
         redacted: dict[str, object] = {}
         for number, (name, value) in enumerate(mapping.items()):
-            if self.holds(name):
-                name = f"{REDACTED} #{number + 1}"  # two redacted names must stay two claims
-            redacted[name] = REDACTED if self.holds_value(value) else value
+            # Two redacted names must stay two claims.
+            shown = f"{REDACTED} #{number + 1}" if self.holds(name) else name
+            redacted[shown] = REDACTED if self.holds_value(value) else value
         return redacted

@@ -105,6 +105,11 @@ class FindingCode(str, Enum):
     LEGACY_HMAC_RAW_MESSAGE = "LEGACY_HMAC_RAW_MESSAGE"
     SECRET_TOO_SHORT = "SECRET_TOO_SHORT"
     SECRET_IN_TOKEN = "SECRET_IN_TOKEN"
+    # Hostile or careless input
+    INTEGER_OUT_OF_RANGE = "INTEGER_OUT_OF_RANGE"
+    INVISIBLE_CHARACTERS = "INVISIBLE_CHARACTERS"
+    APP_KEY_NOT_STRING = "APP_KEY_NOT_STRING"
+    HEADER_UNSUPPORTED = "HEADER_UNSUPPORTED"
 
 
 class CodeInfo(NamedTuple):
@@ -518,6 +523,30 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "The token carries a secret",
             "Remove the secret from the claims and rotate it now: anyone who sees the token (every "
             "browser that joins) can read its claims.",
+        ),
+        _C.INTEGER_OUT_OF_RANGE: CodeInfo(
+            _E,
+            "An integer far outside any real Unix time",
+            "Send iat and exp as Unix times in seconds (10 digits today) and other numbers as "
+            "the small integers Zoom defines; check the arithmetic that made this one.",
+        ),
+        _C.INVISIBLE_CHARACTERS: CodeInfo(
+            _E,
+            "Invisible characters around the signature",
+            "Remove the zero-width characters (or BOM) where the signature is stored or pasted: "
+            "JavaScript's trim() keeps most of them and the Web SDK sends them to Zoom as is.",
+        ),
+        _C.APP_KEY_NOT_STRING: CodeInfo(
+            _E,
+            "The key claim is not a string",
+            "Put your SDK key / Client ID in the key claim as a JSON string, not a number, a "
+            "boolean, an array or an object.",
+        ),
+        _C.HEADER_UNSUPPORTED: CodeInfo(
+            _E,
+            "The header asks for a JWS extension (crit, b64: false)",
+            'Use the plain header {"alg":"HS256","typ":"JWT"}: JWT libraries such as PyJWT '
+            "refuse tokens with crit or an unencoded payload.",
         ),
     }
 )
