@@ -39,6 +39,7 @@ __all__ = ["MAX_SIGNATURE_LENGTH", "decode_and_validate"]
 
 _C = FindingCode
 _ORDER = MappingProxyType({Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2})
+_PART = 16  # a claim with this much of the secret is SECRET_IN_TOKEN; 8 are only redacted
 MIN_CHECKED_SECRET = 4
 """Shorter secrets are refused by :func:`decode_and_validate` (see docs/security.md)."""
 
@@ -267,8 +268,11 @@ def _diagnose_jwt(
             )
         )
     else:
-        if _may_hold(token.json_text, forms) or "secret" in token.json_text.lower():
-            findings.extend(_secret_claims(claims, forms))
+        redactor = None if secret is None else Redactor(secret, _PART)
+        if (
+            redactor is not None and ("\\" in token.json_text or redactor.holds(token.json_text))
+        ) or "secret" in token.json_text.lower():
+            findings.extend(_secret_claims(claims, forms, redactor))
         findings.extend(_huge_ints(header, claims))
         if token.header is not None:
             findings.extend(_check_header(header))
@@ -318,20 +322,29 @@ def _diagnose_jwt(
     )
 
 
-def _secret_claims(claims: Mapping[str, object], forms: tuple[str, ...]) -> list[Finding]:
-    """Claims that carry a secret: named like one, or holding the caller's secret."""
-    return [
-        Finding.of(
-            _C.SECRET_IN_TOKEN,
-            f"the claim {name!r} "
-            + ("holds your secret" if leaked else "is named like a secret")
-            + ": the token is readable by anyone who gets it, e.g. every browser that joins",
-            name,
+def _secret_claims(
+    claims: Mapping[str, object], forms: tuple[str, ...], redactor: Optional[Redactor]
+) -> list[Finding]:
+    """Claims that carry a secret: named like one, or holding the caller's, or a run of it."""
+    findings: list[Finding] = []
+    for name, value in claims.items():
+        if _leaks(value, forms) or _leaks(name, forms):
+            what = "holds your secret"
+        elif redactor is not None and (redactor.holds(name) or redactor.holds_value(value)):
+            what = f"holds part of your secret ({_PART} or more characters of it)"
+        elif is_secret_claim(name):
+            what = "is named like a secret"
+        else:
+            continue
+        findings.append(
+            Finding.of(
+                _C.SECRET_IN_TOKEN,
+                f"the claim {name!r} {what}: the token is readable by anyone who gets it, e.g. "
+                "every browser that joins",
+                name,
+            )
         )
-        for name, value in claims.items()
-        for leaked in (_leaks(value, forms) or _leaks(name, forms),)
-        if leaked or is_secret_claim(name)
-    ]
+    return findings
 
 
 def _check_header(header: Mapping[str, object]) -> list[Finding]:
@@ -419,11 +432,6 @@ def _redact_finding(finding: Finding, redactor: Redactor) -> Finding:
         return finding
     message, claim = redactor.redact(finding.message), redactor.redact(claim)
     return dataclasses.replace(finding, message=message, claim=claim or None)
-
-
-def _may_hold(json_text: str, forms: tuple[str, ...]) -> bool:
-    """Whether decoded JSON text can hold the secret: it does, or escapes could hide it."""
-    return bool(forms) and ("\\" in json_text or any(form in json_text for form in forms))
 
 
 def _leaks(value: object, forms: tuple[str, ...]) -> bool:

@@ -44,11 +44,11 @@ def _spellings(text: str) -> Iterable[str]:
 class Redactor:
     """Finds and blanks runs of the secret; built once per diagnosis."""
 
-    def __init__(self, secret: bytes) -> None:
+    def __init__(self, secret: bytes, run: int = RUN) -> None:
         grams: set[str] = set()
         for text in secret_texts(secret):
             for spelling in _spellings(text):
-                size = min(RUN, len(spelling))
+                size = min(run, len(spelling))
                 if size < _MIN_SECRET:
                     continue
                 grams.update(spelling[i : i + size] for i in range(len(spelling) - size + 1))

@@ -86,7 +86,7 @@ def json_type(value: object) -> str:
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, HugeInt):
-        return f"an integer of {value.digits} digits, far outside any real Unix time"
+        return f"{value[1:-1]}, far outside any real Unix time"
     if isinstance(value, str):
         return "a string"
     if isinstance(value, float):
