@@ -9,13 +9,15 @@ the atheris target (``fuzz/fuzz_claims.py``): it draws every choice from a
 ``random.Random``, which the tests get from hypothesis and the target from the fuzzer's bytes.
 """
 
-# ruff: noqa: S311
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
+import io
 import json
+import os
 import random
 from typing import NamedTuple, Optional, Union
 from urllib.parse import quote
@@ -262,10 +264,6 @@ def _texts(report: object) -> list[str]:
 
 def run_cli(value: Union[str, bytes], kwargs: dict[str, object]) -> str:
     """``zoomsig check`` (plain and ``--json``) on the case, the secret in ZOOM_SDK_SECRET."""
-    import contextlib
-    import io
-    import os
-
     from zoomsig.cli import main
 
     token = value if isinstance(value, str) else value.decode("utf-8", "surrogateescape")
@@ -313,7 +311,7 @@ def check(case: Case, *, cli: bool = False) -> None:
     if not report.ok:
         try:
             report.raise_for_errors()
-        except Exception as exc:  # noqa: BLE001 - InvalidSignatureError expected
+        except Exception as exc:
             assert leaked(f"{exc!s}{exc!r}") is None
     if cli:
         text = run_cli(case.value, case.kwargs)

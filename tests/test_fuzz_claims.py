@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
-import claims as fuzz_claims  # noqa: E402
+import claims as fuzz_claims
 
 SETTINGS = settings(
     max_examples=150,
