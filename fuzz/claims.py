@@ -10,7 +10,7 @@ the atheris target (``fuzz/fuzz_claims.py``): it draws every choice from a
 """
 
 # zoomsig is imported lazily (atheris instruments it first); invariants are asserts.
-# ruff: noqa: S101, S311, PLC0415, PT017
+# ruff: noqa: S101, PLC0415, PT017
 from __future__ import annotations
 
 import base64
