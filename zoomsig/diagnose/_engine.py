@@ -93,11 +93,13 @@ def decode_and_validate(
             "signature", f"expected a str or bytes, got {type(signature).__name__}"
         )
     forms = () if secret_bytes is None else secret_texts(secret_bytes)
-    parts = _diagnose(signature, secret_bytes, forms, context)
+    redactor = None if secret_bytes is None else Redactor(secret_bytes)
+    parts = _diagnose(signature, secret_bytes, forms, context, redactor)
     findings, header, claims = parts.findings, parts.header or {}, parts.claims or {}
-    if secret_bytes is not None:
-        redactor = Redactor(secret_bytes)
-        findings = [_redact_finding(f, redactor) for f in findings]
+    if redactor is not None:
+        texts = [text for f in findings for text in (f.message, f.claim or "")]
+        if redactor.holds_any(texts):
+            findings = [_redact_finding(f, redactor) for f in findings]
         header, claims = redactor.mapping(header), redactor.mapping(claims)
     findings.sort(key=lambda f: _ORDER[f.severity])
     return Report(
@@ -181,6 +183,7 @@ def _diagnose(
     secret: Optional[bytes],
     forms: tuple[str, ...],
     context: Context,
+    redactor: Optional[Redactor] = None,
 ) -> _Parts:
     unverified = None if secret is None else False
     if len(signature) > MAX_SIGNATURE_LENGTH:
@@ -211,7 +214,7 @@ def _diagnose(
 
     if WELL_FORMED_JWT.fullmatch(signature):  # the common case: nothing to undo
         token = decode_jwt(signature, well_formed=True)
-        return _diagnose_jwt(token, token.findings, secret, forms, context)
+        return _diagnose_jwt(token, token.findings, secret, forms, context, redactor)
     cleaned = clean(signature, forms)
     findings = cleaned.findings
     if cleaned.text is None:
@@ -221,7 +224,7 @@ def _diagnose(
     if isinstance(decoded, Bare):
         return _Parts(TokenKind.UNKNOWN, findings, verified=unverified)
     if isinstance(decoded, Jwt):
-        return _diagnose_jwt(decoded, findings, secret, forms, context)
+        return _diagnose_jwt(decoded, findings, secret, forms, context, redactor)
 
     rules, expires = check_legacy(decoded.fields, context)
     findings.extend(rules)
@@ -246,6 +249,7 @@ def _diagnose_jwt(
     secret: Optional[bytes],
     forms: tuple[str, ...],
     context: Context,
+    redactor: Optional[Redactor] = None,
 ) -> _Parts:
     header: Mapping[str, object] = token.header or {}
     claims: Mapping[str, object] = token.claims or {}
@@ -268,7 +272,6 @@ def _diagnose_jwt(
             )
         )
     else:
-        redactor = None if secret is None else Redactor(secret, _PART)
         if (
             redactor is not None and ("\\" in token.json_text or redactor.holds(token.json_text))
         ) or "secret" in token.json_text.lower():
@@ -330,7 +333,7 @@ def _secret_claims(
     for name, value in claims.items():
         if _leaks(value, forms) or _leaks(name, forms):
             what = "holds your secret"
-        elif redactor is not None and (redactor.holds(name) or redactor.holds_value(value)):
+        elif redactor is not None and _holds_part(redactor, name, value):
             what = f"holds part of your secret ({_PART} or more characters of it)"
         elif is_secret_claim(name):
             what = "is named like a secret"
@@ -345,6 +348,20 @@ def _secret_claims(
             )
         )
     return findings
+
+
+def _holds_part(redactor: Redactor, name: str, value: object) -> bool:
+    """Whether a claim's name or value holds :data:`_PART` characters of the secret."""
+    if not (redactor.holds(name) or redactor.holds_value(value)):
+        return False
+    if redactor.holds_run(name, _PART):
+        return True
+    if isinstance(value, str):
+        return redactor.holds_run(value, _PART)
+    try:
+        return redactor.holds_run(json.dumps(value, ensure_ascii=False), _PART)
+    except (ValueError, RecursionError):
+        return True
 
 
 def _check_header(header: Mapping[str, object]) -> list[Finding]:

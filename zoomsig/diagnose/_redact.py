@@ -12,7 +12,7 @@ message covered by some 8-character window of a secret spelling becomes
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from typing import Optional
 from urllib.parse import quote
 
 __all__ = ["REDACTED", "RUN", "Redactor", "secret_texts"]
@@ -31,14 +31,21 @@ def secret_texts(secret: bytes) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in (text, bare) if t))
 
 
-def _spellings(text: str) -> Iterable[str]:
-    yield text
-    yield json.dumps(text)[1:-1]
-    yield json.dumps(text, ensure_ascii=False)[1:-1]
-    yield repr(text)[1:-1]
-    yield quote(text, safe="")
-    yield quote(text)
-    yield "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+_PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~")
+
+
+def _spellings(text: str) -> set[str]:
+    if set(text) <= _PLAIN:  # the usual secret: every escaping leaves it as it is
+        return {text}
+    return {
+        text,
+        json.dumps(text)[1:-1],
+        json.dumps(text, ensure_ascii=False)[1:-1],
+        repr(text)[1:-1],
+        quote(text, safe=""),
+        quote(text),
+        "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text),
+    }
 
 
 class Redactor:
@@ -46,7 +53,8 @@ class Redactor:
 
     def __init__(self, secret: bytes, run: int = RUN) -> None:
         grams: set[str] = set()
-        for text in secret_texts(secret):
+        self._texts = secret_texts(secret)
+        for text in self._texts:
             for spelling in _spellings(text):
                 size = min(run, len(spelling))
                 if size < _MIN_SECRET:
@@ -54,13 +62,25 @@ class Redactor:
                 grams.update(spelling[i : i + size] for i in range(len(spelling) - size + 1))
         # Longest first, so that the whole of a short secret is found before a window of it.
         self.grams: tuple[str, ...] = tuple(sorted(grams, key=len, reverse=True))
+        self._nul = any("\0" in gram for gram in self.grams)
+
+    def holds_run(self, text: str, run: int) -> bool:
+        """Whether ``text`` holds ``run`` consecutive characters of the secret as is."""
+        return any(
+            secret[i : i + run] in text
+            for secret in self._texts
+            for i in range(max(len(secret) - run + 1, 1))
+        )
 
     def __repr__(self) -> str:
         return f"<Redactor of {len(self.grams)} patterns>"
 
     def holds(self, text: str) -> bool:
         """Whether ``text`` holds a run of the secret."""
-        return any(gram in text for gram in self.grams)
+        for gram in self.grams:  # a plain loop: the hot path of every diagnosis with a secret
+            if gram in text:
+                return True
+        return False
 
     def redact(self, text: str) -> str:
         """``text`` with every run of the secret replaced by :data:`REDACTED`."""
@@ -101,9 +121,23 @@ class Redactor:
             return True  # cannot be read through: fail closed
         return self.holds(text)
 
+    def holds_any(self, texts: list[str]) -> bool:
+        """Whether any of ``texts`` holds a run; one search for all of them.
+
+        Joined with NUL: a window across the join would contain a NUL, and no pattern does
+        unless the secret itself has one (then each text is searched alone).
+        """
+        if self._nul:
+            return any(self.holds(text) for text in texts)
+        return self.holds("\0".join(texts))
+
     def mapping(self, mapping: dict[str, object]) -> dict[str, object]:
         """``mapping`` with every name and value that holds a run of it replaced."""
-        if not any(self.holds(k) or self.holds_value(v) for k, v in mapping.items()):
+        try:  # one search over the JSON text (its escapes are among the patterns)
+            whole: Optional[str] = json.dumps(mapping, ensure_ascii=False)
+        except (ValueError, TypeError, RecursionError):
+            whole = None
+        if whole is not None and not self.holds(whole):
             return mapping
         redacted: dict[str, object] = {}
         for number, (name, value) in enumerate(mapping.items()):
