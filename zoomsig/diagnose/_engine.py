@@ -214,7 +214,7 @@ def _diagnose(
 
     if WELL_FORMED_JWT.fullmatch(signature):  # the common case: nothing to undo
         token = decode_jwt(signature, well_formed=True)
-        return _diagnose_jwt(token, token.findings, secret, forms, context, redactor)
+        return _diagnose_jwt(token, token.findings, secret, forms, context, redactor=redactor)
     cleaned = clean(signature, forms)
     findings = cleaned.findings
     if cleaned.text is None:
@@ -224,7 +224,7 @@ def _diagnose(
     if isinstance(decoded, Bare):
         return _Parts(TokenKind.UNKNOWN, findings, verified=unverified)
     if isinstance(decoded, Jwt):
-        return _diagnose_jwt(decoded, findings, secret, forms, context, redactor)
+        return _diagnose_jwt(decoded, findings, secret, forms, context, redactor=redactor)
 
     rules, expires = check_legacy(decoded.fields, context)
     findings.extend(rules)
@@ -249,6 +249,7 @@ def _diagnose_jwt(
     secret: Optional[bytes],
     forms: tuple[str, ...],
     context: Context,
+    *,
     redactor: Optional[Redactor] = None,
 ) -> _Parts:
     header: Mapping[str, object] = token.header or {}

@@ -77,7 +77,7 @@ class Redactor:
 
     def holds(self, text: str) -> bool:
         """Whether ``text`` holds a run of the secret."""
-        for gram in self.grams:  # a plain loop: the hot path of every diagnosis with a secret
+        for gram in self.grams:  # noqa: SIM110 - a plain loop is twice as fast as any() here
             if gram in text:
                 return True
         return False
