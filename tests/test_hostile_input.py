@@ -404,6 +404,15 @@ def test_issue9_9_huge_expires_in_is_an_invalid_parameter_error(signer: str) -> 
     assert "5001 digits" in str(info.value)
 
 
+@pytest.mark.parametrize("now", [10**5000, -(10**30)], ids=["5001-digits", "negative-31-digits"])
+def test_issue9_9_huge_now_is_an_invalid_parameter_error(now: int) -> None:
+    with pytest.raises(InvalidParameterError, match="digits") as info:
+        decode_and_validate("x.y.z", now=now)
+    assert info.value.parameter == "now"
+    with pytest.raises(InvalidParameterError, match="digits"):
+        SIGNERS["meeting"](now=now)
+
+
 @pytest.mark.parametrize("secret", ["a", "ab", "abc", " abc\n"])
 def test_issue9_9_secret_under_4_characters_is_refused(secret: str) -> None:
     with pytest.raises(InvalidParameterError) as info:
