@@ -251,6 +251,10 @@ def build(rng: random.Random) -> Case:
     encoded: Union[str, bytes] = value
     if rng.randrange(4) == 0:
         encoded = value.encode("utf-8", "surrogatepass")
+        if rng.randrange(4) == 0:  # input bytes that are not UTF-8
+            cut = rng.randrange(len(encoded) + 1)
+            encoded = encoded[:cut] + rng.choice((b"\xff", b"\xc3(", b"\x80")) + encoded[cut:]
+            changed = True
     return Case(encoded, changed, kwargs)
 
 
