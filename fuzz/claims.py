@@ -141,6 +141,8 @@ def _claims(rng: random.Random) -> dict[str, object]:
     if rng.randrange(4) == 0:
         claims = {"app_key": KEY, "tpc": "t", "role_type": 0, "version": 1}
         claims.update({"iat": NOW - 30, "exp": NOW + 7170})
+    if rng.randrange(3) == 0:  # the time and number claims, where arithmetic happens
+        claims[rng.choice(("iat", "exp", "tokenExp", "mn", "role", "role_type"))] = _number(rng)
     for _ in range(rng.randrange(4)):
         name = rng.choice(NAMES) if rng.randrange(3) else _text(rng)
         if rng.randrange(5) == 0:
