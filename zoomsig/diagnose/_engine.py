@@ -79,7 +79,8 @@ def decode_and_validate(
 
     Raises:
         InvalidParameterError: An argument other than ``signature`` has the wrong type or
-            value (``role=True``, a naive ``now``, an empty ``secret``).
+            value (``role=True``, a naive ``now``, an empty ``secret`` or one under 4
+            characters, which could not be redacted from the report).
 
     >>> from zoomsig import decode_and_validate
     >>> report = decode_and_validate("not a token", now=1763900000)
