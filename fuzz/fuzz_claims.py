@@ -5,8 +5,8 @@ The structure-aware sibling of ``fuzz_decode.py``: every input is turned into a 
 ``fuzz/claims.py`` (hostile claim values, raw JSON hazards, wrappers, a change after
 signing) and checked for the invariants there: no exception, never ``ok`` when changed, no
 run of 8 characters of the sentinel secret in any output (also of ``zoomsig check`` for one
-case in 16 built-in, 1 in 256 with atheris). With atheris the fuzzer's bytes steer every choice of the builder; without it
-the built-in engine draws them from a seeded generator::
+case in 16 built-in, 1 in 256 with atheris). With atheris the fuzzer's bytes steer every
+choice of the builder; without it the built-in engine draws them from a seeded generator::
 
     python fuzz/fuzz_claims.py --seconds 60
     python fuzz/fuzz_claims.py --engine builtin --seconds 10 --seed 7
