@@ -122,6 +122,8 @@ _LONG_DIGITS = re.compile(r"[0-9]{20}")
 def _json_decode(text: str) -> object:
     decoder = _BOUNDED_JSON if _LONG_DIGITS.search(text) else _STRICT_JSON
     return decoder.decode(text)
+
+
 """One decoder for all calls, as ``json.loads`` shares its default one (it holds no state
 between calls); made per call it would cost more than the parsing."""
 
