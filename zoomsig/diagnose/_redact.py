@@ -22,6 +22,8 @@ RUN = 8
 REDACTED = "<redacted: the secret>"
 _MIN_SECRET = 4  # decode_and_validate refuses shorter secrets (it could not redact them)
 _BOM, _NBSP = "\ufeff", "\u00a0"
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # stateless; json.dumps(…, ensure_ascii=False)
+# would build a new encoder on every call
 
 
 def secret_texts(secret: bytes) -> tuple[str, ...]:
@@ -116,7 +118,7 @@ class Redactor:
         if value is None or isinstance(value, (bool, int, float)):
             return False
         try:
-            text = json.dumps(value, ensure_ascii=False)
+            text = _ENCODER.encode(value)
         except (ValueError, TypeError, RecursionError):
             return True  # cannot be read through: fail closed
         return self.holds(text)
@@ -134,7 +136,7 @@ class Redactor:
     def mapping(self, mapping: dict[str, object]) -> dict[str, object]:
         """``mapping`` with every name and value that holds a run of it replaced."""
         try:  # one search over the JSON text (its escapes are among the patterns)
-            whole: Optional[str] = json.dumps(mapping, ensure_ascii=False)
+            whole: Optional[str] = _ENCODER.encode(mapping)
         except (ValueError, TypeError, RecursionError):
             whole = None
         if whole is not None and not self.holds(whole):
