@@ -1207,8 +1207,8 @@ CASES += (
     _case("json_log_line_with_trailing_comma", lambda: '"' + _VALID + '",', {C.QUOTED}),
     _case("smart_quotes_from_chat", lambda: "\u201c" + _VALID + "\u201d", {C.QUOTED}),
     _case("markdown_backticks_from_chat", lambda: "`" + _VALID + "`", {C.QUOTED}),
-    _case("zero_width_space_from_chat_copy", lambda: _VALID + "\u200b", {C.SURROUNDING_WHITESPACE}),
-    _case("utf8_bom_from_notepad_file", lambda: "\ufeff" + _VALID, {C.SURROUNDING_WHITESPACE}),
+    _case("zero_width_space_from_chat_copy", lambda: _VALID + "\u200b", {C.INVISIBLE_CHARACTERS}),
+    _case("utf8_bom_from_notepad_file", lambda: "\ufeff" + _VALID, {C.INVISIBLE_CHARACTERS}),
     _case("windows_crlf_from_file", lambda: _VALID + "\r\n", {C.SURROUNDING_WHITESPACE}),
     _case(
         "response_object_inner_role_missing",
@@ -1493,6 +1493,41 @@ CASES += (
         lambda: "https://example.com/join#s=" + _VALID,
         {C.IN_URL},
         mention={C.IN_URL: "'s'"},
+    ),
+    # ---- hostile or careless input (issue 9)
+    _case(
+        "exp_nanoseconds_times_a_thousand",  # time.time_ns() * 1000 + lifetime: 22 digits
+        lambda: pyjwt(meeting_claims(exp=IAT * 10**12, tokenExp=IAT * 10**12)),
+        {C.INTEGER_OUT_OF_RANGE},
+    ),
+    _case(
+        "client_id_read_from_yaml_as_a_number",
+        _token(meeting_claims(appKey=12345678901, sdkKey=12345678901)),
+        {C.APP_KEY_NOT_STRING},
+    ),
+    _case(
+        "jose_library_marks_exp_critical",
+        _token(meeting_claims(), header={"alg": "HS256", "typ": "JWT", "crit": ["exp"]}),
+        {C.HEADER_UNSUPPORTED},
+    ),
+    _case(
+        "role_parseint_of_role_name_is_nan",  # JSON.stringify({role: NaN}) writes null
+        _token(meeting_claims(role=None)),
+        {C.ROLE_NOT_INTEGER, C.ROLE_MISMATCH},
+        kwargs={"role": 1},
+        mention={C.ROLE_NOT_INTEGER: "NaN"},
+    ),
+    _case(
+        "mn_parseint_of_spaced_meeting_number",  # parseInt("880 4949 9009") is 880
+        _token(meeting_claims(mn=880)),
+        {C.MEETING_NUMBER_INVALID, C.MEETING_NUMBER_MISMATCH},
+        kwargs={"meeting_number": 88049499009},
+    ),
+    _case(
+        "secret_env_file_with_old_mac_line_ending",
+        _token(meeting_claims(), key=SDK_SECRET + "\r"),
+        {C.SECRET_HAS_WHITESPACE},
+        mention={C.SECRET_HAS_WHITESPACE: "carriage return"},
     ),
 )
 

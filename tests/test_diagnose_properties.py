@@ -16,7 +16,7 @@ from typing import Any, Union
 
 import pytest
 from _support import NOW, SDK_KEY, SDK_SECRET, SENTINEL_SECRET, secret_fragments
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from mistakes import b64url, hs256, js_stringify, legacy_signature, make_jwt, meeting_claims
 
@@ -120,6 +120,9 @@ def test_any_single_changed_character_is_caught(
     token, secret = VALID[name]
     index = data.draw(st.integers(0, len(token) - 1), label="index")
     char = data.draw(st.sampled_from(alphabet).filter(lambda c: c != token[index]), label="char")
+    # Trailing '=' padding turned into whitespace is the same base64 with a stray space
+    # (SURROUNDING_WHITESPACE): decoders do not need the padding.
+    assume(not (token[index] == "=" and char.isspace() and not token[index + 1 :].strip("=")))
     changed = token[:index] + char + token[index + 1 :]
     report = decode_and_validate(changed, secret=secret, now=NOW)
     change = f"{token[index]!r}->{char!r} at {index}"

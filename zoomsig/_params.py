@@ -12,7 +12,13 @@ from types import MappingProxyType
 from typing import Optional
 
 from zoomsig._enums import CredentialType, Role
-from zoomsig._errors import InvalidParameterError, UnsupportedCredentialError, describe
+from zoomsig._errors import (
+    MAX_SHOWN_DIGITS,
+    InvalidParameterError,
+    UnsupportedCredentialError,
+    describe,
+    int_digits,
+)
 from zoomsig._time import MAX_CLOCK_SKEW, MAX_LIFETIME, MIN_LIFETIME
 
 __all__ = [
@@ -123,7 +129,10 @@ def check_role(value: object, parameter: str = "role") -> Role:
     if isinstance(value, bool) or not isinstance(value, int) or value not in (0, 1):
         hint = ""
         if isinstance(value, str) and value.strip() in ("0", "1"):
-            hint = f"; convert it with int() (a string {value!r} in the token is rejected by Zoom)"
+            hint = (
+                f"; convert it with int() (a string {value.strip()!r} in the token is rejected "
+                "by Zoom)"
+            )
         elif isinstance(value, bool):
             hint = "; a bool is not a role, use Role.HOST or Role.PARTICIPANT"
         raise InvalidParameterError(
@@ -152,13 +161,15 @@ def check_meeting_number(value: object, parameter: str = "meeting_number") -> st
     if not (text.isascii() and text.isdigit()):
         digits = "".join(ch for ch in text if ch.isascii() and ch.isdigit())
         hint = ""
-        if digits and len(digits) in MEETING_NUMBER_DIGITS and set(text) <= set("0123456789 -"):
+        if len(digits) in MEETING_NUMBER_DIGITS and set(text) <= set("0123456789 -"):
+            # The one value echoed in full: 9 to 12 digits, from a value of nothing but
+            # digits, spaces and dashes (no secret has that shape), to copy into join().
             hint = f"; remove the spaces and dashes and pass {digits!r} here and to join()"
         raise InvalidParameterError(parameter, f"expected digits only, got {describe(value)}{hint}")
     if len(text) not in MEETING_NUMBER_DIGITS:
         raise InvalidParameterError(
             parameter,
-            f"a Zoom meeting number has 9 to 12 digits, got {len(text)} ({text!r})",
+            f"a Zoom meeting number has 9 to 12 digits, got {len(text)} ({describe(text)})",
         )
     return text
 
@@ -173,7 +184,7 @@ def check_lifetime(value: object, parameter: str = "expires_in") -> int:
         raise InvalidParameterError(
             parameter,
             f"Zoom accepts {MIN_LIFETIME} (30 minutes) to {MAX_LIFETIME} (48 hours) "
-            f"seconds, got {value}",
+            f"seconds, got {value if int_digits(value) <= MAX_SHOWN_DIGITS else describe(value)}",
         )
     return value
 

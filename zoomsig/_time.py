@@ -9,7 +9,7 @@ from datetime import datetime
 from types import BuiltinFunctionType
 from typing import Optional, Union
 
-from zoomsig._errors import InvalidParameterError, describe
+from zoomsig._errors import MAX_SHOWN_DIGITS, InvalidParameterError, describe, int_digits
 
 __all__ = ["MAX_CLOCK_SKEW", "MAX_LIFETIME", "MIN_LIFETIME", "Now", "mocked_clock", "resolve_now"]
 
@@ -44,6 +44,10 @@ def resolve_now(now: object, parameter: str = "now") -> float:
             parameter,
             f"expected None, a Unix time (int or float) or an aware datetime, "
             f"got {type(now).__name__}",
+        )
+    if isinstance(now, int) and int_digits(now) > MAX_SHOWN_DIGITS:
+        raise InvalidParameterError(
+            parameter, f"got {describe(now)}, far outside any real Unix time"
         )
     # ``math.isfinite`` would raise OverflowError on an int too large for a float.
     if (isinstance(now, float) and not math.isfinite(now)) or now < 0:

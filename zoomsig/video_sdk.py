@@ -8,7 +8,7 @@ from typing import Optional, Union, cast
 
 from zoomsig import _jws
 from zoomsig._enums import CredentialType, Role
-from zoomsig._errors import InvalidParameterError
+from zoomsig._errors import InvalidParameterError, describe
 from zoomsig._params import (
     check_clock_skew,
     check_credential,
@@ -55,7 +55,7 @@ def _check_geo_regions(value: object) -> Optional[str]:
         if not isinstance(region, str) or region not in GEO_REGIONS:
             raise InvalidParameterError(
                 "geo_regions",
-                f"unknown region {region!r:.20}; Zoom knows {' '.join(sorted(GEO_REGIONS))}",
+                f"unknown region {describe(region)}; Zoom knows {' '.join(sorted(GEO_REGIONS))}",
             )
         regions.append(region)
     return ",".join(regions)

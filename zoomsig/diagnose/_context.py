@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from zoomsig.diagnose._text import show
+from zoomsig.diagnose._text import HugeInt, json_type, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
 if TYPE_CHECKING:
     from typing_extensions import TypeGuard
 
-__all__ = ["Context", "is_int", "padded_key", "unexpected_key"]
+__all__ = ["Context", "is_int", "key_not_string", "padded_key", "unexpected_key"]
 
 
 class Context(NamedTuple):
@@ -27,6 +28,21 @@ class Context(NamedTuple):
 def is_int(value: object) -> TypeGuard[int]:
     """A JSON integer: an ``int`` that is not a ``bool``."""
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def key_not_string(claims: Mapping[str, object], *names: str) -> list[Finding]:
+    """``APP_KEY_NOT_STRING`` for each key claim present with a value that is not a string."""
+    return [
+        Finding.of(
+            FindingCode.APP_KEY_NOT_STRING,
+            f"{name} is {show(claims[name])}, {json_type(claims[name])}, not a string: Zoom "
+            "looks the key up as text",
+            name,
+        )
+        for name in names
+        if name in claims
+        and (not isinstance(claims[name], str) or isinstance(claims[name], HugeInt))
+    ]
 
 
 def padded_key(claim: str, value: object) -> Optional[Finding]:

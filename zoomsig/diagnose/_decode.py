@@ -14,7 +14,7 @@ import math
 import re
 from typing import NamedTuple, Optional, Union, cast
 
-from zoomsig.diagnose._text import json_type, preview
+from zoomsig.diagnose._text import bounded_int, json_type, preview
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
@@ -111,6 +111,19 @@ def _finite_float(text: str) -> float:
 
 
 _STRICT_JSON = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
+_BOUNDED_JSON = json.JSONDecoder(
+    parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=bounded_int
+)
+"""Reads integers of more than 19 digits as :class:`HugeInt`; used only when the text has
+such a run of digits, as the Python-level ``parse_int`` slows every integer down."""
+_LONG_DIGITS = re.compile(r"[0-9]{20}")
+
+
+def _json_decode(text: str) -> object:
+    decoder = _BOUNDED_JSON if _LONG_DIGITS.search(text) else _STRICT_JSON
+    return decoder.decode(text)
+
+
 """One decoder for all calls, as ``json.loads`` shares its default one (it holds no state
 between calls); made per call it would cost more than the parsing."""
 
@@ -120,7 +133,7 @@ def _not_an_object(raw: Optional[bytes]) -> str:
     if raw is None:
         return "is not base64url"
     try:
-        value = _STRICT_JSON.decode(raw.decode("utf-8"))
+        value = _json_decode(raw.decode("utf-8"))
     except (ValueError, RecursionError):
         return "does not decode to JSON"
     if isinstance(value, str):
@@ -134,7 +147,7 @@ def _json_object(raw: Optional[bytes]) -> tuple[Optional[dict[str, object]], str
         return None, ""
     try:
         text = raw.decode("utf-8")
-        value = _STRICT_JSON.decode(text)
+        value = _json_decode(text)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None, ""
     if not isinstance(value, dict):

@@ -19,20 +19,21 @@ from typing import NamedTuple, Optional, Union, cast
 
 from zoomsig import _jws
 from zoomsig._enums import Role, Severity, TokenKind
-from zoomsig._errors import InvalidParameterError
+from zoomsig._errors import MAX_SHOWN_DIGITS, InvalidParameterError, describe, int_digits
 from zoomsig._params import check_role, is_utf8_encodable
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._decode import WELL_FORMED_JWT, Bare, Jwt, decode, decode_jwt
-from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, clean
+from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, clean, secret_input_finding
 from zoomsig.diagnose._kind import classify, is_rest_api_token, is_secret_claim, is_zoom_issued
+from zoomsig.diagnose._redact import Redactor, secret_texts
 from zoomsig.diagnose._rules_join import check_join_options
 from zoomsig.diagnose._rules_legacy import check_legacy, legacy_claims, verify_legacy
 from zoomsig.diagnose._rules_meeting import check_meeting
 from zoomsig.diagnose._rules_time import check_times
 from zoomsig.diagnose._rules_video import check_video
 from zoomsig.diagnose._secret import Variant, other_secret_variants, verify
-from zoomsig.diagnose._text import show
+from zoomsig.diagnose._text import HugeInt, json_type, preview, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding, Report
 
@@ -40,8 +41,9 @@ __all__ = ["MAX_SIGNATURE_LENGTH", "decode_and_validate"]
 
 _C = FindingCode
 _ORDER = MappingProxyType({Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2})
-_REDACTED = "<redacted: the secret>"
-_MIN_REDACT = 4  # a shorter "secret" would redact ordinary text; it is refused anyway
+_PART = 16  # a claim with this much of the secret is SECRET_IN_TOKEN; 8 are only redacted
+MIN_CHECKED_SECRET = 4
+"""Shorter secrets are refused by :func:`decode_and_validate` (see docs/security.md)."""
 MAX_OTHER_SECRETS = 16
 """At most this many ``other_secrets``: each costs an HMAC per check."""
 
@@ -90,8 +92,9 @@ def decode_and_validate(
 
     Raises:
         InvalidParameterError: An argument other than ``signature`` has the wrong type or
-            value (``role=True``, a naive ``now``, an empty ``secret``, a ``zak`` that is
-            not a str, an ``other_secrets`` entry that is empty).
+            value (``role=True``, a naive ``now``, an empty ``secret`` or one under 4
+            characters, which could not be redacted from the report, a ``zak`` that is not
+            a str, an ``other_secrets`` entry that is empty).
 
     >>> from zoomsig import decode_and_validate
     >>> report = decode_and_validate("not a token", now=1763900000)
@@ -110,11 +113,20 @@ def decode_and_validate(
         raise InvalidParameterError(
             "signature", f"expected a str or bytes, got {type(signature).__name__}"
         )
-    forms = () if secret_bytes is None else _secret_forms(secret_bytes)
-    for _, other in others:
-        forms = (*forms, *(f for f in _secret_forms(other) if f not in forms))
-    forms = tuple(sorted(forms, key=len, reverse=True))
-    parts = _diagnose(signature, secret_bytes, forms, context, other_secret_variants(others))
+    forms = () if secret_bytes is None else secret_texts(secret_bytes)
+    # Everything the caller hands over is kept out of the report: the secret, the other
+    # secrets and the join tokens (bearer credentials).
+    hidden = [s for s in (secret_bytes, *(other for _, other in others)) if s is not None]
+    hidden += [t.encode("utf-8", "surrogatepass") for t in (zak, obf_token) if t]
+    redactor = Redactor(*hidden) if hidden else None
+    parts = _diagnose(
+        signature,
+        secret_bytes,
+        forms,
+        context,
+        redactor=redactor,
+        others=other_secret_variants(others),
+    )
     findings, header, claims = parts.findings, parts.header or {}, parts.claims or {}
     if zak is not None or obf_token is not None:
         text = signature if isinstance(signature, str) else signature.decode("utf-8", "replace")
@@ -122,13 +134,12 @@ def decode_and_validate(
         if zak or any(f.code is _C.HOST_WITHOUT_ZAK for f in join):
             # The reminder is answered (a ZAK is there) or replaced by the sharper finding.
             findings = [f for f in findings if f.code is not _C.HOST_NEEDS_ZAK]
-        tokens = _token_forms(zak, obf_token)
-        findings = [_redact_finding(f, tokens) for f in (*findings, *join)]
-    if forms:
-        findings = [_redact_finding(f, forms) for f in findings]
-        # The secret reaches claims only through the JSON text; escapes could hide it there.
-        if _may_hold(parts.json_text, forms):
-            header, claims = _redact_mapping(header, forms), _redact_mapping(claims, forms)
+        findings = [*findings, *join]
+    if redactor is not None:
+        texts = [text for f in findings for text in (f.message, f.claim or "")]
+        if redactor.holds_any(texts):
+            findings = [_redact_finding(f, redactor) for f in findings]
+        header, claims = redactor.mapping(header), redactor.mapping(claims)
     findings.sort(key=lambda f: _ORDER[f.severity])
     return Report(
         parts.kind,
@@ -163,6 +174,11 @@ def _context(
                 "meeting_number",
                 f"expected None, an int or a str, got {type(meeting_number).__name__}",
             )
+        if isinstance(meeting_number, int) and int_digits(meeting_number) > MAX_SHOWN_DIGITS:
+            raise InvalidParameterError(
+                "meeting_number",
+                f"a Zoom meeting number has 9 to 12 digits, got {describe(meeting_number)}",
+            )
         meeting_number = str(meeting_number)
     if topic is not None and not isinstance(topic, str):
         raise InvalidParameterError("topic", f"expected None or a str, got {type(topic).__name__}")
@@ -189,6 +205,14 @@ def _secret_bytes(secret: object) -> Optional[bytes]:
     if not secret.strip():
         raise InvalidParameterError(
             "secret", "is empty; pass None to skip the HMAC check (is the variable unset?)"
+        )
+    if len(secret.strip()) < MIN_CHECKED_SECRET:
+        # Refused, not warned about: a secret this short cannot be kept out of the report
+        # (redacting three characters would blank ordinary words), and no Zoom secret is.
+        raise InvalidParameterError(
+            "secret",
+            f"has {len(secret.strip())} characters; Zoom's secrets have 32, and one under "
+            f"{MIN_CHECKED_SECRET} is a placeholder (is the variable set to a default?)",
         )
     return secret
 
@@ -226,17 +250,13 @@ def _other_secrets(other_secrets: object) -> tuple[tuple[str, bytes], ...]:
     return tuple(result)
 
 
-def _token_forms(*tokens: Optional[str]) -> tuple[str, ...]:
-    """The join tokens as text to redact: whole and stripped (they are bearer credentials)."""
-    forms = {form for token in tokens if token for form in (token, token.strip()) if len(form) >= 8}
-    return tuple(sorted(forms, key=len, reverse=True))
-
-
 def _diagnose(
     signature: Union[str, bytes],
     secret: Optional[bytes],
     forms: tuple[str, ...],
     context: Context,
+    *,
+    redactor: Optional[Redactor] = None,
     others: tuple[Variant, ...] = (),
 ) -> _Parts:
     unverified = None if secret is None else False
@@ -261,24 +281,17 @@ def _diagnose(
                 [Finding.of(_C.MALFORMED, "the input is not UTF-8 text")],
                 verified=unverified,
             )
-    # ``forms`` holds the secret with and without surrounding whitespace (if long enough).
+    # ``forms`` holds the secret with and without surrounding whitespace; clean() checks
+    # again on every layer it peels (quotes, JSON, URL escapes, line breaks).
     if any(form in signature for form in forms):
-        return _Parts(
-            TokenKind.UNKNOWN,
-            [
-                Finding.of(
-                    _C.MALFORMED,
-                    "the value checked contains your secret itself, not a signature: if "
-                    "it ever reached a browser, rotate the secret now",
-                )
-            ],
-            verified=False,
-        )
+        return _Parts(TokenKind.UNKNOWN, [secret_input_finding()], verified=False)
 
     if WELL_FORMED_JWT.fullmatch(signature):  # the common case: nothing to undo
         token = decode_jwt(signature, well_formed=True)
-        return _diagnose_jwt(token, token.findings, secret, forms, context, others=others)
-    cleaned = clean(signature)
+        return _diagnose_jwt(
+            token, token.findings, secret, forms, context, redactor=redactor, others=others
+        )
+    cleaned = clean(signature, forms)
     findings = cleaned.findings
     if cleaned.text is None:
         return _Parts(TokenKind.UNKNOWN, findings, verified=unverified)
@@ -287,7 +300,9 @@ def _diagnose(
     if isinstance(decoded, Bare):
         return _Parts(TokenKind.UNKNOWN, findings, verified=unverified)
     if isinstance(decoded, Jwt):
-        return _diagnose_jwt(decoded, findings, secret, forms, context, others=others)
+        return _diagnose_jwt(
+            decoded, findings, secret, forms, context, redactor=redactor, others=others
+        )
 
     rules, expires = check_legacy(decoded.fields, context)
     findings.extend(rules)
@@ -313,6 +328,7 @@ def _diagnose_jwt(
     forms: tuple[str, ...],
     context: Context,
     *,
+    redactor: Optional[Redactor] = None,
     others: tuple[Variant, ...] = (),
 ) -> _Parts:
     header: Mapping[str, object] = token.header or {}
@@ -336,8 +352,11 @@ def _diagnose_jwt(
             )
         )
     else:
-        if _may_hold(token.json_text, forms) or "secret" in token.json_text.lower():
-            findings.extend(_secret_claims(claims, forms))
+        if (
+            redactor is not None and ("\\" in token.json_text or redactor.holds(token.json_text))
+        ) or "secret" in token.json_text.lower():
+            findings.extend(_secret_claims(claims, forms, redactor))
+        findings.extend(_huge_ints(header, claims))
         if token.header is not None:
             findings.extend(_check_header(header))
         if token.claims is not None:
@@ -395,20 +414,43 @@ def _diagnose_jwt(
     )
 
 
-def _secret_claims(claims: Mapping[str, object], forms: tuple[str, ...]) -> list[Finding]:
-    """Claims that carry a secret: named like one, or holding the caller's secret."""
-    return [
-        Finding.of(
-            _C.SECRET_IN_TOKEN,
-            f"the claim {name!r} "
-            + ("holds your secret" if leaked else "is named like a secret")
-            + ": the token is readable by anyone who gets it, e.g. every browser that joins",
-            name,
+def _secret_claims(
+    claims: Mapping[str, object], forms: tuple[str, ...], redactor: Optional[Redactor]
+) -> list[Finding]:
+    """Claims that carry a secret: named like one, or holding the caller's, or a run of it."""
+    findings: list[Finding] = []
+    for name, value in claims.items():
+        if _leaks(value, forms) or _leaks(name, forms):
+            what = "holds your secret"
+        elif redactor is not None and _holds_part(redactor, name, value):
+            what = f"holds part of your secret ({_PART} or more characters of it)"
+        elif is_secret_claim(name):
+            what = "is named like a secret"
+        else:
+            continue
+        findings.append(
+            Finding.of(
+                _C.SECRET_IN_TOKEN,
+                f"the claim {name!r} {what}: the token is readable by anyone who gets it, e.g. "
+                "every browser that joins",
+                name,
+            )
         )
-        for name, value in claims.items()
-        for leaked in (_leaks(value, forms),)
-        if leaked or is_secret_claim(name)
-    ]
+    return findings
+
+
+def _holds_part(redactor: Redactor, name: str, value: object) -> bool:
+    """Whether a claim's name or value holds :data:`_PART` characters of the secret."""
+    if not (redactor.holds(name) or redactor.holds_value(value)):
+        return False
+    if redactor.holds_run(name, _PART):
+        return True
+    if isinstance(value, str):
+        return redactor.holds_run(value, _PART)
+    try:
+        return redactor.holds_run(json.dumps(value, ensure_ascii=False), _PART)
+    except (ValueError, RecursionError):
+        return True
 
 
 def _check_header(header: Mapping[str, object]) -> list[Finding]:
@@ -423,7 +465,35 @@ def _check_header(header: Mapping[str, object]) -> list[Finding]:
     if not (isinstance(typ, str) and typ.upper() == "JWT"):
         what = "missing" if typ is None else show(typ)
         findings.append(Finding.of(_C.TYP_NOT_JWT, f"the header's typ is {what}", "typ"))
+    # RFC 7515 §4.1.11: a recipient must refuse a crit it does not implement, and b64: false
+    # (RFC 7797) means the payload is not base64url at all; PyJWT refuses both.
+    for name, present in (("crit", "crit" in header), ("b64", header.get("b64", True) is not True)):
+        if present:
+            findings.append(
+                Finding.of(
+                    _C.HEADER_UNSUPPORTED,
+                    f"the header has {name} {show(header[name])}: a JWS extension that JWT "
+                    "libraries refuse",
+                    name,
+                )
+            )
     return findings
+
+
+def _huge_ints(header: Mapping[str, object], claims: Mapping[str, object]) -> list[Finding]:
+    """INTEGER_OUT_OF_RANGE for each header parameter or claim of more than 19 digits."""
+    return [
+        Finding.of(
+            _C.INTEGER_OUT_OF_RANGE,
+            f"{where}{name if name.isidentifier() and len(name) <= 40 else preview(name, 40)} "
+            f"is {json_type(value)} (over {MAX_SHOWN_DIGITS} digits: beyond 64 bits and any "
+            "Unix time in seconds, milliseconds, microseconds or nanoseconds)",
+            name,
+        )
+        for where, mapping in (("the header's ", header), ("", claims))
+        for name, value in mapping.items()
+        if isinstance(value, HugeInt)
+    ]
 
 
 def _cross_kind(kind: TokenKind, context: Context) -> list[Finding]:
@@ -462,22 +532,16 @@ def _timestamp(seconds: Optional[int]) -> Optional[datetime]:
         return None
 
 
-def _secret_forms(secret: bytes) -> tuple[str, ...]:
-    """The secret as text, with and without surrounding whitespace, longest first."""
-    if secret == secret.strip():
-        text = secret.decode("utf-8", "replace")
-        return (text,) if len(text) >= _MIN_REDACT else ()
-    forms = {secret.decode("utf-8", "replace"), secret.strip().decode("utf-8", "replace")}
-    return tuple(sorted((f for f in forms if len(f) >= _MIN_REDACT), key=len, reverse=True))
-
-
-def _may_hold(json_text: str, forms: tuple[str, ...]) -> bool:
-    """Whether decoded JSON text can hold the secret: it does, or escapes could hide it."""
-    return bool(forms) and ("\\" in json_text or any(form in json_text for form in forms))
+def _redact_finding(finding: Finding, redactor: Redactor) -> Finding:
+    claim = finding.claim or ""
+    if not (redactor.holds(finding.message) or redactor.holds(claim)):
+        return finding
+    message, claim = redactor.redact(finding.message), redactor.redact(claim)
+    return dataclasses.replace(finding, message=message, claim=claim or None)
 
 
 def _leaks(value: object, forms: tuple[str, ...]) -> bool:
-    """Whether ``value`` holds the secret; a token can carry it in a claim."""
+    """Whether ``value`` holds the whole secret; a token can carry it in a claim."""
     if isinstance(value, str):
         return any(form in value for form in forms)
     if value is None or isinstance(value, (int, float)):
@@ -487,23 +551,3 @@ def _leaks(value: object, forms: tuple[str, ...]) -> bool:
     except (ValueError, RecursionError):
         return True
     return any(form in text for form in forms)
-
-
-def _redact_mapping(mapping: dict[str, object], forms: tuple[str, ...]) -> dict[str, object]:
-    if not any(_leaks(k, forms) or _leaks(v, forms) for k, v in mapping.items()):
-        return mapping
-    return {
-        (_REDACTED if _leaks(k, forms) else k): (_REDACTED if _leaks(v, forms) else v)
-        for k, v in mapping.items()
-    }
-
-
-def _redact_finding(finding: Finding, forms: tuple[str, ...]) -> Finding:
-    claim = finding.claim or ""
-    if not any(form in finding.message or form in claim for form in forms):
-        return finding
-    message = finding.message
-    for form in forms:
-        message = message.replace(form, _REDACTED)
-        claim = claim.replace(form, _REDACTED)
-    return dataclasses.replace(finding, message=message, claim=claim or None)

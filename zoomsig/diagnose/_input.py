@@ -12,13 +12,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from typing import NamedTuple, Optional, cast
+import unicodedata
+from typing import Callable, NamedTuple, Optional, cast
 from urllib.parse import unquote
 
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["MAX_LAYERS", "MAX_SIGNATURE_LENGTH", "Cleaned", "clean"]
+__all__ = ["MAX_LAYERS", "MAX_SIGNATURE_LENGTH", "Cleaned", "clean", "secret_input_finding"]
 
 MAX_SIGNATURE_LENGTH = 8192
 """Longest input :func:`zoomsig.decode_and_validate` parses, in characters (or bytes).
@@ -37,6 +38,9 @@ _URL_START = re.compile(r"(?i)(https?://|(signature|token|jwt|sdkjwt|sdksignatur
 _LINE_BREAK = re.compile(r"\\r\\n|\\n|\r\n|\r|\n")
 # Characters that are invisible when pasted: str.strip() keeps the BOM and zero-width ones.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00a0"
+# Of those, the ones that are not whitespace to a reader: an error (INVISIBLE_CHARACTERS),
+# as the Web SDK 6.2.0 client neither trims nor checks the signature before sending it.
+_ZERO_WIDTH = "\ufeff\u200b\u200c\u200d\u2060"
 _QUOTE_STARTS = frozenset("\"'&\u201cb`")
 _QUOTES = (
     ('"', '"', "double quotes"),
@@ -87,18 +91,53 @@ def _strip(text: str) -> str:
     return text.strip().strip(_INVISIBLE).strip()
 
 
-def clean(text: str) -> Cleaned:
-    """Undo the paste and transport mistakes around a signature, naming each one."""
+def secret_input_finding() -> Finding:
+    """MALFORMED for an input that is (or wraps) the caller's secret itself."""
+    return Finding.of(
+        _C.MALFORMED,
+        "the value checked contains your secret itself, not a signature: if it ever reached "
+        "a browser, rotate the secret now",
+    )
+
+
+def clean(text: str, secret_forms: tuple[str, ...] = ()) -> Cleaned:
+    """Undo the paste and transport mistakes around a signature, naming each one.
+
+    ``secret_forms`` are the caller's secret as text: when a peeled layer turns out to be
+    the secret (wrapped in quotes, JSON, URL escapes or split into lines), the diagnosis
+    stops there with one MALFORMED finding, so that no message quotes what was inside.
+    """
+
+    def is_secret(candidate: str) -> bool:
+        return any(form in candidate for form in secret_forms)
+
+    cleaned = _clean(text, is_secret)
+    if cleaned.text is not None and is_secret(cleaned.text):
+        return Cleaned(None, [secret_input_finding()])
+    return cleaned
+
+
+def _clean(text: str, is_secret: Callable[[str], bool]) -> Cleaned:
     peeler = _Peeler()
     stripped = _strip(text)
     if not stripped:
         peeler.add(_C.EMPTY, "the signature is empty or only whitespace")
         return Cleaned(None, peeler.done())
     if stripped != text:
-        peeler.add(
-            _C.SURROUNDING_WHITESPACE,
-            f"the signature has surrounding whitespace ({_whitespace(text, stripped)})",
-        )
+        around = text.replace(stripped, "", 1)
+        invisible = sorted({ch for ch in around if ch in _ZERO_WIDTH})
+        if set(around) - set(_ZERO_WIDTH):
+            peeler.add(
+                _C.SURROUNDING_WHITESPACE,
+                f"the signature has surrounding whitespace ({_whitespace(text, stripped)})",
+            )
+        if invisible:
+            names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch)}" for ch in invisible)
+            peeler.add(
+                _C.INVISIBLE_CHARACTERS,
+                f"the signature has invisible characters around it ({names}); the Web SDK "
+                "sends them to Zoom as part of it",
+            )
     ruby_newline = text.rstrip(_INVISIBLE).strip("\r\n") == stripped
     text = stripped
 
@@ -108,6 +147,8 @@ def clean(text: str) -> Cleaned:
             return Cleaned(None, peeler.done())
         if peeled == text:
             break
+        if is_secret(peeled):
+            return Cleaned(None, [secret_input_finding()])
         text = peeled
 
     if "\n" in text or "\r" in text or "\\n" in text:
@@ -117,6 +158,8 @@ def clean(text: str) -> Cleaned:
         every = f", every {width} characters" if width else ""
         peeler.add(_C.LINE_BREAKS, f"the signature is split into {len(lines)} lines{every}")
         text = "".join(lines)
+        if is_secret(text):
+            return Cleaned(None, [secret_input_finding()])
         # Ruby's Base64.encode64 also ends in a newline: one mistake, one finding.
         if ruby_newline and peeler.findings[0].code is _C.SURROUNDING_WHITESPACE:
             del peeler.findings[0]

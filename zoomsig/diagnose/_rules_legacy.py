@@ -6,6 +6,7 @@ import base64
 import hmac
 from typing import Optional
 
+from zoomsig._params import MEETING_NUMBER_DIGITS
 from zoomsig.diagnose._context import Context
 from zoomsig.diagnose._decode import HEX_DIGEST, MAC_LENGTH, is_canonical_b64, loose_b64decode
 from zoomsig.diagnose._secret import Variant, Verdict, verify
@@ -33,7 +34,10 @@ def check_legacy(fields: list[str], context: Context) -> tuple[list[Finding], Op
     findings = [
         Finding.of(
             _C.LEGACY_FORMAT,
-            "a legacy key.mn.ts.role.hash signature: Web SDK 2.7.0 and later reject it",
+            "a legacy key.mn.ts.role.hash signature: Web SDK 2.7.0 and later reject it, and "
+            "its HMAC covers key, meeting number, timestamp and role run together, so digits "
+            "can move from one field to the next without breaking it: this format cannot bind "
+            "its fields (a Meeting SDK JWT can)",
         )
     ]
     if len(fields) != 5:
@@ -45,20 +49,27 @@ def check_legacy(fields: list[str], context: Context) -> tuple[list[Finding], Op
         )
         return findings, None
     key, mn, timestamp, role, digest = fields
-    numeric_timestamp = timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 13
+    digits = timestamp.isascii() and timestamp.isdigit()
+    # 13 digits of milliseconds (2001 to 2286); 10 or fewer are seconds, reported below.
+    numeric_timestamp = digits and (len(timestamp) == 13 or len(timestamp) <= 10)
+    # The fields are read where the dots are; the HMAC does not see the dots, so each field
+    # must have its one possible shape for the reading to mean anything.
     bad = [
-        f"{name} {show(value)}"
-        for name, value, ok in (
-            ("meeting number", mn, mn.isascii() and mn.isdigit()),
-            ("timestamp", timestamp, numeric_timestamp),
-            ("role", role, role in ("0", "1")),
+        f"{name} {show(value)} ({expected})"
+        for name, value, ok, expected in (
+            (
+                "meeting number",
+                mn,
+                mn.isascii() and mn.isdigit() and len(mn) in MEETING_NUMBER_DIGITS,
+                "9 to 12 digits",
+            ),
+            ("timestamp", timestamp, numeric_timestamp, "13 digits of milliseconds"),
+            ("role", role, role in ("0", "1"), "0 or 1"),
         )
         if not ok
     ]
     if bad:
-        findings.append(
-            Finding.of(_C.LEGACY_FIELDS_INVALID, f"not numeric or out of range: {', '.join(bad)}")
-        )
+        findings.append(Finding.of(_C.LEGACY_FIELDS_INVALID, f"wrong shape: {', '.join(bad)}"))
     if context.sdk_key is not None and key != context.sdk_key:
         findings.append(
             Finding.of(

@@ -7,14 +7,20 @@ from typing import Optional
 
 from zoomsig._params import MEETING_NUMBER_DIGITS
 from zoomsig._time import MIN_LIFETIME
-from zoomsig.diagnose._context import Context, is_int, padded_key, unexpected_key
+from zoomsig.diagnose._context import (
+    Context,
+    is_int,
+    key_not_string,
+    padded_key,
+    unexpected_key,
+)
 from zoomsig.diagnose._kind import MEETING_AUDIO_OPTIONS, MEETING_CLAIMS, is_secret_claim, near_miss
 from zoomsig.diagnose._rules_time import MILLISECONDS
-from zoomsig.diagnose._text import json_type, preview, show
+from zoomsig.diagnose._text import HugeInt, json_type, nan_hint, preview, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["check_meeting", "check_role_value"]
+__all__ = ["check_meeting", "check_role_value", "role_as_read"]
 
 _C = FindingCode
 _WRONG_MN_CLAIMS = ("meetingNumber", "meeting_number", "meetingId", "meeting_id", "meetingID")
@@ -23,12 +29,14 @@ _HANDLED = MEETING_CLAIMS | {"apiKey"}
 
 def check_role_value(value: object, claim: str, findings: list[Finding]) -> Optional[int]:
     """Report a role that is not the integer 0 or 1; return it when it is."""
+    if isinstance(value, HugeInt):
+        return None  # INTEGER_OUT_OF_RANGE says so
     if not is_int(value):
         hint = " (convert it with parseInt / int())" if isinstance(value, str) else ""
         findings.append(
             Finding.of(
                 _C.ROLE_NOT_INTEGER,
-                f"{claim} is {show(value)}, {json_type(value)}, not the number 0 or 1{hint}",
+                f"{claim} is {_typed(value)}, not the number 0 or 1{hint}{nan_hint(value)}",
                 claim,
             )
         )
@@ -41,8 +49,31 @@ def check_role_value(value: object, claim: str, findings: list[Finding]) -> Opti
     return value
 
 
+def _typed(value: object) -> str:
+    return "null" if value is None else f"{show(value)}, {json_type(value)}"
+
+
+def role_as_read(value: object) -> Optional[int]:
+    """The role a value stands for once converted (``"1"`` is 1); ``None`` when none."""
+    if is_int(value):
+        return value
+    if isinstance(value, str) and not isinstance(value, HugeInt) and value.strip() in ("0", "1"):
+        return int(value.strip())
+    return None
+
+
+def _meeting_digits(mn: object) -> Optional[str]:
+    """The meeting number ``mn`` stands for: its digits, if it is a number written loosely."""
+    if is_int(mn):
+        return str(mn)  # at most 19 digits: larger ones are HugeInt
+    if isinstance(mn, str) and not isinstance(mn, HugeInt) and set(mn) <= set("0123456789 -"):
+        return "".join(ch for ch in mn if ch.isdigit())
+    return None
+
+
 def _check_key(claims: Mapping[str, object], context: Context, findings: list[Finding]) -> None:
     app_key, sdk_key, api_key = claims.get("appKey"), claims.get("sdkKey"), claims.get("apiKey")
+    findings.extend(key_not_string(claims, "appKey", "sdkKey", "apiKey"))
     if api_key is not None:
         findings.append(
             Finding.of(
@@ -91,18 +122,17 @@ def _check_meeting_number(
             )
         )
         return claims[wrong]
-    mn = claims.get("mn")
-    if mn is None:
+    if "mn" not in claims:
         return None
+    mn = claims["mn"]
     text = str(mn) if is_int(mn) else mn
     if not isinstance(text, str) or not (text.isascii() and text.isdigit()):
-        digits = "".join(ch for ch in str(mn) if ch.isascii() and ch.isdigit())
-        spaced = isinstance(mn, str) and digits and set(mn) <= set("0123456789 -")
-        hint = f" (digits only: {show(digits)})" if spaced else ""
+        digits = _meeting_digits(mn)
+        hint = f" (digits only: {show(digits)})" if isinstance(mn, str) and digits else ""
         findings.append(
             Finding.of(
                 _C.MEETING_NUMBER_INVALID,
-                f"mn is {show(mn)}, not a string of digits{hint}",
+                f"mn is {show(mn)}, not a string of digits{hint}{nan_hint(mn)}",
                 "mn",
             )
         )
@@ -110,11 +140,13 @@ def _check_meeting_number(
         findings.append(
             Finding.of(
                 _C.MEETING_NUMBER_INVALID,
-                f"mn is {show(mn)}, {len(text)} digits; meeting numbers have 9 to 12",
+                f"mn is {show(mn)}, {len(text)} digits; meeting numbers have 9 to 12"
+                + (" (parseInt stops at the first space)" if is_int(mn) and len(text) < 9 else ""),
                 "mn",
             )
         )
-    elif context.meeting_number is not None and text != context.meeting_number:
+    # Compared even when invalid: what the user sees is "signed for another meeting".
+    if context.meeting_number is not None and _meeting_digits(mn) != context.meeting_number:
         findings.append(
             Finding.of(
                 _C.MEETING_NUMBER_MISMATCH,
@@ -130,9 +162,9 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
     findings: list[Finding] = []
     _check_key(claims, context, findings)
     mn = _check_meeting_number(claims, context, findings)
-    has_mn = mn is not None
+    has_mn = mn is not None or "mn" in claims  # a null mn is there, and invalid
     role = claims.get("role")
-    has_role = role is not None
+    has_role = "role" in claims
 
     if has_role and not has_mn:
         findings.append(
@@ -165,11 +197,12 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
         )
     if has_role:
         value = check_role_value(role, "role", findings)
-        if value is not None and context.role is not None and value != context.role:
+        # Compared even when invalid: a NaN role joins as nobody you expect.
+        if context.role is not None and role_as_read(role) != context.role:
             findings.append(
                 Finding.of(
                     _C.ROLE_MISMATCH,
-                    f"role is {value} but you expect {context.role} "
+                    f"role is {show(role)} but you expect {context.role} "
                     f"({'host' if context.role else 'participant'})",
                     "role",
                 )
@@ -212,11 +245,13 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
         )
     else:
         token_exp, iat = claims["tokenExp"], claims.get("iat")
-        if not is_int(token_exp):
+        if isinstance(token_exp, HugeInt):
+            pass  # INTEGER_OUT_OF_RANGE says so
+        elif not is_int(token_exp):
             findings.append(
                 Finding.of(
                     _C.TOKEN_EXP_NOT_INTEGER,
-                    f"tokenExp is {show(token_exp)}, {json_type(token_exp)}",
+                    f"tokenExp is {show(token_exp)}, {json_type(token_exp)}{nan_hint(token_exp)}",
                     "tokenExp",
                 )
             )

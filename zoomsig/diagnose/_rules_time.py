@@ -8,7 +8,7 @@ from typing import Optional
 
 from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME, mocked_clock
 from zoomsig.diagnose._context import Context, is_int
-from zoomsig.diagnose._text import duration, json_type, show
+from zoomsig.diagnose._text import HugeInt, duration, json_type, nan_hint, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
@@ -47,16 +47,21 @@ def _seconds(claims: Mapping[str, object], name: str, findings: list[Finding]) -
         "iat": (_C.IAT_MISSING, _C.IAT_NOT_INTEGER, _C.IAT_IN_MILLISECONDS),
         "exp": (_C.EXP_MISSING, _C.EXP_NOT_INTEGER, _C.EXP_IN_MILLISECONDS),
     }[name]
-    if name not in claims or claims[name] is None:
+    if name not in claims:
         findings.append(Finding.of(missing, f"the token has no {name} claim", name))
         return None
     value = claims[name]
+    if isinstance(value, HugeInt):
+        return None  # INTEGER_OUT_OF_RANGE says so; no arithmetic touches it
     if not is_int(value):
         if isinstance(value, float) and value >= MILLISECONDS:
             findings.append(Finding.of(in_ms, f"{name} is {show(value)}: milliseconds", name))
         findings.append(
             Finding.of(
-                not_integer, f"{name} is {show(value)}, {json_type(value)}, not an integer", name
+                not_integer,
+                f"{name} is {'null' if value is None else f'{show(value)}, {json_type(value)}'}, "
+                f"not an integer{nan_hint(value)}",
+                name,
             )
         )
         return None

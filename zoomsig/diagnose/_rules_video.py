@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from zoomsig.diagnose._context import Context, is_int, padded_key, unexpected_key
+from zoomsig.diagnose._context import (
+    Context,
+    is_int,
+    key_not_string,
+    padded_key,
+    unexpected_key,
+)
 from zoomsig.diagnose._kind import VIDEO_CLAIMS, is_secret_claim, near_miss
-from zoomsig.diagnose._text import json_type, preview, show
+from zoomsig.diagnose._rules_meeting import role_as_read
+from zoomsig.diagnose._text import json_type, nan_hint, preview, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 from zoomsig.video_sdk import GEO_REGIONS, MAX_SESSION_KEY, MAX_TOPIC, MAX_USER_IDENTITY
@@ -26,6 +33,7 @@ _OPTIONS = (
 
 def _check_key(claims: Mapping[str, object], context: Context, findings: list[Finding]) -> None:
     app_key = claims.get("app_key")
+    findings.extend(key_not_string(claims, "app_key"))
     if not app_key:
         other = next((name for name in ("appKey", "sdkKey", "apiKey") if name in claims), None)
         where = f" (it has {other}: the Video SDK reads app_key)" if other else ""
@@ -81,15 +89,16 @@ def check_video(claims: Mapping[str, object], context: Context) -> list[Finding]
             findings.append(
                 Finding.of(
                     _C.ROLE_TYPE_INVALID,
-                    f"role_type is {show(role)}, {json_type(role)}; Zoom accepts 0 or 1",
+                    f"role_type is {show(role)}, {json_type(role)}; Zoom accepts 0 or 1"
+                    f"{nan_hint(role)}",
                     "role_type",
                 )
             )
-        elif context.role is not None and role != context.role:
+        if context.role is not None and role_as_read(role) != context.role:
             findings.append(
                 Finding.of(
                     _C.ROLE_MISMATCH,
-                    f"role_type is {role} but you expect {context.role}",
+                    f"role_type is {show(role)} but you expect {context.role}",
                     "role_type",
                 )
             )

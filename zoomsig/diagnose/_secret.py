@@ -15,7 +15,14 @@ from zoomsig.diagnose._decode import loose_b64decode
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["MIN_SECRET_LENGTH", "Variant", "Verdict", "other_secret_variants", "verify"]
+__all__ = [
+    "MIN_SECRET_LENGTH",
+    "Variant",
+    "Verdict",
+    "bare_secret",
+    "other_secret_variants",
+    "verify",
+]
 
 _C = FindingCode
 MIN_SECRET_LENGTH = 32
@@ -41,21 +48,47 @@ class Verdict(NamedTuple):
     findings: list[Finding]
 
 
+_BOM, _NBSP = "\ufeff".encode(), "\u00a0".encode()
+# Whatever a reader of a file, a .env or a secrets manager can leave around a secret: a
+# newline, one half of a CRLF, a tab or space, a no-break space, a UTF-8 byte-order mark.
+_AROUND = (
+    (b"", b"\n", "a trailing newline"),
+    (b"", b"\r\n", "a trailing CRLF line ending"),
+    (b"", b"\r", "a trailing carriage return (old Mac or mixed line endings)"),
+    (b"", b" ", "a trailing space"),
+    (b"", b"\t", "a trailing tab"),
+    (b"", _NBSP, "a trailing no-break space (U+00A0, copied from a web page)"),
+    (_BOM, b"", "a byte-order mark at the start (a file saved as UTF-8 with BOM)"),
+    (_BOM, b"\n", "a byte-order mark at the start and a trailing newline"),
+    (_BOM, b"\r\n", "a byte-order mark at the start and a trailing CRLF"),
+)
+
+
+def bare_secret(secret: bytes) -> bytes:
+    """``secret`` without whitespace, a leading BOM or no-break spaces around it."""
+    bare = secret.strip()
+    while bare.startswith(_BOM) or bare.startswith(_NBSP):
+        bare = bare[3 if bare.startswith(_BOM) else 2 :].strip()
+    while bare.endswith(_NBSP):
+        bare = bare[:-2].strip()
+    return bare
+
+
 def _secret_variants(secret: bytes, sdk_key: Optional[str]) -> Iterator[Variant]:
-    stripped = secret.strip()
+    stripped = bare_secret(secret)
     if stripped != secret and stripped:
         yield Variant(
             _C.SECRET_HAS_WHITESPACE,
             stripped,
             "the token matches the secret without its surrounding whitespace: the secret you "
-            "checked with has a stray space or newline",
+            "checked with has a stray space, newline or byte-order mark",
         )
-    for suffix, name in ((b"\n", "newline"), (b"\r\n", "CRLF line ending"), (b" ", "space")):
+    for prefix, suffix, name in _AROUND:
         yield Variant(
             _C.SECRET_HAS_WHITESPACE,
-            stripped + suffix,
-            f"the token was signed with the secret plus a trailing {name} (read from a file, "
-            ".env or `echo` without -n)",
+            prefix + stripped + suffix,
+            f"the token was signed with the secret plus {name} (read from a file, .env or "
+            "`echo` without -n)",
         )
     decoded = loose_b64decode(stripped.decode("ascii", "replace"))
     if decoded:

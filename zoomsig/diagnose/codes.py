@@ -137,6 +137,11 @@ class FindingCode(str, Enum):
     WEBHOOK_VERIFICATION_TOKEN_USED = "WEBHOOK_VERIFICATION_TOKEN_USED"
     WEBHOOK_HEADERS_FROM_OTHER_EVENT = "WEBHOOK_HEADERS_FROM_OTHER_EVENT"
     WEBHOOK_URL_VALIDATION = "WEBHOOK_URL_VALIDATION"
+    # Hostile or careless input
+    INTEGER_OUT_OF_RANGE = "INTEGER_OUT_OF_RANGE"
+    INVISIBLE_CHARACTERS = "INVISIBLE_CHARACTERS"
+    APP_KEY_NOT_STRING = "APP_KEY_NOT_STRING"
+    HEADER_UNSUPPORTED = "HEADER_UNSUPPORTED"
 
 
 class CodeInfo(NamedTuple):
@@ -722,6 +727,30 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             _I,
             "An endpoint URL validation request",
             "Answer 200 with url_validation_response(event, secret_token=...) within 3 seconds.",
+        ),
+        _C.INTEGER_OUT_OF_RANGE: CodeInfo(
+            _E,
+            "An integer far outside any real Unix time",
+            "Send iat and exp as Unix times in seconds (10 digits today) and other numbers as "
+            "the small integers Zoom defines; check the arithmetic that made this one.",
+        ),
+        _C.INVISIBLE_CHARACTERS: CodeInfo(
+            _E,
+            "Invisible characters around the signature",
+            "Remove the zero-width characters (or BOM) where the signature is stored or pasted: "
+            "JavaScript's trim() keeps most of them and the Web SDK sends them to Zoom as is.",
+        ),
+        _C.APP_KEY_NOT_STRING: CodeInfo(
+            _E,
+            "The key claim is not a string",
+            "Put your SDK key / Client ID in the key claim as a JSON string, not a number, a "
+            "boolean, an array or an object.",
+        ),
+        _C.HEADER_UNSUPPORTED: CodeInfo(
+            _E,
+            "The header asks for a JWS extension (crit, b64: false)",
+            'Use the plain header {"alg":"HS256","typ":"JWT"}: JWT libraries such as PyJWT '
+            "refuse tokens with crit or an unencoded payload.",
         ),
     }
 )
