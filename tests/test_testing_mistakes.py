@@ -35,17 +35,13 @@ CONTEXTS = [
     (fake_credentials().key, fake_credentials().secret, "978759818", 1, NOW + 86400 * 400),
     (fake_credentials(CredentialType.GENERAL_APP).key, SENTINEL_SECRET, 123456789012, 1, NOW),
 ]
-NAN_XFAIL = pytest.mark.xfail(
-    strict=True, reason="null claims are reported as NOT_INTEGER once the issue 9 branch lands"
-)
 
 
 def _cases() -> list[object]:
     cases: list[object] = []
     for mistake in MISTAKES:
         for index, context in enumerate(CONTEXTS):
-            marks = [NAN_XFAIL] if mistake.name == "nan_claims" else []
-            cases.append(pytest.param(mistake, context, id=f"{mistake.name}-{index}", marks=marks))
+            cases.append(pytest.param(mistake, context, id=f"{mistake.name}-{index}"))
     return cases
 
 

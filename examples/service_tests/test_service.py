@@ -88,7 +88,7 @@ def test_join_check_reports_each_broken_signature(
     status, body = check_client_signature(app, token, MEETING, 0, now=zoom_now)
     assert status == 422
     errors = {code for code in mistake.codes if code.value in body["codes"]}
-    assert errors or mistake.name == "nan_claims"  # issue 9 renames its codes
+    assert errors, mistake.name
 
 
 @settings(max_examples=20, deadline=None)
