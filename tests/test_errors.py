@@ -68,7 +68,9 @@ def test_parameter_error_parts_come_from_a_real_signer_call() -> None:
     from zoomsig import sign_meeting_sdk
 
     with pytest.raises(InvalidParameterError) as caught:
-        sign_meeting_sdk(sdk_key="k" * 22, sdk_secret="s" * 32, meeting_number="978-759-818", role=0)
+        sign_meeting_sdk(
+            sdk_key="k" * 22, sdk_secret="s" * 32, meeting_number="978-759-818", role=0
+        )
     assert caught.value.parameter == "meeting_number"
     assert not caught.value.reason.startswith("meeting_number")
     assert str(caught.value) == f"meeting_number: {caught.value.reason}"

@@ -7,6 +7,8 @@ Everything public is importable from here::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from zoomsig._enums import CredentialType, LegacyEncoding, Role, Severity, TokenKind
 from zoomsig._errors import (
     InvalidParameterError,
@@ -15,18 +17,38 @@ from zoomsig._errors import (
     ZoomSigError,
 )
 from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
-from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding, Report
-from zoomsig.legacy import sign_legacy_web_sdk
-from zoomsig.meeting_sdk import sign_meeting_sdk
-from zoomsig.video_sdk import sign_video_sdk
+
+if TYPE_CHECKING:
+    # Imported on first use (see __getattr__): the signers bring in PyJWT and the
+    # diagnosis engine is most of zoomsig, and a program that only signs, or a
+    # `zoomsig --version`, need not pay for what it does not call.
+    from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
+    from zoomsig.legacy import sign_legacy_web_sdk
+    from zoomsig.meeting_sdk import sign_meeting_sdk
+    from zoomsig.video_sdk import sign_video_sdk
+
+_LAZY = {
+    "MAX_SIGNATURE_LENGTH": "zoomsig.diagnose._engine",
+    "decode_and_validate": "zoomsig.diagnose._engine",
+    "sign_legacy_web_sdk": "zoomsig.legacy",
+    "sign_meeting_sdk": "zoomsig.meeting_sdk",
+    "sign_video_sdk": "zoomsig.video_sdk",
+}
 
 __version__: str
 """The installed version, from the package metadata (read on first access)."""
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is not None:
+        import importlib  # noqa: PLC0415
+
+        value: object = getattr(importlib.import_module(module), name)
+        globals()[name] = value  # later lookups find it without __getattr__
+        return value
     # importlib.metadata costs ~20 ms to import (zipfile, email, csv, pathlib): more than
     # all of zoomsig. Import it only when someone asks for the version.
     if name == "__version__":
@@ -63,3 +85,7 @@ __all__ = [
     "sign_meeting_sdk",
     "sign_video_sdk",
 ]
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

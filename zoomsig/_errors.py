@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
-
-if TYPE_CHECKING:
-    from zoomsig.diagnose.report import Report
+from typing import ClassVar
 
 __all__ = [
     "InvalidParameterError",
@@ -78,3 +75,8 @@ class InvalidSignatureError(ZoomSigError):
         suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
         super().__init__(f"{first.code.value}: {first.message}{suffix}")
         self.report = report
+
+
+# At the end, for the cycle (report.py imports InvalidSignatureError from here): the name
+# must exist at run time so that typing.get_type_hints(InvalidSignatureError) works.
+from zoomsig.diagnose.report import Report  # noqa: E402

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import NamedTuple, Optional
+
+from typing_extensions import TypeGuard
 
 from zoomsig.diagnose._text import show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
-
-if TYPE_CHECKING:
-    from typing_extensions import TypeGuard
 
 __all__ = ["Context", "is_int", "padded_key", "unexpected_key"]
 
