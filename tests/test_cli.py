@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
+from _support import NOW, SDK_KEY, SDK_SECRET, SENTINEL_SECRET, load_vectors, secret_fragments
 
 import zoomsig
-from tests._support import NOW, SDK_KEY, SDK_SECRET, SENTINEL_SECRET, load_vectors, secret_fragments
 from zoomsig import (
     Finding,
     FindingCode,
@@ -389,7 +389,7 @@ def test_sign_secret_file_other_whitespace_is_refused(
 ) -> None:
     monkeypatch.setenv("ZOOM_SDK_KEY", SDK_KEY)
     path = tmp_path / "secret"
-    path.write_text(content, encoding="utf-8", newline="")
+    path.write_bytes(content.encode("utf-8"))  # newline="" of write_text is Python 3.10+
     result = run("sign", "meeting", "--secret-file", str(path))
     assert (result.code, result.out) == (2, "")
     assert "sdk_secret (from --secret-file, after removing one trailing newline)" in result.err

@@ -7,6 +7,7 @@ Everything public is importable from here::
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from zoomsig._enums import CredentialType, LegacyEncoding, Role, Severity, TokenKind
@@ -29,13 +30,15 @@ if TYPE_CHECKING:
     from zoomsig.meeting_sdk import sign_meeting_sdk
     from zoomsig.video_sdk import sign_video_sdk
 
-_LAZY = {
-    "MAX_SIGNATURE_LENGTH": "zoomsig.diagnose._engine",
-    "decode_and_validate": "zoomsig.diagnose._engine",
-    "sign_legacy_web_sdk": "zoomsig.legacy",
-    "sign_meeting_sdk": "zoomsig.meeting_sdk",
-    "sign_video_sdk": "zoomsig.video_sdk",
-}
+_LAZY = MappingProxyType(
+    {
+        "MAX_SIGNATURE_LENGTH": "zoomsig.diagnose._engine",
+        "decode_and_validate": "zoomsig.diagnose._engine",
+        "sign_legacy_web_sdk": "zoomsig.legacy",
+        "sign_meeting_sdk": "zoomsig.meeting_sdk",
+        "sign_video_sdk": "zoomsig.video_sdk",
+    }
+)
 
 __version__: str
 """The installed version, from the package metadata (read on first access)."""
