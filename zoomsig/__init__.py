@@ -18,21 +18,24 @@ from zoomsig._errors import (
     ZoomSigError,
 )
 from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
-from zoomsig.diagnose.codes import FindingCode
-from zoomsig.diagnose.report import Finding, Report
 
 if TYPE_CHECKING:
-    # Imported on first use (see __getattr__): the signers bring in PyJWT and the
-    # diagnosis engine is most of zoomsig, and a program that only signs, or a
-    # `zoomsig --version`, need not pay for what it does not call.
+    # Imported on first use (see __getattr__): the signers bring in PyJWT, the diagnosis
+    # code is most of zoomsig (and dataclasses, which imports inspect and ast), and a
+    # program that only signs, or `zoomsig --version`, need not pay for what it never calls.
     from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
+    from zoomsig.diagnose.codes import FindingCode
+    from zoomsig.diagnose.report import Finding, Report
     from zoomsig.legacy import sign_legacy_web_sdk
     from zoomsig.meeting_sdk import sign_meeting_sdk
     from zoomsig.video_sdk import sign_video_sdk
 
 _LAZY = MappingProxyType(
     {
+        "Finding": "zoomsig.diagnose.report",
+        "FindingCode": "zoomsig.diagnose.codes",
         "MAX_SIGNATURE_LENGTH": "zoomsig.diagnose._engine",
+        "Report": "zoomsig.diagnose.report",
         "decode_and_validate": "zoomsig.diagnose._engine",
         "sign_legacy_web_sdk": "zoomsig.legacy",
         "sign_meeting_sdk": "zoomsig.meeting_sdk",

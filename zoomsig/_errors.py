@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+# The package, not zoomsig.diagnose.report: ``zoomsig.Report`` in the annotation below
+# resolves at run time (typing.get_type_hints) through the package's lazy attributes,
+# without importing the diagnosis code when zoomsig is imported.
+import zoomsig
+
 __all__ = [
     "InvalidParameterError",
     "InvalidSignatureError",
@@ -69,14 +74,9 @@ class InvalidSignatureError(ZoomSigError):
 
     code: ClassVar[str] = "invalid_signature"
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: zoomsig.Report) -> None:
         first = report.errors[0]
         more = len(report.errors) - 1
         suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
         super().__init__(f"{first.code.value}: {first.message}{suffix}")
         self.report = report
-
-
-# At the end, for the cycle (report.py imports InvalidSignatureError from here): the name
-# must exist at run time so that typing.get_type_hints(InvalidSignatureError) works.
-from zoomsig.diagnose.report import Report  # noqa: E402
