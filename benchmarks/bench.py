@@ -13,10 +13,12 @@ What it measures, each as the minimum over repeats of ``timeit`` loops (per call
   ``json`` + ``base64`` + ``hmac.digest`` baseline;
 * diagnosis: ``decode_and_validate(token, secret=...)`` vs ``jwt.decode`` for a valid token
   and for typical broken ones (PyJWT's exception is part of its time);
-* imports: ``import zoomsig`` vs ``import jwt`` in fresh interpreters of a virtualenv that
+* imports: ``import zoomsig`` (+ first signature) vs ``import jwt`` (+ first ``jwt.encode``)
+  in fresh interpreters of a virtualenv that
   holds only the runtime dependencies (PyJWT without ``cryptography``, typing-extensions),
   with bytecode cached in a private ``pycache_prefix``;
-* ``zoomsig --version`` cold start (wall time of the console script);
+* ``zoomsig --version`` cold start (wall time of the console script, as a ratio to
+  ``python -c pass``);
 * the refusal of a 1 MB input (``TOO_LONG``) and how time grows with input size up to
   ``MAX_SIGNATURE_LENGTH`` for adversarial input families.
 
