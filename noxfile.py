@@ -72,17 +72,17 @@ def mypy_tests(session: nox.Session) -> None:
     # The tests import their helpers as top-level modules (_support, mistakes), so mypy
     # checks them from inside tests/ with the project's configuration.
     files = sorted(path.name for path in (ROOT / "tests").glob("*.py"))
-    session.run(
-        "mypy",
-        "--config-file",
-        str(ROOT / "pyproject.toml"),
-        "--strict",
-        "--python-version",
-        LOWEST,
-        *files,
-        env={"MYPYPATH": str(ROOT / "tests")},
-        cwd=str(ROOT / "tests"),
-    )
+    session.run("python", "--version")
+    with session.chdir(ROOT / "tests"):
+        session.run(
+            "mypy",
+            "--config-file",
+            str(ROOT / "pyproject.toml"),
+            "--strict",
+            "--python-version",
+            LOWEST,
+            *files,
+        )
 
 
 @nox.session(python=LOWEST, name="mypy-tests")

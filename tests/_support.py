@@ -109,7 +109,7 @@ def pyjwt_decode(token: str, secret: str | bytes, **options: Any) -> dict[str, A
 
     import jwt
 
-    merged = {"verify_exp": False, "verify_iat": False, **options}
+    merged: Any = {"verify_exp": False, "verify_iat": False, **options}  # PyJWT's Options
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", getattr(jwt, "InsecureKeyLengthWarning", UserWarning))
         claims: dict[str, Any] = jwt.decode(token, secret, algorithms=["HS256"], options=merged)

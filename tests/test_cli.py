@@ -368,7 +368,7 @@ def test_sign_secret_prompt_on_terminal(run: Any, monkeypatch: pytest.MonkeyPatc
         return SDK_SECRET
 
     monkeypatch.setattr(sys, "stdin", FakeTTY())
-    monkeypatch.setattr(cli.getpass, "getpass", fake_getpass)
+    monkeypatch.setattr(cli.getpass, "getpass", fake_getpass)  # type: ignore[attr-defined]
     argv = _meeting_argv(VECTORS["meeting_sdk"][0]["inputs"])
     result = run(*argv, "--secret-stdin")
     assert result.out == VECTORS["meeting_sdk"][0]["signature"] + "\n"
@@ -585,7 +585,7 @@ def test_check_passes_everything_to_the_engine(run: Any, engine: FakeEngine, cre
 def test_check_reads_the_clock_once_when_no_now(
     run: Any, engine: FakeEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli.time, "time", lambda: 1763900123.5)
+    monkeypatch.setattr(cli.time, "time", lambda: 1763900123.5)  # type: ignore[attr-defined]
     run("check", TOKEN)
     assert engine.calls[0][1] == {
         "secret": None, "sdk_key": None, "meeting_number": None, "role": None,

@@ -177,7 +177,7 @@ def _recipe(first_line: str) -> str:
     text = (DOCS / "recipes.md").read_text(encoding="utf-8")
     for block in re.findall(r"^```python\n(.*?)^```", text, flags=re.MULTILINE | re.S):
         if block.startswith(first_line + "\n"):
-            return block
+            return str(block)
     raise AssertionError(f"no recipe starting with {first_line!r}")
 
 
