@@ -96,6 +96,27 @@ def time_call(fn: Callable[[], object], settings: Settings) -> Json:
     return {"best": min(samples), "median": statistics.median(samples), "loops": number}
 
 
+def time_calls(fns: dict[str, Callable[[], object]], settings: Settings) -> dict[str, Json]:
+    """Like :func:`time_call` for several functions, their samples interleaved.
+
+    A ratio compares functions timed in turns (A, B, A, B, ...), so that a burst of load
+    on a shared machine slows both sides rather than one of them.
+    """
+    timers = {name: timeit.Timer(fn) for name, fn in fns.items()}
+    numbers = {
+        name: max(1, math.ceil(timer.autorange()[0] * settings.min_time / 0.2))
+        for name, timer in timers.items()
+    }
+    samples: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(settings.repeat):
+        for name, timer in timers.items():
+            samples[name].append(timer.timeit(number=numbers[name]) / numbers[name])
+    return {
+        name: {"best": min(v), "median": statistics.median(v), "loops": numbers[name]}
+        for name, v in samples.items()
+    }
+
+
 def swallow(fn: Callable[[], object]) -> Callable[[], object]:
     """``fn`` with any exception caught: PyJWT signals a broken token by raising."""
 
@@ -202,7 +223,7 @@ def bench_sign(settings: Settings) -> Json:
             video_payload, SDK_SECRET, algorithm="HS256"
         ),
     }
-    result: Json = {name: time_call(fn, settings) for name, fn in {**cases, **video_cases}.items()}
+    result: Json = {**time_calls(cases, settings), **time_calls(video_cases, settings)}
     result["identical_output"] = (
         jwt.encode(payload, SDK_SECRET, algorithm="HS256") == token == stdlib_sign(payload, key)
     )
@@ -231,9 +252,9 @@ def bench_decode(settings: Settings) -> Json:
         def pj(token: str = token, secret: str = secret) -> object:
             return jwt.decode(token, secret, algorithms=["HS256"])
 
+        timed = time_calls({"zoomsig": zs, "pyjwt": swallow(pj)}, settings)
         result[name] = {
-            "zoomsig": time_call(zs, settings),
-            "pyjwt": time_call(swallow(pj), settings),
+            **timed,
             "zoomsig_outcome": outcome(zs),
             "pyjwt_outcome": outcome(pj),
         }
