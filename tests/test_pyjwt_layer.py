@@ -156,3 +156,36 @@ def test_short_secret_signs_without_pyjwt_key_length_warning(secret: str) -> Non
         token, options={"verify_signature": False}, algorithms=["HS256"]
     )  # the payload PyJWT itself would sign
     assert token == pyjwt_encode(claims, secret)
+
+
+def test_import_zoomsig_defers_pyjwt_and_the_diagnosis_until_used() -> None:
+    # `import zoomsig` (and so `zoomsig --version`) pays for neither PyJWT nor the engine;
+    # the first use of a name imports what it needs. Modules, not timings, are asserted.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, zoomsig\n"
+        "before = {m for m in ('jwt', 'zoomsig.diagnose._engine', 'zoomsig.meeting_sdk')"
+        " if m in sys.modules}\n"
+        "zoomsig.sign_meeting_sdk\n"
+        "after_sign = 'jwt' in sys.modules and 'zoomsig.diagnose._engine' not in sys.modules\n"
+        "zoomsig.decode_and_validate\n"
+        "print(sorted(before), after_sign, 'zoomsig.diagnose._engine' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split("\n")[0] == "[] True True"
+
+
+def test_zoomsig_diagnose_exports_the_engine_lazily() -> None:
+    import zoomsig
+    from zoomsig import diagnose
+
+    assert diagnose.decode_and_validate is zoomsig.decode_and_validate
+    assert diagnose.MAX_SIGNATURE_LENGTH == zoomsig.MAX_SIGNATURE_LENGTH
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        diagnose.nope  # noqa: B018
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        zoomsig.nope  # noqa: B018
