@@ -67,8 +67,11 @@ def assert_rejected(
 
     from zoomsig import _jws
 
-    with mock.patch.object(_jws, "hs256", wraps=_jws.hs256) as hs256, pytest.raises(error) as info:
-        sign(**kwargs)
+    # PyJWT's HS256 object makes every signature; _jws.hs256 is the diagnosis side.
+    with mock.patch.object(_jws, "hs256", wraps=_jws.hs256) as hs256:  # noqa: SIM117 (3.9)
+        with mock.patch.object(_jws.HS256, "sign", wraps=_jws.HS256.sign) as pyjwt_sign:
+            with pytest.raises(error) as info:
+                sign(**kwargs)
     exc = info.value
     assert type(exc) is error, f"{type(exc).__name__} instead of {error.__name__}"
     assert isinstance(exc, ValueError)
@@ -77,6 +80,7 @@ def assert_rejected(
     for needle in needles:
         assert needle in str(exc)
     assert hs256.call_count == 0, "an HMAC was computed before the error"
+    assert pyjwt_sign.call_count == 0, "PyJWT signed before the error"
     assert_no_secret(exc, secret)
     return exc
 
@@ -105,7 +109,7 @@ def pyjwt_decode(token: str, secret: str | bytes, **options: Any) -> dict[str, A
 
     import jwt
 
-    merged = {"verify_exp": False, "verify_iat": False, **options}
+    merged: Any = {"verify_exp": False, "verify_iat": False, **options}  # PyJWT's Options
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", getattr(jwt, "InsecureKeyLengthWarning", UserWarning))
         claims: dict[str, Any] = jwt.decode(token, secret, algorithms=["HS256"], options=merged)

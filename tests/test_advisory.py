@@ -9,10 +9,12 @@ NaN, duplicate keys, bad Unicode) ends in a finding, never an exception.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
 import socket
+from collections.abc import Mapping
 from typing import Callable, Optional, Union
 
 import pytest
@@ -74,14 +76,18 @@ def b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def part(value: Union[bytes, dict[str, object]]) -> str:
-    raw = value if isinstance(value, bytes) else json.dumps(value, separators=(",", ":")).encode()
+def part(value: Union[bytes, Mapping[str, object]]) -> str:
+    raw = (
+        value
+        if isinstance(value, bytes)
+        else json.dumps(dict(value), separators=(",", ":")).encode()
+    )
     return b64url(raw)
 
 
 def token(
-    header: Union[bytes, dict[str, object]],
-    payload: Union[bytes, dict[str, object]],
+    header: Union[bytes, Mapping[str, object]],
+    payload: Union[bytes, Mapping[str, object]],
     key: Optional[bytes] = SDK_SECRET.encode(),
     digest: str = "sha256",
 ) -> str:
@@ -366,7 +372,7 @@ def test_nesting_near_the_recursion_limit(claim: str, stack: int) -> None:
         nested = "[" * depth + "]" * depth
         body = json.dumps({**CLAIMS, claim: "@"}, separators=(",", ":")).replace('"@"', nested)
         value = token(HS256_HEADER, body.encode())
-        _in_deep_stack(stack, lambda value=value: check(value, secret=SDK_SECRET))
+        _in_deep_stack(stack, functools.partial(check, value, secret=SDK_SECRET))
 
 
 @pytest.mark.parametrize(

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
+from _support import NOW, SDK_KEY, SDK_SECRET, SENTINEL_SECRET, load_vectors, secret_fragments
 
 import zoomsig
-from tests._support import NOW, SDK_KEY, SDK_SECRET, SENTINEL_SECRET, load_vectors, secret_fragments
 from zoomsig import (
     Finding,
     FindingCode,

@@ -207,7 +207,9 @@ def test_to_dict_has_stable_keys_and_is_json_ready() -> None:
     assert data["signature_verified"] is False
     assert data["expires_at"] == "2025-11-23T14:12:50+00:00"
     assert data["header"] == {"alg": "HS256", "typ": "JWT"}
-    assert data["claims"]["mn"] == "85746065432"
+    claims = data["claims"]
+    assert isinstance(claims, dict)
+    assert claims["mn"] == "85746065432"
     assert data["findings"] == [ERROR.to_dict(), WARNING.to_dict()]
     assert json.loads(json.dumps(data)) == data
 

@@ -380,7 +380,7 @@ def test_report_dataclass_fields_hold_no_secret() -> None:
             elif hasattr(item, "__dataclass_fields__"):
                 stack.extend(getattr(item, field) for field in item.__dataclass_fields__)
             elif hasattr(item, "items"):
-                stack.extend(dict(item.items()).values())  # type: ignore[attr-defined]
+                stack.extend(dict(item.items()).values())
 
 
 def test_optional_secret_absent_still_clean() -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
-if TYPE_CHECKING:
-    from zoomsig.diagnose.codes import FindingCode
-    from zoomsig.diagnose.report import Report
+# The package, not zoomsig.diagnose.report: ``zoomsig.Report`` in the annotation below
+# resolves at run time (typing.get_type_hints) through the package's lazy attributes,
+# without importing the diagnosis code when zoomsig is imported.
+import zoomsig
 
 __all__ = [
     "InvalidParameterError",
@@ -113,7 +114,7 @@ class InvalidSignatureError(ZoomSigError):
     code: ClassVar[str] = "invalid_signature"
     __module__ = "zoomsig"  # tracebacks name the public class, not zoomsig._errors
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: zoomsig.Report) -> None:
         errors = report.errors
         lines = [f"{f.code.value}: {f.message}" for f in errors]
         if len(lines) == 1:
@@ -136,7 +137,7 @@ class InvalidWebhookError(ZoomSigError):
 
     code: ClassVar[str] = "invalid_webhook"
 
-    def __init__(self, finding_code: FindingCode, message: str) -> None:
+    def __init__(self, finding_code: zoomsig.FindingCode, message: str) -> None:
         super().__init__(f"{finding_code.value}: {message}")
-        self.finding_code: FindingCode = finding_code
+        self.finding_code: zoomsig.FindingCode = finding_code
         self.reason: str = message

@@ -1,9 +1,18 @@
-"""HS256 JSON Web Signatures (RFC 7515) for the token shapes Zoom uses.
+"""HS256 JSON Web Signatures (RFC 7515) for the token shapes Zoom uses, made by PyJWT.
 
-The standard library does the work here rather than PyJWT: Zoom tokens are one fixed
-header and a small payload, and calling ``hmac.digest`` directly is several times faster
-than ``jwt.encode`` (see the performance page). The test suite checks every token against
-PyJWT and against RFC 7515 Appendix A.1.
+PyJWT is the JWT layer: every token zoomsig signs comes out of one cached
+:class:`jwt.api_jws.PyJWS` that knows only HS256, and every signing key goes through
+PyJWT's :class:`~jwt.algorithms.HMACAlgorithm` ``prepare_key``, so a PEM key, an SSH public
+key, a DER key or a JWK passed as a secret is refused exactly where PyJWT refuses it.
+
+zoomsig serialises the payload itself (compact JSON, claims in insertion order, non-ASCII
+text as UTF-8, as Zoom's samples do) and hands PyJWS the bytes, so the tokens match Zoom's
+official samples byte for byte. PyJWS writes the header ``{"alg":"HS256","typ":"JWT"}``
+(sorted keys), the header every Zoom sample sends.
+
+Diagnosis keeps its own tolerant decoder (``zoomsig.diagnose._decode``) and the
+constant-time check below: it must read tokens PyJWT refuses to parse, and try several
+forms of a secret without raising.
 """
 
 from __future__ import annotations
@@ -14,10 +23,50 @@ import hmac
 import json
 from typing import Optional
 
-__all__ = ["b64url_decode", "b64url_encode", "hs256", "sign", "signing_input", "verify"]
+from jwt.algorithms import HMACAlgorithm
+from jwt.api_jws import PyJWS
+from jwt.exceptions import InvalidKeyError
+
+from zoomsig._errors import InvalidParameterError
+
+__all__ = [
+    "HS256",
+    "JWS",
+    "b64url_decode",
+    "b64url_encode",
+    "hs256",
+    "mac",
+    "prepare_key",
+    "sign",
+    "signing_input",
+    "verify",
+]
 
 _HEADER = b'{"alg":"HS256","typ":"JWT"}'
 _HEADER_B64 = base64.urlsafe_b64encode(_HEADER).rstrip(b"=")
+
+
+class _ZoomHS256(HMACAlgorithm):
+    """PyJWT's HS256, without its warning about keys under 32 bytes.
+
+    Zoom generates the secrets (32 characters or more for every current app type); the
+    caller cannot choose a longer one, so a warning on each signature would be noise they
+    cannot act on. Key preparation and signing are PyJWT's, unchanged.
+    """
+
+    def check_key_length(self, key: bytes) -> Optional[str]:  # PyJWT >= 2.10 calls this
+        return None
+
+
+HS256 = _ZoomHS256(HMACAlgorithm.SHA256)
+"""The HS256 algorithm object that signs every zoomsig token (PyJWT's HMAC)."""
+
+# One encoder, built once: json.dumps with non-default options builds a new one per call.
+_PAYLOAD_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+JWS = PyJWS(algorithms=[])
+"""The one PyJWS that encodes every zoomsig token; it knows HS256 only."""
+JWS.register_algorithm("HS256", HS256)
 
 
 def b64url_encode(data: bytes) -> bytes:
@@ -41,8 +90,30 @@ def b64url_decode(data: str) -> Optional[bytes]:
 
 
 def hs256(key: bytes, message: bytes) -> bytes:
-    """HMAC-SHA256 of ``message`` under ``key``."""
+    """HMAC-SHA256 of ``message`` under ``key`` (the diagnosis side: no key checks)."""
     return hmac.digest(key, message, "sha256")
+
+
+def _refuse(parameter: str, error: InvalidKeyError) -> InvalidParameterError:
+    # PyJWT's message describes the kind of key, never the key itself.
+    return InvalidParameterError(
+        parameter,
+        f"this is not an HMAC secret: {error} Pass the app's secret from the Zoom App "
+        "Marketplace, not a key file",
+    )
+
+
+def prepare_key(key: bytes, parameter: str) -> bytes:
+    """``key`` through PyJWT's HMAC key preparation; asymmetric keys are refused."""
+    try:
+        return HS256.prepare_key(key)
+    except InvalidKeyError as error:
+        raise _refuse(parameter, error) from None
+
+
+def mac(key: bytes, message: bytes, parameter: str) -> bytes:
+    """HMAC-SHA256 by PyJWT's HS256 with a prepared ``key`` (the legacy signature)."""
+    return HS256.sign(message, prepare_key(key, parameter))
 
 
 def signing_input(payload_json: bytes) -> bytes:
@@ -50,15 +121,18 @@ def signing_input(payload_json: bytes) -> bytes:
     return _HEADER_B64 + b"." + b64url_encode(payload_json)
 
 
-def sign(payload: dict[str, object], key: bytes) -> str:
-    """Serialise ``payload`` as Zoom's samples do and sign it with HS256.
+def sign(payload: dict[str, object], key: bytes, parameter: str = "secret") -> str:
+    """Serialise ``payload`` as Zoom's samples do and sign it with PyJWT (HS256).
 
     Compact JSON (no spaces), claims in insertion order, non-ASCII text as UTF-8 (as
-    ``JSON.stringify`` + jsrsasign produce), header ``{"alg":"HS256","typ":"JWT"}``.
+    ``JSON.stringify`` + jsrsasign produce), header ``{"alg":"HS256","typ":"JWT"}``. A key
+    PyJWT refuses raises :class:`InvalidParameterError` naming ``parameter``.
     """
-    body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    message = signing_input(body)
-    return (message + b"." + b64url_encode(hs256(key, message))).decode("ascii")
+    body = _PAYLOAD_JSON.encode(payload).encode("utf-8")
+    try:
+        return JWS.encode(body, key, algorithm="HS256")
+    except InvalidKeyError as error:
+        raise _refuse(parameter, error) from None
 
 
 def verify(message: bytes, mac: bytes, key: bytes) -> bool:

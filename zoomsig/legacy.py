@@ -75,7 +75,7 @@ def sign_legacy_web_sdk(
     # round() first: 1763900000.123 * 1000 is 1763900000122.9998 in binary floating point.
     timestamp = math.floor(round(resolve_now(now) * 1000, 3)) - LEGACY_BACKDATE_MS
     message = base64.b64encode(f"{key}{mn}{timestamp}{checked_role}".encode())
-    digest = base64.b64encode(_jws.hs256(secret, message)).decode("ascii")
+    digest = base64.b64encode(_jws.mac(secret, message, "api_secret")).decode("ascii")
     outer = base64.b64encode(f"{key}.{mn}.{timestamp}.{checked_role}.{digest}".encode())
     if dialect is LegacyEncoding.URL_SAFE:
         outer = outer.translate(bytes.maketrans(b"+/", b"-_")).rstrip(b"=")

@@ -110,4 +110,4 @@ def sign_meeting_sdk(
     payload["tokenExp"] = exp
     if webrtc is not None:
         payload["video_webrtc_mode"] = webrtc
-    return _jws.sign(payload, secret)
+    return _jws.sign(payload, secret, "sdk_secret")

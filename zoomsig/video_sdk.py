@@ -146,4 +146,4 @@ def sign_video_sdk(
         "exp": iat + lifetime,
     }
     payload.update((name, value) for name, value in optional.items() if value is not None)
-    return _jws.sign(payload, secret)
+    return _jws.sign(payload, secret, "sdk_secret")

@@ -1,4 +1,5 @@
-# Packaging: build the sdist and the wheel, check their metadata, check what the wheel holds,
+# Packaging: build the sdist and the wheel, check their metadata (twine, with the Markdown
+# renderer), check what both archives hold (.ci/lib/check_dist.py),
 # then install the wheel into a fresh virtualenv and run it from outside the source tree.
 # Run by .ci/run inside the CI venv, from the CI copy of the repository; by hand the same
 # way: bash .ci/steps/package.sh
@@ -8,39 +9,26 @@ python -m pip install -q -e ".[release]"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/zoomsig-package.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-python -m build --outdir "$tmp/dist" .
-python -m twine check --strict "$tmp/dist"/*
+dist=${ZOOMSIG_DIST_DIR:-$tmp/dist}  # the release workflow keeps the archives it checked
+python -m build --outdir "$dist" .
+# twine renders the Markdown README only when readme_renderer's Markdown support is there;
+# without it `twine check --strict` passes without rendering anything.
+python -c "import readme_renderer.markdown" || {
+  echo "readme_renderer[md] is not installed: twine check would not render the README" >&2
+  exit 1
+}
+python -m twine check --strict "$dist"/*
 
-wheels=("$tmp"/dist/zoomsig-*.whl)
-sdists=("$tmp"/dist/zoomsig-*.tar.gz)
+wheels=("$dist"/zoomsig-*.whl)
+sdists=("$dist"/zoomsig-*.tar.gz)
 if [ ${#wheels[@]} -ne 1 ] || [ ! -f "${wheels[0]}" ] || [ ${#sdists[@]} -ne 1 ] || [ ! -f "${sdists[0]}" ]; then
-  echo "expected one wheel and one sdist in $tmp/dist, got: $(ls "$tmp/dist")" >&2
+  echo "expected one wheel and one sdist in $dist, got: $(ls "$dist")" >&2
   exit 1
 fi
 wheel=${wheels[0]}
 
-python - "$wheel" <<'PY'
-import sys
-import zipfile
-
-names = zipfile.ZipFile(sys.argv[1]).namelist()
-dist_info = [n for n in names if n.split("/")[0].endswith(".dist-info")]
-strays = [n for n in names if not n.startswith("zoomsig/") and n not in dist_info]
-problems = []
-if strays:
-    problems.append(f"files outside zoomsig/ and the .dist-info: {strays}")
-for needed in ("zoomsig/py.typed", "zoomsig/__init__.py", "zoomsig/cli/__init__.py", "zoomsig/__main__.py"):
-    if needed not in names:
-        problems.append(f"{needed} is missing")
-if not any(n.endswith(".dist-info/entry_points.txt") for n in dist_info):
-    problems.append("no entry_points.txt: the zoomsig command would not be installed")
-caches = [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".pyo"))]
-if caches:
-    problems.append(f"compiled files in the wheel: {caches}")
-print(f"{sys.argv[1].rsplit('/', 1)[-1]}: {len(names)} files")
-if problems:
-    sys.exit("wheel contents:\n  " + "\n  ".join(problems))
-PY
+# Contents: no file missing, no stray file (expected lists come from the source tree).
+python .ci/lib/check_dist.py "$wheel" "${sdists[0]}" .
 
 # A fresh virtualenv with only the wheel and its dependencies, used from an empty directory
 # so that the source tree cannot be imported by accident.

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import NamedTuple, Optional
+
+from typing_extensions import TypeGuard
 
 from zoomsig.diagnose._text import HugeInt, json_type, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
-
-if TYPE_CHECKING:
-    from typing_extensions import TypeGuard
 
 __all__ = ["Context", "is_int", "key_not_string", "padded_key", "unexpected_key"]
 

@@ -6,14 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
+
+from typing_extensions import Self
 
 from zoomsig._enums import Severity, TokenKind
 from zoomsig._errors import InvalidSignatureError
 from zoomsig.diagnose.codes import CODE_INFO, FindingCode
-
-if TYPE_CHECKING:
-    from typing_extensions import Self
 
 __all__ = ["Finding", "Report"]
 
