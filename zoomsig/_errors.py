@@ -111,7 +111,9 @@ class InvalidSignatureError(ZoomSigError):
     several; :attr:`report` holds the whole :class:`~zoomsig.Report`.
     """
 
-    code: ClassVar[str] = "invalid_signature"
+    # Not annotated here: with __module__ = "zoomsig", get_type_hints would look the
+    # annotation up in the package, where ClassVar is not defined (the base annotates it).
+    code = "invalid_signature"
     __module__ = "zoomsig"  # tracebacks name the public class, not zoomsig._errors
 
     def __init__(self, report: zoomsig.Report) -> None:
