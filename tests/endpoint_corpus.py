@@ -273,8 +273,8 @@ DIFFERENCES: dict[str, Difference] = {
     "meeting: nested 1000 deep": Difference(
         400,
         ("$body",),
-        "Python's JSON parser stops at its recursion limit; zoomsig answers 400 (never 500), "
-        "no real request nests",
+        "zoomsig reads at most 32 levels of nesting (MAX_JSON_DEPTH), the same on every "
+        "Python; no real request nests",
     ),
     "meeting: invalid UTF-8": Difference(
         400,

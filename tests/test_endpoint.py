@@ -496,3 +496,28 @@ def test_docs_parity_table_lists_every_request_and_every_difference_with_its_rea
         else:
             assert (verdict, why) == ("**differs**", difference.reason)
             assert ours.split()[0] == str(difference.status)
+
+
+def _nested_body(depth: int) -> bytes:
+    return (
+        b'{"meetingNumber":"85746065432","role":0,"x":'
+        + b"[" * (depth - 1)
+        + b"]" * (depth - 1)
+        + b',"y":"[[[[{{{{"}'
+    )
+
+
+def test_json_nesting_is_bounded_the_same_on_every_python() -> None:
+    """Python 3.12's parser reads 1,000 levels where 3.11's stopped: the bound is zoomsig's."""
+    from zoomsig.endpoint import MAX_JSON_DEPTH, meeting_sdk_response
+
+    kwargs = {"sdk_key": "k" * 22, "sdk_secret": "s" * 32, "content_type": "application/json"}
+    deepest_allowed = meeting_sdk_response(_nested_body(MAX_JSON_DEPTH), **kwargs)
+    assert deepest_allowed.status == 200, deepest_allowed.body
+    too_deep = meeting_sdk_response(_nested_body(MAX_JSON_DEPTH + 1), **kwargs)
+    assert too_deep.status == 400
+    errors = too_deep.body["errors"]
+    assert isinstance(errors, (list, tuple))
+    assert [dict(error) for error in errors] == [
+        {"property": "$body", "reason": f"the body nests deeper than {MAX_JSON_DEPTH} levels"}
+    ]

@@ -46,6 +46,7 @@ from zoomsig.video_sdk import (
 __all__ = [
     "DEFAULT_LIFETIME",
     "MAX_BODY_SIZE",
+    "MAX_JSON_DEPTH",
     "MEETING_SDK_FIELDS",
     "VIDEO_SDK_FIELDS",
     "EndpointResponse",
@@ -64,6 +65,14 @@ MAX_BODY_SIZE = 16 * 1024
 
 A real request is under 1 KiB: a 200-character session name and every optional field fit
 many times over. Zoom's samples use Express's 100 kB default."""
+
+MAX_JSON_DEPTH = 32
+"""Deepest nesting of arrays and objects the endpoint reads (400 past it). A real request
+is one object of scalars; the bound makes the answer the same on every Python (3.11's
+parser stops at its recursion limit near 1,000 levels, 3.12's parses much deeper)."""
+
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(rb"[\[\]{}]")
 
 DEFAULT_LIFETIME = 7200
 """Seconds from ``iat`` to ``exp`` when the request sends no ``expirationSeconds``, as the
@@ -196,6 +205,11 @@ def _decode(
         def refuse(constant: str) -> object:
             raise ValueError(constant)
 
+        if _depth(raw) > MAX_JSON_DEPTH:
+            return _errors(
+                400, [_error("$body", f"the body nests deeper than {MAX_JSON_DEPTH} levels")]
+            )
+
         try:
             body = json.loads(raw.decode("utf-8-sig"), parse_constant=refuse)
         except (ValueError, RecursionError):
@@ -204,6 +218,15 @@ def _decode(
         return _errors(400, [_error("$body", f"expected a JSON object, got {_type_name(body)}")])
     mapping = cast("Mapping[object, object]", body)
     return {k: v for k, v in mapping.items() if isinstance(k, str)}
+
+
+def _depth(raw: bytes) -> int:
+    """How deep arrays and objects nest in ``raw``, brackets in strings left out."""
+    depth = deepest = 0
+    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub(b"", raw)):
+        depth += 1 if bracket in (b"[", b"{") else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _integer(body: Mapping[str, object], prop: str, errors: Errors) -> Optional[int]:
