@@ -108,6 +108,8 @@ def check_credential(
     value: object, parameter: str, allowed: Collection[CredentialType], token: str
 ) -> CredentialType:
     """Refuse credential types that cannot sign ``token``, saying which ones can."""
+    if isinstance(value, CredentialType) and value in allowed:
+        return value  # the common case, on every signature
     try:
         credential = CredentialType(value)
     except ValueError:

@@ -9,7 +9,9 @@ from datetime import datetime
 from types import BuiltinFunctionType
 from typing import Optional, Union
 
-from zoomsig._errors import MAX_SHOWN_DIGITS, InvalidParameterError, describe, int_digits
+from zoomsig._errors import MAX_SHOWN_DIGITS, InvalidParameterError, describe
+
+_HUGE = 10**MAX_SHOWN_DIGITS  # an int this far from 0 has more than MAX_SHOWN_DIGITS digits
 
 __all__ = ["MAX_CLOCK_SKEW", "MAX_LIFETIME", "MIN_LIFETIME", "Now", "mocked_clock", "resolve_now"]
 
@@ -45,7 +47,7 @@ def resolve_now(now: object, parameter: str = "now") -> float:
             f"expected None, a Unix time (int or float) or an aware datetime, "
             f"got {type(now).__name__}",
         )
-    if isinstance(now, int) and int_digits(now) > MAX_SHOWN_DIGITS:
+    if isinstance(now, int) and not -_HUGE < now < _HUGE:
         raise InvalidParameterError(
             parameter, f"got {describe(now)}, far outside any real Unix time"
         )
