@@ -97,7 +97,7 @@ def _mypy_config_for_tests(session: nox.Session) -> Path:
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     blocks = text.split("[[tool.mypy.overrides]]")
     kept = [blocks[0], *(b for b in blocks[1:] if '"_pytest.*"' not in b)]
-    config = Path(session.create_tmp()) / "mypy-tests.toml"
+    config = Path(session.create_tmp()).resolve() / "mypy-tests.toml"
     config.write_text("[[tool.mypy.overrides]]".join(kept), encoding="utf-8")
     return config
 
