@@ -70,7 +70,8 @@ def typecheck(session: nox.Session) -> None:
 
 def mypy_tests(session: nox.Session) -> None:
     # The tests import their helpers as top-level modules (_support, mistakes), so mypy
-    # checks them from inside tests/ with the project's configuration.
+    # checks them from inside tests/ with the project's configuration; test_fuzz_claims
+    # imports fuzz/claims.py the same way (it puts fuzz/ on sys.path), hence MYPYPATH.
     files = sorted(path.name for path in (ROOT / "tests").glob("*.py"))
     session.run("python", "--version")
     config = _mypy_config_for_tests(session)
@@ -83,6 +84,7 @@ def mypy_tests(session: nox.Session) -> None:
             "--python-version",
             LOWEST,
             *files,
+            env={"MYPYPATH": str(ROOT / "fuzz")},
         )
 
 
@@ -97,7 +99,7 @@ def _mypy_config_for_tests(session: nox.Session) -> Path:
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     blocks = text.split("[[tool.mypy.overrides]]")
     kept = [blocks[0], *(b for b in blocks[1:] if '"_pytest.*"' not in b)]
-    config = Path(session.create_tmp()) / "mypy-tests.toml"
+    config = Path(session.create_tmp()).resolve() / "mypy-tests.toml"
     config.write_text("[[tool.mypy.overrides]]".join(kept), encoding="utf-8")
     return config
 

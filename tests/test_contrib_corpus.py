@@ -95,7 +95,7 @@ def post(request: pytest.FixtureRequest) -> Iterator[Post]:
 
             def django_post(case: Case) -> tuple[int, Any]:
                 # CONTENT_TYPE as well: the test client leaves it out for an empty body.
-                extra = (
+                extra: dict[str, Any] = (
                     {}
                     if case.content_type is None
                     else {"content_type": case.content_type, "CONTENT_TYPE": case.content_type}

@@ -200,7 +200,7 @@ def test_django_recipe() -> None:
     host = json.dumps({"meetingNumber": MEETING, "role": 1})
     for is_staff, status in ((True, 200), (False, 403)):
         request = RequestFactory().post("/", host, content_type="application/json")
-        request.user = types.SimpleNamespace(is_authenticated=True, is_staff=is_staff)  # type: ignore[attr-defined]
+        request.user = types.SimpleNamespace(is_authenticated=True, is_staff=is_staff)  # type: ignore[assignment]
         assert view(request).status_code == status
 
 

@@ -43,7 +43,7 @@ def _jwt(header: dict[str, object], claims: dict[str, object], key: bytes = ZOOM
 
 def zak(exp: int = NOW + 7200, **extra: object) -> str:
     """A ZAK as GET /users/{userId}/token?type=zak returns it: Zoom's header marks, aud clientsm."""
-    header = {"typ": "JWT", "sv": "000001", "zm_skm": "zm_o2m", "alg": "HS256"}
+    header: dict[str, object] = {"typ": "JWT", "sv": "000001", "zm_skm": "zm_o2m", "alg": "HS256"}
     claims = {"aud": "clientsm", "uid": "u-host", "iss": "web", "sk": "0", "sty": 100,
               "wcd": "us05", "clt": 0, "exp": exp, "iat": exp - 7200, "aid": "acct", "cid": "",
               **extra}  # fmt: skip
@@ -52,7 +52,7 @@ def zak(exp: int = NOW + 7200, **extra: object) -> str:
 
 def obf(exp: int = NOW + 7200, **extra: object) -> str:
     """An OBF token stand-in: Zoom documents none of its claims, so only Zoom's marks and exp."""
-    header = {"typ": "JWT", "sv": "000001", "zm_skm": "zm_o2m", "alg": "HS256"}
+    header: dict[str, object] = {"typ": "JWT", "sv": "000001", "zm_skm": "zm_o2m", "alg": "HS256"}
     return _jwt(header, {"aud": "clientsm", "uid": "u-owner", "exp": exp, **extra})
 
 

@@ -188,4 +188,4 @@ def test_zoomsig_diagnose_exports_the_engine_lazily() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         diagnose.nope  # noqa: B018
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        zoomsig.nope  # noqa: B018
+        zoomsig.nope  # type: ignore[attr-defined]  # noqa: B018

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from importlib.metadata import distribution
+from typing import TypedDict
 
 import pytest
 
@@ -48,10 +49,16 @@ def test_fake_credentials_are_all_different() -> None:
     assert len({c.key for c in creds}) == len({c.secret for c in creds}) == len(creds)
 
 
+class _SignWith(TypedDict):
+    sdk_key: str
+    sdk_secret: str
+    credential_type: CredentialType
+
+
 @pytest.mark.parametrize("kind", list(CredentialType))
 def test_what_each_kind_can_sign(kind: CredentialType) -> None:
     creds = fake_credentials(kind)
-    kw = {"sdk_key": creds.key, "sdk_secret": creds.secret, "credential_type": kind}
+    kw: _SignWith = {"sdk_key": creds.key, "sdk_secret": creds.secret, "credential_type": kind}
     if creds.can_sign_meeting_sdk:
         assert sign_meeting_sdk(meeting_number="85746065432", role=0, now=FAKE_NOW, **kw)
     else:
@@ -155,4 +162,4 @@ def test_testing_package_exports() -> None:
         assert getattr(testing, name) is not None
         assert name in dir(testing)
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        testing.nope  # type: ignore[attr-defined]  # noqa: B018
+        testing.nope  # noqa: B018

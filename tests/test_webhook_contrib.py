@@ -11,12 +11,18 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Iterator
+from typing import TypedDict
 
 import pytest
 from _support import SENTINEL_SECRET
 
 from zoomsig import WebhookEvent
-from zoomsig.testing.webhooks import signed_webhook_request, url_validation_request
+from zoomsig.testing.webhooks import (
+    WebhookRequest,
+    signed_webhook_request,
+    url_validation_request,
+)
 
 SECRET = SENTINEL_SECRET
 EVENT: dict[str, object] = {
@@ -32,7 +38,16 @@ ANSWER = {
 CAP = 4096
 
 
-def requests_now() -> dict[str, object]:
+class Requests(TypedDict):
+    good: WebhookRequest
+    challenge: WebhookRequest
+    reserialised: tuple[bytes, dict[str, str]]
+    stale: WebhookRequest
+    wrong_secret: WebhookRequest
+    big: WebhookRequest
+
+
+def requests_now() -> Requests:
     """Requests signed at the real time: the integrations read the clock, as in production."""
     now = int(time.time())
     good = signed_webhook_request(EVENT, secret_token=SECRET, timestamp=now)
@@ -93,19 +108,19 @@ def _django_post(client: object, body: bytes, headers: dict[str, str]) -> object
 def test_django_webhook_view(django_client: object) -> None:
     r = requests_now()
     good, challenge = r["good"], r["challenge"]
-    response = _django_post(django_client, good.body, good.headers)  # type: ignore[attr-defined]
+    response = _django_post(django_client, good.body, good.headers)
     assert response.status_code == 200  # type: ignore[attr-defined]
     assert [e.event for e in received_django] == ["meeting.started"]
-    response = _django_post(django_client, challenge.body, challenge.headers)  # type: ignore[attr-defined]
+    response = _django_post(django_client, challenge.body, challenge.headers)
     assert (response.status_code, response.json()) == (200, ANSWER)  # type: ignore[attr-defined]
     for body, headers in (
         r["reserialised"],
         (r["stale"].body, r["stale"].headers),
         (r["wrong_secret"].body, r["wrong_secret"].headers),
-    ):  # type: ignore[attr-defined]
+    ):
         response = _django_post(django_client, body, headers)
         assert (response.status_code, response.json()) == (401, {"error": "unauthorized"})  # type: ignore[attr-defined]
-    response = _django_post(django_client, r["big"].body, r["big"].headers)  # type: ignore[attr-defined]
+    response = _django_post(django_client, r["big"].body, r["big"].headers)
     assert response.status_code == 413  # type: ignore[attr-defined]
     assert django_client.get("/zoom/webhook/").status_code == 405  # type: ignore[attr-defined]
     assert len(received_django) == 1
@@ -153,25 +168,25 @@ def test_fastapi_webhook_router() -> None:
     app.include_router(webhook_router(handler, secret_token=SECRET, max_body_size=CAP))
     client = TestClient(app)
     r = requests_now()
-    response = client.post("/zoom/webhook", content=r["good"].body, headers=r["good"].headers)  # type: ignore[attr-defined]
+    response = client.post("/zoom/webhook", content=r["good"].body, headers=r["good"].headers)
     assert response.status_code == 200
     assert [e.payload for e in received] == [EVENT["payload"]]
     response = client.post(
         "/zoom/webhook", content=r["challenge"].body, headers=r["challenge"].headers
-    )  # type: ignore[attr-defined]
+    )
     assert (response.status_code, response.json()) == (200, ANSWER)
-    body, headers = r["reserialised"]  # type: ignore[misc]
+    body, headers = r["reserialised"]
     response = client.post("/zoom/webhook", content=body, headers=headers)
     assert (response.status_code, response.json()) == (401, {"error": "unauthorized"})
-    response = client.post("/zoom/webhook", content=r["big"].body, headers=r["big"].headers)  # type: ignore[attr-defined]
+    response = client.post("/zoom/webhook", content=r["big"].body, headers=r["big"].headers)
     assert response.status_code == 413
 
     # A body without content-length (chunked) is capped while it is read.
-    def chunks() -> object:
-        yield r["big"].body[:CAP]  # type: ignore[attr-defined]
-        yield r["big"].body[CAP:]  # type: ignore[attr-defined]
+    def chunks() -> Iterator[bytes]:
+        yield r["big"].body[:CAP]
+        yield r["big"].body[CAP:]
 
-    response = client.post("/zoom/webhook", content=chunks(), headers=r["big"].headers)  # type: ignore[arg-type, attr-defined]
+    response = client.post("/zoom/webhook", content=chunks(), headers=r["big"].headers)
     assert response.status_code == 413
     assert len(received) == 1
 
@@ -198,14 +213,14 @@ def test_fastapi_dependency_gives_the_verified_event() -> None:
     r = requests_now()
     assert client.post("/hook", content=r["good"].body, headers=r["good"].headers).json() == {
         "got": "meeting.started"
-    }  # type: ignore[attr-defined]
+    }
     assert (
         client.post("/hook", content=r["challenge"].body, headers=r["challenge"].headers).json()
         == ANSWER
-    )  # type: ignore[attr-defined]
-    bad = client.post("/hook", content=r["stale"].body, headers=r["stale"].headers)  # type: ignore[attr-defined]
+    )
+    bad = client.post("/hook", content=r["stale"].body, headers=r["stale"].headers)
     assert (bad.status_code, bad.json()) == (401, {"detail": "unauthorized"})
-    assert client.post("/hook", content=r["big"].body, headers=r["big"].headers).status_code == 413  # type: ignore[attr-defined]
+    assert client.post("/hook", content=r["big"].body, headers=r["big"].headers).status_code == 413
 
 
 # --- Flask -------------------------------------------------------------------------------
@@ -223,17 +238,17 @@ def test_flask_webhook_blueprint() -> None:
     )
     client = app.test_client()
     r = requests_now()
-    response = client.post("/zoom/webhook", data=r["good"].body, headers=r["good"].headers)  # type: ignore[attr-defined]
+    response = client.post("/zoom/webhook", data=r["good"].body, headers=r["good"].headers)
     assert response.status_code == 200
-    assert received[0].body == r["good"].body  # type: ignore[attr-defined]
+    assert received[0].body == r["good"].body
     response = client.post(
         "/zoom/webhook", data=r["challenge"].body, headers=r["challenge"].headers
-    )  # type: ignore[attr-defined]
+    )
     assert (response.status_code, response.get_json()) == (200, ANSWER)
-    body, headers = r["reserialised"]  # type: ignore[misc]
+    body, headers = r["reserialised"]
     response = client.post("/zoom/webhook", data=body, headers=headers)
     assert (response.status_code, response.get_json()) == (401, {"error": "unauthorized"})
-    response = client.post("/zoom/webhook", data=r["big"].body, headers=r["big"].headers)  # type: ignore[attr-defined]
+    response = client.post("/zoom/webhook", data=r["big"].body, headers=r["big"].headers)
     assert response.status_code == 413
     assert client.get("/zoom/webhook").status_code == 405
     assert len(received) == 1

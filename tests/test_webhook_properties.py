@@ -33,7 +33,7 @@ json_values = st.recursive(
     ),
     max_leaves=12,
 )
-events = st.fixed_dictionaries(
+events: st.SearchStrategy[dict[str, object]] = st.fixed_dictionaries(
     {
         "event": st.text(max_size=30),
         "payload": st.dictionaries(st.text(max_size=8), json_values, max_size=4),
