@@ -513,10 +513,17 @@ def test_json_nesting_is_bounded_the_same_on_every_python() -> None:
     """Python 3.12's parser reads 1,000 levels where 3.11's stopped: the bound is zoomsig's."""
     from zoomsig.endpoint import MAX_JSON_DEPTH, meeting_sdk_response
 
-    kwargs = {"sdk_key": "k" * 22, "sdk_secret": "s" * 32, "content_type": "application/json"}
-    deepest_allowed = meeting_sdk_response(_nested_body(MAX_JSON_DEPTH), **kwargs)
+    def respond(depth: int) -> EndpointResponse:
+        return meeting_sdk_response(
+            _nested_body(depth),
+            sdk_key="k" * 22,
+            sdk_secret="s" * 32,
+            content_type="application/json",
+        )
+
+    deepest_allowed = respond(MAX_JSON_DEPTH)
     assert deepest_allowed.status == 200, deepest_allowed.body
-    too_deep = meeting_sdk_response(_nested_body(MAX_JSON_DEPTH + 1), **kwargs)
+    too_deep = respond(MAX_JSON_DEPTH + 1)
     assert too_deep.status == 400
     errors = too_deep.body["errors"]
     assert isinstance(errors, (list, tuple))
