@@ -21,7 +21,7 @@ import base64
 import binascii
 import hmac
 import json
-from typing import Optional
+from typing import Callable, Optional
 
 from jwt.algorithms import HMACAlgorithm
 from jwt.api_jws import PyJWS
@@ -30,20 +30,25 @@ from jwt.exceptions import InvalidKeyError
 from zoomsig._errors import InvalidParameterError
 
 __all__ = [
+    "HEADER",
+    "HEADER_B64",
     "HS256",
     "JWS",
     "b64url_decode",
     "b64url_encode",
     "hs256",
     "mac",
+    "payload_json",
     "prepare_key",
     "sign",
     "signing_input",
     "verify",
 ]
 
-_HEADER = b'{"alg":"HS256","typ":"JWT"}'
-_HEADER_B64 = base64.urlsafe_b64encode(_HEADER).rstrip(b"=")
+HEADER = b'{"alg":"HS256","typ":"JWT"}'
+"""The JOSE header of every Zoom SDK token, as PyJWS writes it (sorted keys, compact)."""
+HEADER_B64 = base64.urlsafe_b64encode(HEADER).rstrip(b"=")
+""":data:`HEADER` in base64url: the first part of every token zoomsig signs."""
 
 
 class _ZoomHS256(HMACAlgorithm):
@@ -63,6 +68,35 @@ HS256 = _ZoomHS256(HMACAlgorithm.SHA256)
 
 # One encoder, built once: json.dumps with non-default options builds a new one per call.
 _PAYLOAD_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
+def _payload_encoder() -> Callable[[dict[str, object]], str]:
+    """``_PAYLOAD_JSON.encode``, with the C encoder it makes on every call made once.
+
+    ``JSONEncoder.encode`` builds a ``c_make_encoder`` for each payload; that costs as much
+    as the encoding of a token's few claims. Without the C accelerator (PyPy, or CPython
+    built without ``_json``) this is ``_PAYLOAD_JSON.encode`` itself. Markers are off (no
+    circular-reference check): the payloads are flat dicts the signers build.
+    """
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return _PAYLOAD_JSON.encode
+    encode = make(
+        None,  # markers
+        _PAYLOAD_JSON.default,
+        json.encoder.encode_basestring,  # ensure_ascii=False
+        None,  # indent
+        ":",
+        ",",
+        False,  # sort_keys
+        False,  # skipkeys
+        True,  # allow_nan (the payloads hold no floats)
+    )
+    return lambda payload: "".join(encode(payload, 0))
+
+
+payload_json = _payload_encoder()
+"""Compact JSON of a payload, claims in insertion order, non-ASCII text as is."""
 
 JWS = PyJWS(algorithms=[])
 """The one PyJWS that encodes every zoomsig token; it knows HS256 only."""
@@ -118,7 +152,7 @@ def mac(key: bytes, message: bytes, parameter: str) -> bytes:
 
 def signing_input(payload_json: bytes) -> bytes:
     """``BASE64URL(header) || '.' || BASE64URL(payload)`` for Zoom's fixed header."""
-    return _HEADER_B64 + b"." + b64url_encode(payload_json)
+    return HEADER_B64 + b"." + b64url_encode(payload_json)
 
 
 def sign(payload: dict[str, object], key: bytes, parameter: str = "secret") -> str:
@@ -128,7 +162,7 @@ def sign(payload: dict[str, object], key: bytes, parameter: str = "secret") -> s
     ``JSON.stringify`` + jsrsasign produce), header ``{"alg":"HS256","typ":"JWT"}``. A key
     PyJWT refuses raises :class:`InvalidParameterError` naming ``parameter``.
     """
-    body = _PAYLOAD_JSON.encode(payload).encode("utf-8")
+    body = payload_json(payload).encode("utf-8")
     try:
         return JWS.encode(body, key, algorithm="HS256")
     except InvalidKeyError as error:

@@ -37,6 +37,7 @@ __all__ = [
 
 MEETING_NUMBER_DIGITS = range(9, 13)
 """Lengths a meeting number can have: 9 to 11 digits in practice, 12 allowed."""
+_ROLES = (Role.PARTICIPANT, Role.HOST)  # by value
 
 _CREDENTIAL_HELP = MappingProxyType(
     {
@@ -96,11 +97,15 @@ def _check_credential_text(value: object, parameter: str, what: str) -> str:
 
 def check_key(value: object, parameter: str) -> str:
     """An SDK key / Client ID / API key: a non-empty str without surrounding whitespace."""
+    if type(value) is str and value and value.isascii() and value == value.strip():
+        return value  # the common case, on every signature
     return _check_credential_text(value, parameter, "key")
 
 
 def check_secret(value: object, parameter: str) -> bytes:
     """A secret: like a key, returned as the UTF-8 bytes that key the HMAC."""
+    if type(value) is str and value and value.isascii() and value == value.strip():
+        return value.encode("ascii")  # the common case, on every signature
     return _check_credential_text(value, parameter, "secret").encode("utf-8")
 
 
@@ -128,6 +133,10 @@ def check_credential(
 
 def check_role(value: object, parameter: str = "role") -> Role:
     """``Role`` or the int 0/1; never a bool or a str."""
+    if type(value) is Role:
+        return value  # the common cases first: enum lookups by value cost more than this
+    if type(value) is int and value in (0, 1):
+        return _ROLES[value]
     if isinstance(value, bool) or not isinstance(value, int) or value not in (0, 1):
         hint = ""
         if isinstance(value, str) and value.strip() in ("0", "1"):
@@ -150,6 +159,8 @@ def check_meeting_number(value: object, parameter: str = "meeting_number") -> st
     Spaces and dashes ("978-759-818") are refused, not removed: the same number must reach
     the client's ``join`` call, and a silently cleaned token would hide that mismatch.
     """
+    if type(value) is str and 9 <= len(value) <= 12 and value.isascii() and value.isdigit():
+        return value  # the common case; the checks below say what is wrong with the others
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise InvalidParameterError(
             parameter, f"expected an int or a str of digits, got {describe(value)}"
@@ -178,6 +189,8 @@ def check_meeting_number(value: object, parameter: str = "meeting_number") -> st
 
 def check_lifetime(value: object, parameter: str = "expires_in") -> int:
     """Seconds from ``iat`` to ``exp``: an int within Zoom's 1800..172800 window."""
+    if type(value) is int and MIN_LIFETIME <= value <= MAX_LIFETIME:
+        return value
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidParameterError(
             parameter, f"expected an int number of seconds, got {describe(value)}"
@@ -193,6 +206,8 @@ def check_lifetime(value: object, parameter: str = "expires_in") -> int:
 
 def check_clock_skew(value: object, parameter: str = "clock_skew") -> int:
     """Seconds to backdate ``iat`` by: an int from 0 to :data:`MAX_CLOCK_SKEW`."""
+    if type(value) is int and 0 <= value <= MAX_CLOCK_SKEW:
+        return value
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_CLOCK_SKEW:
         raise InvalidParameterError(
             parameter,

@@ -30,6 +30,8 @@ def resolve_now(now: object, parameter: str = "now") -> float:
     """Return ``now`` as a Unix time, reading the clock only when it is ``None``."""
     if now is None:
         return time.time()
+    if type(now) is int and 0 <= now < 100_000_000_000:
+        return float(now)  # a Unix time in seconds: what the checks below let through
     if isinstance(now, datetime):
         if now.tzinfo is None or now.utcoffset() is None:
             raise InvalidParameterError(

@@ -28,6 +28,7 @@ __all__ = [
     "decode",
     "decode_jwt",
     "is_canonical_b64",
+    "json_object",
     "loose_b64decode",
 ]
 
@@ -140,7 +141,7 @@ def _not_an_object(raw: Optional[bytes]) -> str:
     return f"decodes to {json_type(value)}, not a JSON object"
 
 
-def _json_object(raw: Optional[bytes]) -> tuple[Optional[dict[str, object]], str]:
+def json_object(raw: Optional[bytes]) -> tuple[Optional[dict[str, object]], str]:
     """The JSON object in ``raw`` (or ``None``) and the text it was read from."""
     if raw is None:
         return None, ""
@@ -186,8 +187,8 @@ def decode_jwt(text: str, *, well_formed: bool = False) -> Jwt:
 
     raw_header, raw_payload = loose_b64decode(parts[0]), loose_b64decode(parts[1])
     (header, header_text), (claims, claims_text) = (
-        _json_object(raw_header),
-        _json_object(raw_payload),
+        json_object(raw_header),
+        json_object(raw_payload),
     )
     if header is None:
         what = _not_an_object(raw_header)

@@ -24,6 +24,7 @@ from zoomsig._params import check_role, is_utf8_encodable
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._decode import WELL_FORMED_JWT, Bare, Jwt, decode, decode_jwt
+from zoomsig.diagnose._fast import clean_meeting_token
 from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, clean, secret_input_finding
 from zoomsig.diagnose._kind import classify, is_rest_api_token, is_secret_claim, is_zoom_issued
 from zoomsig.diagnose._redact import Redactor, secret_texts
@@ -296,6 +297,17 @@ def _diagnose(
         return _Parts(TokenKind.UNKNOWN, [secret_input_finding()], verified=False)
 
     if WELL_FORMED_JWT.fullmatch(signature):  # the common case: nothing to undo
+        fast = clean_meeting_token(signature, secret, context, redactor, other_secrets=bool(others))
+        if fast is not None:  # the commonest: nothing wrong at all
+            return _Parts(
+                TokenKind.MEETING_SDK,
+                [],
+                header=fast.header,
+                claims=fast.claims,
+                verified=fast.verified,
+                expires=fast.expires,
+                json_text=fast.json_text,
+            )
         token = decode_jwt(signature, well_formed=True)
         return _diagnose_jwt(
             token, token.findings, secret, forms, context, redactor=redactor, others=others
