@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Optional
 
 import jwt
 import pytest
@@ -19,6 +20,8 @@ from _support import (
     jwt_parts,
     pyjwt_decode,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zoomsig import (
     CredentialType,
@@ -28,6 +31,7 @@ from zoomsig import (
     _time,
     sign_meeting_sdk,
 )
+from zoomsig.meeting_sdk import claims_json
 
 MN = "85746065432"
 WEB_ORDER = ["appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp"]
@@ -429,3 +433,45 @@ def test_dashes_are_refused_not_removed() -> None:
     # Decision: refused. The message names the digits-only value to pass instead.
     with pytest.raises(InvalidParameterError, match=r"pass '978759818' here and to join\(\)"):
         web(meeting_number="978-759-818")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    key=st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40),
+    web_claims=st.one_of(
+        st.none(), st.tuples(st.from_regex(r"[0-9]{9,12}", fullmatch=True), st.sampled_from([0, 1]))
+    ),
+    iat=st.integers(min_value=0, max_value=10**11),
+    lifetime=st.integers(min_value=1800, max_value=172800),
+    include_sdk_key=st.booleans(),
+    video_webrtc_mode=st.sampled_from([None, 0, 1]),
+)
+def test_claims_template_writes_what_json_dumps_writes(
+    key: str,
+    web_claims: Optional[tuple[str, int]],
+    iat: int,
+    lifetime: int,
+    include_sdk_key: bool,
+    video_webrtc_mode: Optional[int],
+) -> None:
+    # The payload is written from a template for speed; it must be json.dumps's text, for
+    # any key text (quotes, backslashes, control characters, non-ASCII).
+    claims: dict[str, object] = {"appKey": key}
+    if include_sdk_key:
+        claims["sdkKey"] = key
+    mn, role = web_claims if web_claims is not None else (None, None)
+    if web_claims is not None:
+        claims.update(mn=mn, role=role)
+    claims.update(iat=iat, exp=iat + lifetime, tokenExp=iat + lifetime)
+    if video_webrtc_mode is not None:
+        claims["video_webrtc_mode"] = video_webrtc_mode
+    text = claims_json(
+        key,
+        mn,
+        role,
+        iat,
+        iat + lifetime,
+        include_sdk_key=include_sdk_key,
+        video_webrtc_mode=video_webrtc_mode,
+    )
+    assert text == json.dumps(claims, separators=(",", ":"), ensure_ascii=False)

@@ -41,6 +41,7 @@ __all__ = [
     "payload_json",
     "prepare_key",
     "sign",
+    "sign_json",
     "signing_input",
     "verify",
 ]
@@ -162,9 +163,13 @@ def sign(payload: dict[str, object], key: bytes, parameter: str = "secret") -> s
     ``JSON.stringify`` + jsrsasign produce), header ``{"alg":"HS256","typ":"JWT"}``. A key
     PyJWT refuses raises :class:`InvalidParameterError` naming ``parameter``.
     """
-    body = payload_json(payload).encode("utf-8")
+    return sign_json(payload_json(payload), key, parameter)
+
+
+def sign_json(payload: str, key: bytes, parameter: str = "secret") -> str:
+    """Sign the payload JSON text ``payload`` (already serialised as :func:`sign` does)."""
     try:
-        return JWS.encode(body, key, algorithm="HS256")
+        return JWS.encode(payload.encode("utf-8"), key, algorithm="HS256")
     except InvalidKeyError as error:
         raise _refuse(parameter, error) from None
 
