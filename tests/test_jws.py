@@ -243,3 +243,16 @@ def test_sign_json_roundtrips() -> None:
     body = _jws.b64url_decode(_jws.sign(payload, b"k").split(".")[1])
     assert body is not None
     assert json.loads(body) == payload
+
+
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_payload_json_with_and_without_the_c_encoder(
+    accelerated: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without the C accelerator (PyPy) the encoder falls back to JSONEncoder.encode: both
+    # write compact JSON in insertion order with non-ASCII text as is.
+    if not accelerated:
+        monkeypatch.setattr(json.encoder, "c_make_encoder", None)
+    encode = _jws._payload_encoder()
+    payload: dict[str, object] = {"tpc": 'Straße "1"\n', "role_type": 1, "iat": 1763900000}
+    assert encode(payload) == json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
