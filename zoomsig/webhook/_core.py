@@ -9,11 +9,11 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import Optional, Union
+from typing import Optional, Union, cast
 
 from typing_extensions import Protocol
 
@@ -28,6 +28,7 @@ __all__ = [
     "TIMESTAMP_HEADER",
     "URL_VALIDATION_EVENT",
     "HeaderItems",
+    "HeaderPair",
     "Headers",
     "WebhookEvent",
     "sign_rtms_handshake",
@@ -66,8 +67,11 @@ class HeaderItems(Protocol):
     def items(self) -> Iterable[tuple[str, str]]: ...  # pragma: no cover - a protocol
 
 
-Headers = Union[Mapping[str, str], HeaderItems]
-"""What ``headers=`` takes."""
+HeaderPair = tuple[Union[str, bytes], Union[str, bytes]]
+"""One header as a (name, value) pair; bytes as in ASGI's raw headers (read as latin-1)."""
+
+Headers = Union[Mapping[str, str], HeaderItems, Sequence[HeaderPair]]
+"""What ``headers=`` takes: a mapping, anything with ``items()``, or (name, value) pairs."""
 
 
 @dataclass(frozen=True)
@@ -153,8 +157,8 @@ def header_values(headers: object) -> dict[str, list[str]]:
     items: Iterable[object]
     if callable(getattr(headers, "items", None)):
         items = headers.items()  # type: ignore[attr-defined]  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType, reportAttributeAccessIssue]
-    elif isinstance(headers, (list, tuple)):
-        items = headers  # pyright: ignore[reportUnknownVariableType]
+    elif _is_sequence(headers):
+        items = cast("Sequence[object]", headers)
     else:
         raise InvalidParameterError(
             "headers",
@@ -169,6 +173,13 @@ def header_values(headers: object) -> dict[str, list[str]]:
             raise InvalidParameterError("headers", "header names and values must be str or bytes")
         found.setdefault(name.lower(), []).append(value)
     return found
+
+
+def _is_sequence(value: object) -> bool:
+    """A list, a tuple or another sequence, but not text or bytes (not pairs, but letters)."""
+    return not isinstance(value, (str, bytes, bytearray, memoryview)) and isinstance(
+        value, Sequence
+    )
 
 
 def _text(value: object) -> Optional[str]:
@@ -235,7 +246,8 @@ def verify_webhook(
 
     Args:
         headers: The request headers, names in any case: ``request.headers`` of Django,
-            Starlette/FastAPI or Flask, a plain ``dict``, or a list of (name, value) pairs.
+            Starlette/FastAPI or Flask, a plain ``dict``, or (name, value) pairs of str or
+            bytes (ASGI's raw headers).
         body: The **raw** body bytes as received. A ``str`` is refused: it is not what Zoom
             signed.
         secret_token: The Secret Token of the app's event subscription.
