@@ -10,8 +10,9 @@ in an archive is reported missing. What may ship at all is fixed here:
 * wheel: ``zoomsig/**`` and the ``.dist-info``; ``entry_points.txt`` names the ``zoomsig``
   command; the metadata's runtime requirements are exactly PyJWT and typing-extensions;
 * sdist: ``zoomsig/``, ``tests/``, ``docs/`` (what the tests need: the docs' examples run
-  as doctests), README, CHANGELOG, LICENSE, pyproject.toml and PKG-INFO; nothing else
-  (not ``examples/tests`` without the examples, no ``benchmarks/``, ``fuzz/``, ``.ci/``).
+  as doctests), ``fuzz/claims.py`` (the case builder a test imports), README, CHANGELOG,
+  LICENSE, pyproject.toml and PKG-INFO; nothing else (not ``examples/tests`` without the
+  examples, no ``benchmarks/``, the rest of ``fuzz/``, ``.ci/``).
 
 Neither may hold compiled files or caches.
 """
@@ -28,6 +29,7 @@ from pathlib import Path, PurePosixPath
 PACKAGE = "zoomsig"
 SDIST_DIRS = ("zoomsig", "tests", "docs")
 SDIST_FILES = ("README.md", "CHANGELOG.md", "LICENSE", "pyproject.toml", "PKG-INFO", ".gitignore")
+SDIST_TEST_SUPPORT = ("fuzz/claims.py",)  # imported by tests/test_fuzz_claims.py
 REQUIRED_IN_WHEEL = ("zoomsig/__init__.py", "zoomsig/py.typed", "zoomsig/__main__.py")
 REQUIRED_IN_SDIST = (
     "tests/vectors/official-samples.json",
@@ -111,12 +113,14 @@ def check_sdist(sdist: Path, root: Path) -> list[str]:
     names = {m.name[len(prefix) + 1 :] for m in members}
     allowed_top = set(SDIST_DIRS) | set(SDIST_FILES)
     for name in sorted(names):
+        if name in SDIST_TEST_SUPPORT:
+            continue
         if name.split("/")[0] not in allowed_top or ("/" not in name and name in SDIST_DIRS):
             problems.append(f"sdist: stray file: {name}")
         elif is_junk(name):
             problems.append(f"sdist: compiled or cache file: {name}")
     expected: set[str] = set()
-    for top in (*SDIST_DIRS, *SDIST_FILES):
+    for top in (*SDIST_DIRS, *SDIST_FILES, *SDIST_TEST_SUPPORT):
         if top != "PKG-INFO":
             expected |= tree_files(root, top)
     problems += [f"sdist: missing {n}" for n in sorted(expected - names)]
