@@ -18,7 +18,6 @@ Crashing inputs go to ``fuzz/corpus-run/claims-crashes/`` (git-ignored).
 # ruff: noqa: S311, PLC0415
 from __future__ import annotations
 
-import argparse
 import hashlib
 import random
 import sys
@@ -33,6 +32,7 @@ sys.path.insert(0, str(HERE))
 sys.path.append(str(HERE.parent))  # an installed (e.g. editable) zoomsig comes first
 
 import claims  # noqa: E402
+from _engine import arguments, fuzz  # noqa: E402
 
 
 def check_bytes(data: bytes) -> None:
@@ -84,30 +84,8 @@ def run_atheris(seconds: float, extra: list[str]) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=60, help="how long to fuzz (60)")
-    parser.add_argument("--engine", choices=["auto", "atheris", "builtin"], default="auto")
-    parser.add_argument("--seed", type=int, help="random seed of the built-in engine")
-    parser.add_argument("--replay", type=Path, nargs="+", help="run these inputs once")
-    parser.add_argument("libfuzzer", nargs="*", help="extra libFuzzer flags after --")
-    args = parser.parse_args()
-    if args.replay:
-        for path in args.replay:
-            check_bytes(path.read_bytes())
-            print(f"{path}: ok")
-        return 0
-    engine = args.engine
-    if engine == "auto":
-        try:
-            import atheris  # noqa: F401
-
-            engine = "atheris"
-        except ImportError:
-            engine = "builtin"
-    if engine == "atheris":
-        run_atheris(args.seconds, args.libfuzzer)
-        return 0
-    return builtin_fuzz(args.seconds, args.seed)
+    args = arguments((__doc__ or "").split("\n\n")[0]).parse_args()
+    return fuzz(args, check=check_bytes, atheris=run_atheris, builtin=builtin_fuzz)
 
 
 if __name__ == "__main__":

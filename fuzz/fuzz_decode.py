@@ -32,7 +32,6 @@ New interesting inputs go to ``fuzz/corpus-run/`` and crashes to
 
 from __future__ import annotations
 
-import argparse
 import base64
 import hashlib
 import json
@@ -49,7 +48,10 @@ CORPUS_RUN = HERE / "corpus-run"
 CRASHES = CORPUS_RUN / "crashes"  # git-ignored with corpus-run/
 DICTIONARY = HERE / "tokens.dict"
 VECTORS = ROOT / "tests" / "vectors" / "official-samples.json"
+sys.path.insert(0, str(HERE))
 sys.path.append(str(ROOT))  # an installed (e.g. editable) zoomsig comes first
+
+from _engine import arguments, fuzz  # noqa: E402
 
 SECRET = "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1HgFeD"  # the official vectors' (fake) secret
 SDK_KEY = "aBcDeFgHiJkLmNoPqRsT12"
@@ -298,34 +300,13 @@ def run_atheris(seconds: float, extra: list[str]) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=60, help="how long to fuzz (60)")
-    parser.add_argument("--engine", choices=["auto", "atheris", "builtin"], default="auto")
-    parser.add_argument("--seed", type=int, help="random seed of the built-in fuzzer")
+    parser = arguments(__doc__.split("\n\n")[0])
     parser.add_argument("--make-corpus", action="store_true", help="rewrite fuzz/corpus/ seeds")
-    parser.add_argument("--replay", type=Path, nargs="+", help="run these inputs once")
-    parser.add_argument("libfuzzer", nargs="*", help="extra libFuzzer flags after --")
     args = parser.parse_args()
     if args.make_corpus:
         make_corpus()
         return 0
-    if args.replay:
-        for path in args.replay:
-            check_one(path.read_bytes())
-            print(f"{path}: ok")
-        return 0
-    engine = args.engine
-    if engine == "auto":
-        try:
-            import atheris  # noqa: F401
-
-            engine = "atheris"
-        except ImportError:
-            engine = "builtin"
-    if engine == "atheris":
-        run_atheris(args.seconds, args.libfuzzer)
-        return 0
-    return builtin_fuzz(args.seconds, args.seed)
+    return fuzz(args, check=check_one, atheris=run_atheris, builtin=builtin_fuzz)
 
 
 if __name__ == "__main__":

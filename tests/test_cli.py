@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
+from _cli import Result, Terminal, clean_environment, set_credentials
 from _support import NOW, SDK_KEY, SDK_SECRET, SENTINEL_SECRET, load_vectors, secret_fragments
 
 import zoomsig
@@ -51,33 +52,9 @@ TOKEN = sign_meeting_sdk(
 ESC = "\033["
 
 
-class FakeTTY(io.StringIO):
-    """A stream that says it is a terminal."""
-
-    def isatty(self) -> bool:
-        return True
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def both(self) -> str:
-        return self.out + self.err
-
-
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in (
-        "ZOOM_SDK_KEY", "ZOOM_SDK_SECRET", "NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE",
-        "CLICOLOR", "TERM",
-    ):  # fmt: skip
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("COLUMNS", "80")  # the width of a pipe, wherever the tests run
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    clean_environment(monkeypatch)
 
 
 @pytest.fixture
@@ -94,8 +71,7 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.fixture
 def creds(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZOOM_SDK_KEY", SDK_KEY)
-    monkeypatch.setenv("ZOOM_SDK_SECRET", SDK_SECRET)
+    set_credentials(monkeypatch)
 
 
 def claims_of(token: str) -> dict[str, Any]:
@@ -381,7 +357,7 @@ def test_sign_secret_prompt_on_terminal(run: Any, monkeypatch: pytest.MonkeyPatc
         prompts.append(prompt)
         return SDK_SECRET
 
-    monkeypatch.setattr(sys, "stdin", FakeTTY())
+    monkeypatch.setattr(sys, "stdin", Terminal())
     monkeypatch.setattr(getpass, "getpass", fake_getpass)
     argv = _meeting_argv(VECTORS["meeting_sdk"][0]["inputs"])
     result = run(*argv, "--secret-stdin")
@@ -644,7 +620,7 @@ def test_check_prompts_on_terminal_stdin(
 ) -> None:
     """Issue 13: `zoomsig check -` on a terminal asks for the token instead of refusing."""
 
-    class PastedTTY(FakeTTY):
+    class PastedTTY(Terminal):
         def __init__(self) -> None:
             super().__init__(TOKEN + "\n")
 
@@ -818,9 +794,9 @@ def test_check_engine_refusal_is_a_usage_error(
 # --- colour ---------------------------------------------------------------------------------
 
 
-def tty_stdout(monkeypatch: pytest.MonkeyPatch) -> FakeTTY:
+def tty_stdout(monkeypatch: pytest.MonkeyPatch) -> Terminal:
     """Make stdout a terminal; called in the test, as pytest resets sys.stdout after setup."""
-    stream = FakeTTY()
+    stream = Terminal()
     monkeypatch.setattr(sys, "stdout", stream)
     return stream
 

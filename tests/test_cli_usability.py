@@ -14,12 +14,12 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import quote
 
 import pytest
+from _cli import Result, Terminal, clean_environment, set_credentials
 from _support import NOW, SDK_KEY, SDK_SECRET, SENTINEL_SECRET
 
 from zoomsig import Role, sign_meeting_sdk
@@ -44,33 +44,9 @@ def assert_nothing_of(secret: str, text: str) -> None:
     assert not leaked, f"{len(leaked)} runs of the secret printed, e.g. {leaked[0][:2]}…"
 
 
-class Terminal(io.StringIO):
-    """Standard input or output that says it is a terminal."""
-
-    def isatty(self) -> bool:
-        return True
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def both(self) -> str:
-        return self.out + self.err
-
-
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in (
-        "ZOOM_SDK_KEY", "ZOOM_SDK_SECRET", "NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE",
-        "CLICOLOR", "TERM",
-    ):  # fmt: skip
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    clean_environment(monkeypatch)
 
 
 @pytest.fixture
@@ -90,8 +66,7 @@ def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.fixture
 def creds(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZOOM_SDK_KEY", SDK_KEY)
-    monkeypatch.setenv("ZOOM_SDK_SECRET", SDK_SECRET)
+    set_credentials(monkeypatch)
 
 
 def python_m_zoomsig(
