@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 from _support import SENTINEL_SECRET, assert_no_secret
 
@@ -19,6 +21,7 @@ from zoomsig._params import (
     check_secret,
     check_text,
 )
+from zoomsig._time import resolve_now
 
 LONE_SURROGATE = "abc\ud800def"
 
@@ -329,3 +332,24 @@ def test_describe_huge_int_does_not_hit_the_int_to_str_limit() -> None:
     # repr() of an int over 4300 digits raises ValueError; an error message must not.
     assert describe(10**5000) == "an int of 5001 digits"
     assert describe(-(10**5000)) == "a negative int of 5001 digits"
+
+
+class _Seconds(int):
+    """A subclass of int, such as an IntEnum of the caller's own."""
+
+
+def test_int_subclasses_pass_the_slow_path_as_before() -> None:
+    # The checks try the common exact types first; other ints still take the full checks
+    # and are accepted as they were (a regression test for the fast paths).
+    assert check_role(_Seconds(1)) is Role.HOST
+    assert check_lifetime(_Seconds(7200)) == 7200
+    assert check_clock_skew(_Seconds(30)) == 30
+    assert resolve_now(_Seconds(1763900000)) == 1763900000.0
+    assert check_meeting_number(_Seconds(85746065432)) == "85746065432"
+    with pytest.raises(InvalidParameterError, match=r"^expires_in: "):
+        check_lifetime(_Seconds(60))
+
+
+def test_an_aware_datetime_before_1970_is_refused() -> None:
+    with pytest.raises(InvalidParameterError, match=r"^now: 1969-12-31T23:59:59\+00:00 is before"):
+        resolve_now(datetime(1969, 12, 31, 23, 59, 59, tzinfo=timezone.utc))

@@ -1,10 +1,12 @@
 """``decode_and_validate``: read any signature and name every mistake in it.
 
-The pipeline: check the arguments; refuse oversized input; undo paste and transport
-mistakes (:mod:`._input`); decode tolerantly (:mod:`._decode`); apply the rules of the
-kind of token found (:mod:`._rules_meeting`, :mod:`._rules_video`, :mod:`._rules_time`,
-:mod:`._rules_legacy`); verify with the secret and its known variants (:mod:`._secret`);
-finally redact anything equal to the secret and sort the findings, errors first.
+The pipeline: check the arguments; refuse oversized input; answer a clean Meeting SDK
+signature in the signers' shape at once (:mod:`._fast`, which only ever says "no finding");
+undo paste and transport mistakes (:mod:`._input`); decode tolerantly (:mod:`._decode`);
+apply the rules of the kind of token found (:mod:`._rules_meeting`, :mod:`._rules_video`,
+:mod:`._rules_time`, :mod:`._rules_legacy`); verify with the secret and its known variants
+(:mod:`._secret`); finally redact anything equal to the secret and sort the findings,
+errors first.
 """
 
 from __future__ import annotations
