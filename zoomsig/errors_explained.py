@@ -92,6 +92,17 @@ _HMAC = (
     _C.REST_API_TOKEN,
     _C.VIDEO_SDK_TOKEN,
 )
+# 3265 and 3623: the two "Token error" codes of a ZAK Zoom refused; the same causes.
+_ZAK_CAUSES = (
+    "The ZAK has expired or was revoked (it is short-lived; a new login revokes old ones).",
+    "The ZAK belongs to a user who is not the meeting's host.",
+    "An OAuth access token or another token was passed as zak.",
+)
+_ZAK_FIX = (
+    "Fetch the host's ZAK with GET /users/{userId}/token?type=zak right before starting, "
+    "for the user who hosts the meeting."
+)
+_ZAK_CODES = (_C.JOIN_TOKEN_EXPIRED, _C.JOIN_TOKEN_WRONG_KIND, _C.JOIN_TOKEN_NOT_ZOOM_ISSUED)
 _OBF_FIX = (
     "Get the OBF token for the user who authorised your app with GET /users/{userId}/token?"
     "type=onbehalf (add meeting_id to bind it to the meeting), right before the join, and "
@@ -157,19 +168,9 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                 _entry(
                     3265,
                     "Token error (the second of the two ZAK token errors).",
-                    (
-                        "The ZAK has expired or was revoked (it is short-lived; a new login "
-                        "revokes old ones).",
-                        "The ZAK belongs to a user who is not the meeting's host.",
-                        "An OAuth access token or another token was passed as zak.",
-                    ),
-                    "Fetch the host's ZAK with GET /users/{userId}/token?type=zak right "
-                    "before starting, for the user who hosts the meeting.",
-                    (
-                        _C.JOIN_TOKEN_EXPIRED,
-                        _C.JOIN_TOKEN_WRONG_KIND,
-                        _C.JOIN_TOKEN_NOT_ZOOM_ISSUED,
-                    ),
+                    _ZAK_CAUSES,
+                    _ZAK_FIX,
+                    _ZAK_CODES,
                     _BOTH_WEB,
                     f"{_BUNDLE}: server error 3136 -> 3265 'Token error' (apac.errorcodes_zak2); "
                     "Zoom's web error-code page: TOKEN_ERROR 3265. Which ZAK problem gives "
@@ -178,19 +179,9 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                 _entry(
                     3623,
                     "Token error: Zoom refused the ZAK when starting the meeting.",
-                    (
-                        "The ZAK has expired or was revoked (it is short-lived; a new login "
-                        "revokes old ones).",
-                        "The ZAK belongs to a user who is not the meeting's host.",
-                        "An OAuth access token or another token was passed as zak.",
-                    ),
-                    "Fetch the host's ZAK with GET /users/{userId}/token?type=zak right "
-                    "before starting, for the user who hosts the meeting.",
-                    (
-                        _C.JOIN_TOKEN_EXPIRED,
-                        _C.JOIN_TOKEN_WRONG_KIND,
-                        _C.JOIN_TOKEN_NOT_ZOOM_ISSUED,
-                    ),
+                    _ZAK_CAUSES,
+                    _ZAK_FIX,
+                    _ZAK_CODES,
                     _BOTH_WEB,
                     f"{_BUNDLE}: server error 3136 -> 3623 'Token error' (also 3265, same "
                     "text); Zoom's web error-code page: TOKEN_ERROR_ALT 3623. The exact "
