@@ -159,7 +159,12 @@ def check_meeting_number(value: object, parameter: str = "meeting_number") -> st
     Spaces and dashes ("978-759-818") are refused, not removed: the same number must reach
     the client's ``join`` call, and a silently cleaned token would hide that mismatch.
     """
-    if type(value) is str and 9 <= len(value) <= 12 and value.isascii() and value.isdigit():
+    if (
+        type(value) is str
+        and len(value) in MEETING_NUMBER_DIGITS
+        and value.isascii()
+        and value.isdigit()
+    ):
         return value  # the common case; the checks below say what is wrong with the others
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise InvalidParameterError(

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import NamedTuple, Optional
 
 from zoomsig import _jws
+from zoomsig._params import MEETING_NUMBER_DIGITS
 from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
 from zoomsig.diagnose._context import Context
 from zoomsig.diagnose._decode import MAC_LENGTH, is_canonical_b64, json_object, loose_b64decode
@@ -111,7 +112,7 @@ def _clean_exp(claims: Mapping[str, object], context: Context) -> Optional[int]:
     mn = claims["mn"]
     if (
         type(mn) is not str
-        or not (9 <= len(mn) <= 12 and mn.isascii() and mn.isdigit())
+        or not (len(mn) in MEETING_NUMBER_DIGITS and mn.isascii() and mn.isdigit())
         or (context.meeting_number is not None and mn != context.meeting_number)
     ):
         return None
