@@ -22,6 +22,23 @@ class Context(NamedTuple):
     meeting_number: Optional[str]
     role: Optional[int]
     topic: Optional[str]
+    zak: Optional[str] = None
+    """The ``zak`` the client passes to ``join()`` (``""``: none); ``None``: not said."""
+    obf_token: Optional[str] = None
+    """The ``obfToken`` the client passes to ``join()``, likewise."""
+
+    @property
+    def joining(self) -> bool:
+        """Whether the caller said what the client passes to ``join()`` besides the token."""
+        return self.zak is not None or self.obf_token is not None
+
+    def __repr__(self) -> str:  # the join tokens are bearer credentials: never shown
+        hidden = {"zak": self.zak, "obf_token": self.obf_token}
+        shown = (
+            f"{name}={'<hidden>' if hidden.get(name) else repr(value)}"
+            for name, value in zip(self._fields, self)
+        )
+        return f"Context({', '.join(shown)})"
 
 
 def is_int(value: object) -> TypeGuard[int]:
