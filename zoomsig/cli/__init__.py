@@ -79,8 +79,6 @@ def _usage_error(
     usage = parser.format_usage().rstrip() if parser is not None else ""
     message = safe(message)
     if wants_json:
-        import json  # noqa: PLC0415
-
         error: dict[str, object] = {
             "ok": False,
             "error": "usage",
@@ -88,7 +86,7 @@ def _usage_error(
             "usage": " ".join(usage.split()),
         }
         error["exit_status"] = status
-        Out(sys.stdout, colour=False).line(json.dumps(error, indent=2))
+        Out(sys.stdout, colour=False).json(error)
         return status
     err = Out(sys.stderr, colour=False)
     if show_usage and usage:
