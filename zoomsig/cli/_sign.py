@@ -153,8 +153,22 @@ def library_error(exc: InvalidParameterError, options: Mapping[str, str]) -> Usa
     """A signer's or checker's refusal, pointing at the option or source it came from."""
     where = options.get(exc.parameter)
     if not where:
-        return UsageError(str(exc))
-    return UsageError(f"{exc.parameter} ({where}): {exc.reason}")
+        return UsageError(cli_words(str(exc)))
+    return UsageError(f"{exc.parameter} ({where}): {cli_words(exc.reason)}")
+
+
+def cli_words(text: str) -> str:
+    """``text`` with the library's ``CredentialType.MEETING_SDK`` as the user types it.
+
+    That is ``meeting-sdk``, the spelling of ``--credential-type``.
+    """
+    import re  # noqa: PLC0415 - only for a refusal
+
+    def spell(match: re.Match[str]) -> str:
+        credential = CredentialType.__members__.get(match.group(1))
+        return match.group(0) if credential is None else _args.cli_name(credential)
+
+    return re.sub(r"\bCredentialType\.([A-Z_]+)\b", spell, text)
 
 
 def run(args: argparse.Namespace, out: Out) -> int:

@@ -41,9 +41,10 @@ examples:
   zoomsig webhook sign --body body.json --url http://127.0.0.1:8000/zoom/webhook
 
 the secret token is never a command-line argument: zoomsig reads it from
-{SECRET_ENV} or --secret-file PATH (one trailing newline, \\n or \\r\\n,
-is removed).
-exit status: 0 the request verifies (sign: printed), 1 it does not, 2 usage error.
+{SECRET_ENV} or --secret-file PATH (one trailing
+newline, \\n or \\r\\n, is removed).
+exit status: 0 ok (check: the request verifies), 1 it does not verify (check),
+2 usage error.
 """
 
 
@@ -54,7 +55,8 @@ def register(subparsers: _args.Subparsers) -> None:
         "webhook",
         help="check or sign a Zoom webhook request",
         description="Check why a Zoom webhook request fails verification, or sign a test one.\n"
-        f"The secret token comes from {SECRET_ENV} or --secret-file, never an argument.",
+        f"The secret token comes from {SECRET_ENV} or --secret-file,\n"
+        "never an argument.",
     )
     commands = webhook.add_subparsers(
         dest="webhook_command", metavar="{check,sign}", parser_class=_args.Parser
