@@ -685,3 +685,32 @@ def test_lazy_package_lists_every_public_name() -> None:
     assert set(zoomsig._WHERE) == set(zoomsig.__all__) - {"__version__"}
     with pytest.raises(AttributeError, match="no attribute 'sign_meeting'"):
         zoomsig.sign_meeting  # type: ignore[attr-defined]  # noqa: B018
+
+
+@pytest.mark.usefixtures("creds")
+@pytest.mark.parametrize(
+    ("argv", "spelt"),
+    [
+        (["meeting", "--credential-type", "server-to-server-oauth"], "meeting-sdk or general-app"),
+        (["video", "--topic", "t", "--role", "0", "--credential-type", "meeting-sdk"], "video-sdk"),
+    ],
+)
+def test_credential_type_refusal_names_the_types_as_typed_not_the_python_enum(
+    run: Any, argv: list[str], spelt: str
+) -> None:
+    result = run("sign", *argv, "--now", str(NOW))
+    assert result.code == 2
+    assert "CredentialType." not in result.err
+    assert f"the key and secret of {spelt}." in result.err
+
+
+def test_cli_docs_name_every_subcommand() -> None:
+    from zoomsig.cli import _app
+
+    docs = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    words = {4: "four", 5: "five", 6: "six", 7: "seven"}
+    assert f"with\n{words[len(_app.COMMANDS)]} subcommands:" in docs
+    table = docs.split("| command | does |", 1)[1].split("\n\n", 1)[0]
+    for command in _app.COMMANDS:
+        name = command.__name__.rsplit("._", 1)[1]
+        assert f"| `zoomsig {name}" in table

@@ -1,11 +1,12 @@
-"""The ``zoomsig`` command: sign, check, explain and demo.
+"""The ``zoomsig`` command: sign, check, explain, demo and webhook.
 
 This package is the only part of zoomsig that reads environment variables, files or
 standard input, or prints. Secrets come from ``ZOOM_SDK_SECRET``, ``--secret-file`` or
 standard input, never from the command line, and never appear in any output or error
 message. One module per concern: :mod:`~zoomsig.cli._app` (the parser and the list of
-commands), one module per command (``_sign``, ``_check``, ``_demo``, ``_explain``),
-:mod:`~zoomsig.cli._output` (colour, escaping) and :mod:`~zoomsig.cli._secrets`.
+commands), one module per command (``_sign``, ``_check``, ``_demo``, ``_explain``,
+``_webhook``), :mod:`~zoomsig.cli._output` (colour, escaping, JSON) and
+:mod:`~zoomsig.cli._secrets` (the one reader of secrets and credential files).
 Each command imports what it needs when it runs, so ``zoomsig --version`` starts fast.
 
 Exit status: 0 success, 1 the signature failed (``check``) or the code is unknown
@@ -79,8 +80,6 @@ def _usage_error(
     usage = parser.format_usage().rstrip() if parser is not None else ""
     message = safe(message)
     if wants_json:
-        import json  # noqa: PLC0415
-
         error: dict[str, object] = {
             "ok": False,
             "error": "usage",
@@ -88,7 +87,7 @@ def _usage_error(
             "usage": " ".join(usage.split()),
         }
         error["exit_status"] = status
-        Out(sys.stdout, colour=False).line(json.dumps(error, indent=2))
+        Out(sys.stdout, colour=False).json(error)
         return status
     err = Out(sys.stderr, colour=False)
     if show_usage and usage:

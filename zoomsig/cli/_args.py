@@ -60,6 +60,9 @@ class Parser(argparse.ArgumentParser):
     failed (so that its own usage line is shown, and ``--json`` can turn it into JSON).
     """
 
+    secret_sources = f"set {SECRET_ENV}, or use --secret-file PATH or --secret-stdin"
+    """Where this command reads its secret from: said when one is tried as an argument."""
+
     def parse_args(  # type: ignore[override]
         self, args: Optional[Sequence[str]] = None, namespace: None = None
     ) -> argparse.Namespace:
@@ -71,13 +74,10 @@ class Parser(argparse.ArgumentParser):
             if values:
                 shown += f"{' and ' if options else ''}{values} other value(s), not shown"
             message = f"unrecognized arguments: {shown}"
-            if any("secret" in option.lower() for option in options):
-                message += (
-                    f". Secrets are never command-line arguments: set {SECRET_ENV}, or use "
-                    "--secret-file PATH or --secret-stdin"
-                )
             # The command's own parser, so that its usage line is shown, not zoomsig's.
             owner: Parser = getattr(parsed, "parser", self)
+            if any("secret" in option.lower() for option in options):
+                message += f". Secrets are never command-line arguments: {owner.secret_sources}"
             owner.error(message)
         return parsed
 
@@ -91,8 +91,14 @@ class Parser(argparse.ArgumentParser):
 
 
 if TYPE_CHECKING:
+    from typing import Callable
+
+    from zoomsig.cli._output import Out
+
     Subparsers = argparse._SubParsersAction[Parser]  # pyright: ignore[reportPrivateUsage]
     """What ``register(subparsers)`` of a command module receives."""
+    Run = Callable[[argparse.Namespace, Out], int]
+    """A command: ``run(args, out)`` returns the exit status."""
 
 
 def add_command(
@@ -103,8 +109,13 @@ def add_command(
     description: str,
     epilog: str = "",
     parents: Sequence[Parser] = (),
+    run: Optional[Run] = None,
 ) -> Parser:
-    """A subcommand parser with zoomsig's conventions (raw epilog, no abbreviations)."""
+    """A subcommand parser with zoomsig's conventions (raw epilog, no abbreviations).
+
+    ``run(args, out) -> int`` runs the command; without it (``zoomsig sign``, ``zoomsig
+    webhook``: a group of commands) the command prints its help and exits with status 2.
+    """
     sub = subparsers.add_parser(
         name,
         help=help,
@@ -115,6 +126,8 @@ def add_command(
         allow_abbrev=False,
     )
     sub.set_defaults(parser=sub)
+    if run is not None:
+        sub.set_defaults(run=run)
     return sub
 
 
@@ -156,7 +169,13 @@ def output_options(json_help: str) -> Parser:
     """``--json`` and ``--color``."""
     parent = Parser(add_help=False, allow_abbrev=False)
     parent.add_argument("--json", action="store_true", help=json_help)
-    parent.add_argument(
+    add_color(parent)
+    return parent
+
+
+def add_color(parser: argparse.ArgumentParser) -> None:
+    """Add ``--color`` (also spelt ``--colour``) to ``parser``."""
+    parser.add_argument(
         "--color",
         "--colour",
         dest="color",
@@ -165,7 +184,6 @@ def output_options(json_help: str) -> Parser:
         help="colour the output: auto (default: on a terminal, unless NO_COLOR or TERM=dumb; "
         "FORCE_COLOR / CLICOLOR_FORCE force it), always or never",
     )
-    return parent
 
 
 # --- argument types ---------------------------------------------------------------------

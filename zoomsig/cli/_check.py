@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple, Optional
+
 from zoomsig.cli import _args
 from zoomsig.cli._args import EXIT_INVALID, EXIT_OK, KEY_ENV, SECRET_ENV, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    from typing import Optional
 
     from zoomsig._time import Now
     from zoomsig.cli._output import Out
@@ -49,8 +50,8 @@ def register(subparsers: _args.Subparsers) -> None:
         "The HMAC is checked when a secret is available. A token inside a URL or a\n"
         "query string is found and diagnosed. One trailing newline of a piped token\n"
         "is removed.",
+        run=run,
     )
-    check.set_defaults(run=run)
     check.add_argument(
         "token",
         nargs="?",
@@ -109,31 +110,17 @@ def register(subparsers: _args.Subparsers) -> None:
     )
 
 
-def _read_file(path: str, option: str) -> str:
-    from zoomsig.cli._secrets import strip_one_newline  # noqa: PLC0415
-
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:  # the path is not echoed: it may be the pasted value itself
-        raise UsageError(
-            f"cannot read the file given to {option}: {exc.strerror or type(exc).__name__}"
-        ) from None
-    try:
-        return strip_one_newline(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise UsageError(f"the file given to {option} is not UTF-8 text") from None
-
-
 def _join_inputs(
     args: argparse.Namespace,
 ) -> tuple[Optional[str], Optional[str], dict[str, str]]:
     """The ZAK, the OBF token and the other secrets, from files or the environment."""
     import os  # noqa: PLC0415
 
-    zak = _read_file(args.zak_file, "--zak-file") if args.zak_file else os.environ.get(ZAK_ENV)
+    from zoomsig.cli._secrets import read_file  # noqa: PLC0415
+
+    zak = read_file(args.zak_file, "--zak-file") if args.zak_file else os.environ.get(ZAK_ENV)
     obf_token = (
-        _read_file(args.obf_token_file, "--obf-token-file")
+        read_file(args.obf_token_file, "--obf-token-file")
         if args.obf_token_file
         else os.environ.get(OBF_ENV)
     )
@@ -145,7 +132,7 @@ def _join_inputs(
             )
         others[name] = os.environ[name]
     for number, path in enumerate(args.other_secret_file, 1):
-        others[f"--other-secret-file #{number}"] = _read_file(path, "--other-secret-file")
+        others[f"--other-secret-file #{number}"] = read_file(path, "--other-secret-file")
     return zak, obf_token, others
 
 
@@ -169,33 +156,56 @@ def unix(now: Now) -> float:
     return float(now)
 
 
-def run(args: argparse.Namespace, out: Out) -> int:
-    import json  # noqa: PLC0415
+class Inputs(NamedTuple):
+    """What ``check`` read: the token and where it came from, the credentials, the moment."""
 
-    from zoomsig import diagnose  # noqa: PLC0415 - the engine only for check
-    from zoomsig._errors import InvalidParameterError  # noqa: PLC0415
-    from zoomsig.cli import _output  # noqa: PLC0415
+    token: str
+    source: str
+    """``the argument``, ``standard input`` or ``the prompt``."""
+    secret: Optional[Secret]
+    key: Optional[str]
+    key_source: str
+    zak: Optional[str]
+    obf_token: Optional[str]
+    others: dict[str, str]
+    moment: float
+    """The clock, read once: for the check and for "in 2 h"."""
+
+
+def run(args: argparse.Namespace, out: Out) -> int:
+    """Read, diagnose, print: the exit status says whether the signature passed."""
+    inputs = read(args, out)
+    report = diagnose(args, inputs)
+    if args.json:
+        out.json(report.to_dict())
+    else:
+        print_report(out, args, inputs, report)
+    return status_of(report, args)
+
+
+def _read_token(args: argparse.Namespace) -> tuple[str, str]:
+    """The token and where it came from: the argument, standard input or the prompt."""
     from zoomsig.cli._secrets import (  # noqa: PLC0415
         prompt_token,
-        read_key,
-        read_secret,
         read_stdin,
         stdin_is_terminal,
         strip_one_newline,
     )
-    from zoomsig.cli._sign import library_error  # noqa: PLC0415
 
-    token_arg: str = args.token
-    from_stdin = token_arg == "-"
-    prompted = False
-    if from_stdin and stdin_is_terminal():
-        token, prompted = prompt_token(), True
-    elif from_stdin:
-        token = strip_one_newline(read_stdin())
-    else:
-        token = token_arg
+    if args.token != "-":
+        return args.token, "the argument"
+    if stdin_is_terminal():
+        return prompt_token(), "the prompt"
+    return strip_one_newline(read_stdin()), "standard input"
+
+
+def read(args: argparse.Namespace, out: Out) -> Inputs:
+    """Everything ``check`` reads, with every credential hidden from ``out`` at once."""
+    from zoomsig.cli._secrets import read_key, read_secret  # noqa: PLC0415
+
+    token, source = _read_token(args)
     # A prompted token leaves the terminal free for a --secret-stdin prompt.
-    secret = read_secret(args, stdin_taken=from_stdin and not prompted)
+    secret = read_secret(args, stdin_taken=source == "standard input")
     if args.require_verified and secret is None:
         raise UsageError(
             f"--require-verified needs the secret: set {SECRET_ENV}, or pass --secret-file "
@@ -205,11 +215,14 @@ def run(args: argparse.Namespace, out: Out) -> int:
     for hidden in (secret.value if secret else None, zak, obf_token, *others.values()):
         out.hide(hidden)
     key, key_source = read_key(args, "--sdk-key")
-    now: Now = args.now
-    moment = unix(now)  # read the clock once, for the check and for "in 2 h"
-    options = {
-        "secret": secret.origin() if secret else "",
-        "sdk_key": key_source,
+    return Inputs(token, source, secret, key, key_source, zak, obf_token, others, unix(args.now))
+
+
+def _option_names(args: argparse.Namespace, inputs: Inputs) -> dict[str, str]:
+    """Where each argument of the diagnosis came from, for a refusal's message."""
+    return {
+        "secret": inputs.secret.origin() if inputs.secret else "",
+        "sdk_key": inputs.key_source,
         "meeting_number": "--meeting",
         "role": "--role",
         "topic": "--topic",
@@ -218,57 +231,41 @@ def run(args: argparse.Namespace, out: Out) -> int:
         "obf_token": "--obf-token-file" if args.obf_token_file else OBF_ENV,
         "other_secrets": "--other-secret-env / --other-secret-file",
     }
+
+
+def diagnose(args: argparse.Namespace, inputs: Inputs) -> Report:
+    """The report of :func:`zoomsig.decode_and_validate`; a refusal is a usage error."""
+    from zoomsig import diagnose  # noqa: PLC0415 - the engine only for check
+    from zoomsig._errors import InvalidParameterError  # noqa: PLC0415
+    from zoomsig.cli._sign import library_error  # noqa: PLC0415
+
+    now: Now = args.now
     try:
-        report = diagnose.decode_and_validate(
-            token,
-            secret=None if secret is None else secret.value,
-            sdk_key=key,
+        return diagnose.decode_and_validate(
+            inputs.token,
+            secret=None if inputs.secret is None else inputs.secret.value,
+            sdk_key=inputs.key,
             meeting_number=args.meeting,
             role=args.role,
             topic=args.topic,
-            now=moment if now is None else now,
-            zak=zak,
-            obf_token=obf_token,
-            other_secrets=others or None,
+            now=inputs.moment if now is None else now,
+            zak=inputs.zak,
+            obf_token=inputs.obf_token,
+            other_secrets=inputs.others or None,
         )
     except InvalidParameterError as exc:
-        raise library_error(exc, options) from None
-    status = status_of(report, args)
-    if args.json:
-        out.line(json.dumps(report.to_dict(), indent=2, sort_keys=False))
-        return status
+        raise library_error(exc, _option_names(args, inputs)) from None
 
-    source = "the prompt" if prompted else "standard input" if from_stdin else "the argument"
-    shown = _output.preview(token, None if secret is None else secret.value)
-    if any(f.code.value == "SECRET_IN_TOKEN" for f in report.findings) and secret is None:
-        shown = "(not shown: it holds a secret)"
+
+def print_report(out: Out, args: argparse.Namespace, inputs: Inputs, report: Report) -> None:
+    """The report for a person: a summary, the header and claims, then the findings."""
+    from zoomsig.cli import _output  # noqa: PLC0415
+
     field = _output.field
-    out.line(field(out, "Token", f"{shown} ({len(token)} characters, from {source})"))
-    out.line(field(out, "Verdict", _output.verdict(out, report, strict=args.strict)))
-    out.line(field(out, "HMAC", mac_text(report, secret, args.require_verified)))
-    compared = [f"meeting {_output.safe(args.meeting)}"] if args.meeting is not None else []
-    if args.role is not None:
-        compared.append(f"role {int(args.role)}")
-    if key is not None:
-        compared.append(f"key from {key_source}")
-    if args.topic is not None:
-        compared.append(f"topic {_output.safe(repr(args.topic))}")
-    out.line(
-        field(
-            out,
-            "Expected",
-            ", ".join(compared)
-            if compared
-            else "nothing given (add --meeting, --role, --sdk-key or --topic to compare)",
-        )
-    )
-    if report.expires_at is not None:
-        out.line(field(out, "Expires", _output.when(report.expires_at.timestamp(), moment)))
-    if report.header:
-        header = json.dumps(dict(report.header), ensure_ascii=False)
-        out.line(field(out, "Header", _output.safe(header)))
+    for label, text in _summary(out, args, inputs, report):
+        out.line(field(out, label, text))
     if report.claims:
-        first, *rest = _output.claim_lines(report.claims, moment)
+        first, *rest = _output.claim_lines(report.claims, inputs.moment)
         out.line(field(out, "Claims", first))
         for text in rest:
             out.line(" " * 10 + text)
@@ -278,7 +275,49 @@ def run(args: argparse.Namespace, out: Out) -> int:
             out.line(text)
     else:
         out.line(field(out, "Findings", "none"))
-    return status
+
+
+def _summary(
+    out: Out, args: argparse.Namespace, inputs: Inputs, report: Report
+) -> list[tuple[str, str]]:
+    """The labelled lines above the claims: token, verdict, HMAC, expected, expiry, header."""
+    import json  # noqa: PLC0415
+
+    from zoomsig.cli import _output  # noqa: PLC0415
+
+    secret = inputs.secret
+    shown = _output.preview(inputs.token, None if secret is None else secret.value)
+    if secret is None and any(f.code.value == "SECRET_IN_TOKEN" for f in report.findings):
+        shown = "(not shown: it holds a secret)"
+    length = _output.plural(len(inputs.token), "character")
+    lines = [
+        ("Token", f"{shown} ({length}, from {inputs.source})"),
+        ("Verdict", _output.verdict(out, report, strict=args.strict)),
+        ("HMAC", mac_text(report, secret, args.require_verified)),
+        ("Expected", _expected(args, inputs)),
+    ]
+    if report.expires_at is not None:
+        lines.append(("Expires", _output.when(report.expires_at.timestamp(), inputs.moment)))
+    if report.header:
+        header = json.dumps(dict(report.header), ensure_ascii=False)
+        lines.append(("Header", _output.safe(header)))
+    return lines
+
+
+def _expected(args: argparse.Namespace, inputs: Inputs) -> str:
+    """What the token is compared with, or a hint at the options that compare it."""
+    from zoomsig.cli._output import safe  # noqa: PLC0415
+
+    compared = [f"meeting {safe(args.meeting)}"] if args.meeting is not None else []
+    if args.role is not None:
+        compared.append(f"role {int(args.role)}")
+    if inputs.key is not None:
+        compared.append(f"key from {inputs.key_source}")
+    if args.topic is not None:
+        compared.append(f"topic {safe(repr(args.topic))}")
+    if not compared:
+        return "nothing given (add --meeting, --role, --sdk-key or --topic to compare)"
+    return ", ".join(compared)
 
 
 def mac_text(report: Report, secret: Optional[Secret], required: bool = False) -> str:

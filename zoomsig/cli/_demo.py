@@ -33,16 +33,10 @@ def register(subparsers: _args.Subparsers) -> None:
         description="Sign Web, native, host and Video SDK tokens with built-in FAKE\n"
         "credentials, check them, then diagnose classic broken signatures.",
         epilog="example:\n  zoomsig demo | less -R\n",
+        run=run,
     )
-    demo.add_argument(
-        "--color",
-        "--colour",
-        dest="color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour the output: auto (default), always or never",
-    )
-    demo.set_defaults(run=run, json=False)
+    _args.add_color(demo)
+    demo.set_defaults(json=False)
 
 
 def _b64_std(data: bytes) -> str:

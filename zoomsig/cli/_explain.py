@@ -41,20 +41,18 @@ def register(subparsers: _args.Subparsers) -> None:
         description="Explain a Meeting SDK / Video SDK join error code: what it means,\n"
         "the most likely causes in order, the fix, and the finding codes of\n"
         "zoomsig check to look for. Without a code: list every code zoomsig knows.",
+        run=run,
     )
-    explain.set_defaults(run=run)
     explain.add_argument("code", nargs="?", type=_code, metavar="CODE", help="the error code")
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
-    import json  # noqa: PLC0415
-
     from zoomsig import errors_explained  # noqa: PLC0415 - the table only for explain
 
     if args.code is None:
         entries = list(errors_explained.ERROR_CODES.values())
         if args.json:
-            out.line(json.dumps([entry.to_dict() for entry in entries], indent=2))
+            out.json([entry.to_dict() for entry in entries])
             return EXIT_OK
         from zoomsig.cli._output import width, wrap  # noqa: PLC0415
 
@@ -70,7 +68,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
     explanation = errors_explained.explain_error(args.code)
     status = EXIT_OK if explanation.known else EXIT_INVALID
     if args.json:
-        out.line(json.dumps(explanation.to_dict(), indent=2))
+        out.json(explanation.to_dict())
         return status
     from zoomsig.cli._output import width, wrap  # noqa: PLC0415
 

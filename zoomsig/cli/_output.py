@@ -72,6 +72,17 @@ class Out:
         codes = ";".join(_SGR[style] for style in styles)
         return f"\033[{codes}m{text}\033[0m"
 
+    def json(self, data: object) -> None:
+        """``data`` as indented JSON, ASCII only (as ``zoomsig check --json`` has always been).
+
+        Every character beyond ASCII is a ``\\uXXXX`` escape, so no C1 control or bidi
+        override from a token or a request reaches the terminal, and the JSON reads back
+        the same.
+        """
+        import json  # noqa: PLC0415
+
+        self.line(json.dumps(data, indent=2))
+
     def line(self, text: str = "") -> None:
         if self._runs:
             text = redact(text, self._runs)

@@ -75,23 +75,30 @@ def prompt_token() -> str:
     return strip_one_newline(line)
 
 
-def read_secret(args: argparse.Namespace, *, stdin_taken: bool = False) -> Optional[Secret]:
-    """The secret from --secret-file, --secret-stdin or the environment, or ``None``."""
+def read_file(path: str, option: str) -> str:
+    """A credential file given to ``option``: UTF-8 text, one trailing newline removed."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        # The path is not echoed: people paste the secret itself after --secret-file.
+        raise UsageError(
+            f"cannot read the file given to {option}: {exc.strerror or type(exc).__name__}"
+        ) from None
+    try:
+        return strip_one_newline(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UsageError(f"the file given to {option} is not UTF-8 text") from None
+
+
+def read_secret(
+    args: argparse.Namespace, *, stdin_taken: bool = False, env: str = SECRET_ENV
+) -> Optional[Secret]:
+    """The secret from --secret-file, --secret-stdin or the variable ``env``, or ``None``."""
     path: Optional[str] = args.secret_file
     if path is not None:
-        try:
-            with open(path, "rb") as handle:
-                raw = handle.read()
-        except OSError as exc:
-            # The path is not echoed: people paste the secret itself after --secret-file.
-            raise UsageError(
-                f"cannot read the file given to --secret-file: {exc.strerror or type(exc).__name__}"
-            ) from None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise UsageError("the file given to --secret-file is not UTF-8 text") from None
-        return Secret(refuse_bom(strip_one_newline(text), "--secret-file"), "--secret-file")
+        text = read_file(path, "--secret-file")
+        return Secret(refuse_bom(text, "--secret-file"), "--secret-file")
     if args.secret_stdin:
         if stdin_taken:
             raise UsageError(
@@ -103,8 +110,8 @@ def read_secret(args: argparse.Namespace, *, stdin_taken: bool = False) -> Optio
 
             return Secret(getpass.getpass("Zoom SDK secret (not shown): "), "the prompt")
         return Secret(refuse_bom(strip_one_newline(read_stdin()), "stdin"), "stdin")
-    if SECRET_ENV in os.environ:
-        return Secret(os.environ[SECRET_ENV], SECRET_ENV)
+    if env in os.environ:
+        return Secret(os.environ[env], env)
     return None
 
 

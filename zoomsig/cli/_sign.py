@@ -11,10 +11,23 @@ from zoomsig.cli._args import EXIT_OK, KEY_ENV, SECRET_ENV, UsageError
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from typing import Optional
+    from typing import Optional, TypedDict
 
     from zoomsig._errors import InvalidParameterError
+    from zoomsig._time import Now
     from zoomsig.cli._output import Out
+
+    class _SdkOptions(TypedDict):
+        """The arguments ``sign meeting`` and ``sign video`` pass alike."""
+
+        sdk_key: str
+        sdk_secret: str
+        expires_in: int
+        now: Now
+        clock_skew: int
+        video_webrtc_mode: Optional[int]
+        credential_type: CredentialType
+
 
 EPILOG = f"""\
 examples:
@@ -44,9 +57,8 @@ def register(subparsers: _args.Subparsers) -> None:
 
     def signer(name: str, text: str, key_option: str, default: CredentialType) -> _args.Parser:
         sub = _args.add_command(
-            kinds, name, help=text, description=text, epilog=EPILOG, parents=parents
+            kinds, name, help=text, description=text, epilog=EPILOG, parents=parents, run=run
         )
-        sub.set_defaults(run=run)
         key_help = "the JWT app's API key" if key_option == "--api-key" else "the SDK key"
         sub.add_argument(
             key_option,
@@ -141,8 +153,22 @@ def library_error(exc: InvalidParameterError, options: Mapping[str, str]) -> Usa
     """A signer's or checker's refusal, pointing at the option or source it came from."""
     where = options.get(exc.parameter)
     if not where:
-        return UsageError(str(exc))
-    return UsageError(f"{exc.parameter} ({where}): {exc.reason}")
+        return UsageError(cli_words(str(exc)))
+    return UsageError(f"{exc.parameter} ({where}): {cli_words(exc.reason)}")
+
+
+def cli_words(text: str) -> str:
+    """``text`` with the library's ``CredentialType.MEETING_SDK`` as the user types it.
+
+    That is ``meeting-sdk``, the spelling of ``--credential-type``.
+    """
+    import re  # noqa: PLC0415 - only for a refusal
+
+    def spell(match: re.Match[str]) -> str:
+        credential = CredentialType.__members__.get(match.group(1))
+        return match.group(0) if credential is None else _args.cli_name(credential)
+
+    return re.sub(r"\bCredentialType\.([A-Z_]+)\b", spell, text)
 
 
 def run(args: argparse.Namespace, out: Out) -> int:
@@ -192,54 +218,47 @@ def run(args: argparse.Namespace, out: Out) -> int:
 
         payload = _jws.b64url_decode(token.split(".")[1])
         expires_at = json.loads(payload or b"{}").get("exp")
-    out.line(json.dumps({"signature": token, "sdkKey": key, "expiresAt": expires_at}, indent=2))
+    out.json({"signature": token, "sdkKey": key, "expiresAt": expires_at})
     return EXIT_OK
 
 
 def _sign(args: argparse.Namespace, key: str, secret: str) -> str:
+    if args.kind == "legacy":
+        from zoomsig.legacy import sign_legacy_web_sdk  # noqa: PLC0415
+
+        return sign_legacy_web_sdk(
+            api_key=key,
+            api_secret=secret,
+            meeting_number=args.meeting,
+            role=args.role,
+            now=args.now,
+            credential_type=args.credential_type,
+            encoding=args.encoding,
+        )
+    common: _SdkOptions = {
+        "sdk_key": key,
+        "sdk_secret": secret,
+        "expires_in": args.expires_in,
+        "now": args.now,
+        "clock_skew": args.clock_skew,
+        "video_webrtc_mode": args.video_webrtc_mode,
+        "credential_type": args.credential_type,
+    }
     if args.kind == "meeting":
         from zoomsig.meeting_sdk import sign_meeting_sdk  # noqa: PLC0415
 
-        return sign_meeting_sdk(
-            sdk_key=key,
-            sdk_secret=secret,
-            meeting_number=args.meeting,
-            role=args.role,
-            expires_in=args.expires_in,
-            now=args.now,
-            clock_skew=args.clock_skew,
-            video_webrtc_mode=args.video_webrtc_mode,
-            credential_type=args.credential_type,
-        )
-    if args.kind == "video":
-        from zoomsig.video_sdk import sign_video_sdk  # noqa: PLC0415
+        return sign_meeting_sdk(**common, meeting_number=args.meeting, role=args.role)
+    from zoomsig.video_sdk import sign_video_sdk  # noqa: PLC0415
 
-        return sign_video_sdk(
-            sdk_key=key,
-            sdk_secret=secret,
-            topic=args.topic,
-            role=args.role,
-            expires_in=args.expires_in,
-            now=args.now,
-            clock_skew=args.clock_skew,
-            user_identity=args.user_identity,
-            session_key=args.session_key,
-            geo_regions=args.geo_regions,
-            cloud_recording_option=args.cloud_recording_option,
-            cloud_recording_election=args.cloud_recording_election,
-            telemetry_tracking_id=args.telemetry_tracking_id,
-            video_webrtc_mode=args.video_webrtc_mode,
-            audio_webrtc_mode=args.audio_webrtc_mode,
-            credential_type=args.credential_type,
-        )
-    from zoomsig.legacy import sign_legacy_web_sdk  # noqa: PLC0415
-
-    return sign_legacy_web_sdk(
-        api_key=key,
-        api_secret=secret,
-        meeting_number=args.meeting,
+    return sign_video_sdk(
+        **common,
+        topic=args.topic,
         role=args.role,
-        now=args.now,
-        credential_type=args.credential_type,
-        encoding=args.encoding,
+        user_identity=args.user_identity,
+        session_key=args.session_key,
+        geo_regions=args.geo_regions,
+        cloud_recording_option=args.cloud_recording_option,
+        cloud_recording_election=args.cloud_recording_election,
+        telemetry_tracking_id=args.telemetry_tracking_id,
+        audio_webrtc_mode=args.audio_webrtc_mode,
     )

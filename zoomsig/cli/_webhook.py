@@ -1,52 +1,74 @@
 """``zoomsig webhook check`` and ``zoomsig webhook sign``.
 
-Like the rest of the command line, the only kind of module that reads the environment or
-prints. The secret token never comes from an argument: ``ZOOM_WEBHOOK_SECRET_TOKEN`` or
-``--secret-file``.
+On the conventions of the other commands: the secret token is read by the shared reader
+(:func:`~zoomsig.cli._secrets.read_secret`: ``--secret-file`` or
+``ZOOM_WEBHOOK_SECRET_TOKEN``, never an argument); everything is printed through
+:class:`~zoomsig.cli._output.Out`, which never prints a run of the secret token; what an
+unauthenticated request carries is escaped (:func:`~zoomsig.cli._output.safe`, or ASCII-only
+JSON); mistakes are :class:`~zoomsig.cli._args.UsageError`: exit status 2, and JSON with
+``--json``.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import shlex
 import sys
-import time
-from typing import Any, BinaryIO, Callable, Optional
 
-from zoomsig._errors import InvalidParameterError
-from zoomsig.cli._args import UsageError
+from zoomsig.cli import _args
+from zoomsig.cli._args import EXIT_INVALID, EXIT_OK, UsageError
 
-__all__ = ["SECRET_ENV", "register"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from typing import Optional
+
+    from zoomsig.cli._output import Out
+    from zoomsig.cli._secrets import Secret
+
+__all__ = ["SECRET_ENV", "parse_headers", "register"]
 
 SECRET_ENV = "ZOOM_WEBHOOK_SECRET_TOKEN"
 VERIFICATION_ENV = "ZOOM_WEBHOOK_VERIFICATION_TOKEN"
 _MAX_INPUT = 2 * 1_048_576  # files over this are cut, and the diagnosis says the body is big
+SECRET_SOURCES = f"set {SECRET_ENV}, or use --secret-file PATH"
+"""Where the secret token comes from, for the error when one is tried as an argument."""
+
+EPILOG = f"""\
+examples:
+  export {SECRET_ENV}=...   # or --secret-file PATH
+  zoomsig webhook check --headers headers.txt --body body.json
+  pbpaste | zoomsig webhook check --headers - --body body.json --json
+  zoomsig webhook sign --body body.json --url http://127.0.0.1:8000/zoom/webhook
+
+the secret token is never a command-line argument: zoomsig reads it from
+{SECRET_ENV} or --secret-file PATH (one trailing
+newline, \\n or \\r\\n, is removed).
+exit status: 0 ok (check: the request verifies), 1 it does not verify (check),
+2 usage error.
+"""
 
 
-class _UsageError(UsageError):
-    """Exit 2 with this message (as JSON with ``--json``), like every zoomsig usage error."""
-
-
-def register(subparsers: Any) -> None:  # argparse's _SubParsersAction is private
+def register(subparsers: _args.Subparsers) -> None:
     """Add ``webhook check`` and ``webhook sign`` to a ``zoomsig`` command line."""
-    webhook = subparsers.add_parser(
+    webhook = _command(
+        subparsers,
         "webhook",
         help="check or sign a Zoom webhook request",
-        description="Check why a Zoom webhook request fails verification, or sign a test one. "
-        f"The secret token comes from {SECRET_ENV} or --secret-file, never an argument.",
+        description="Check why a Zoom webhook request fails verification, or sign a test one.\n"
+        f"The secret token comes from {SECRET_ENV} or --secret-file,\n"
+        "never an argument.",
     )
-    webhook.set_defaults(run=_run, handler=_no_subcommand, webhook_parser=webhook)
-    # Each handler takes the parsed arguments and returns the exit status (0, 1, or 2 with
-    # the error on stderr): the caller only runs ``sys.exit(args.handler(args))``.
-    commands = webhook.add_subparsers(dest="webhook_command", metavar="{check,sign}")
-
-    check = commands.add_parser(
+    commands = webhook.add_subparsers(
+        dest="webhook_command", metavar="{check,sign}", parser_class=_args.Parser
+    )
+    check = _command(
+        commands,
         "check",
         help="diagnose a webhook request (headers and body from files or stdin)",
-        description="Diagnose a Zoom webhook request: which mistake makes the signature "
-        "fail. Exit 0 when it verifies, 1 when it does not, 2 on a usage error.",
+        description="Diagnose a Zoom webhook request: which mistake makes the signature fail.\n"
+        "Exit 0 when it verifies, 1 when it does not, 2 on a usage error.",
+        parents=[_args.now_option()],
+        run=check_request,
     )
     check.add_argument(
         "--headers",
@@ -61,99 +83,125 @@ def register(subparsers: Any) -> None:  # argparse's _SubParsersAction is privat
         metavar="FILE",
         help="the raw request body, byte for byte ('-' for stdin)",
     )
-    _secret_options(check)
     check.add_argument(
         "--verification-token-file",
         metavar="PATH",
         help=f"the app's retired verification token (or {VERIFICATION_ENV}), to name a mix-up",
     )
-    check.add_argument("--now", type=int, metavar="UNIX", help="the time to check at")
     check.add_argument(
         "--tolerance", type=int, default=300, metavar="SECONDS", help="replay window (300)"
     )
     check.add_argument("--json", action="store_true", help="print the report as JSON")
-    check.set_defaults(handler=_check)
 
-    sign = commands.add_parser(
+    sign = _command(
+        commands,
         "sign",
         help="print the x-zm-* headers of a correctly signed test request",
-        description="Sign a webhook body the way Zoom does, for local development: prints "
+        description="Sign a webhook body the way Zoom does, for local development: prints\n"
         "the two x-zm-* headers, or a curl command with --url.",
+        run=sign_request,
     )
     sign.add_argument(
         "--body", required=True, metavar="FILE", help="the exact body to send ('-' for stdin)"
     )
-    _secret_options(sign)
     sign.add_argument(
         "--timestamp", type=int, metavar="UNIX", help="the signing time (default: now)"
     )
     sign.add_argument("--url", help="print a curl command that posts the body to URL")
     sign.add_argument("--json", action="store_true", help="print the headers as JSON")
-    sign.set_defaults(handler=_sign)
 
 
-def _run(args: argparse.Namespace, out: object) -> int:
-    """The ``run`` of :mod:`zoomsig.cli`: each subcommand's handler prints for itself."""
-    handler: Callable[[argparse.Namespace], int] = args.handler
-    return handler(args)
-
-
-def _secret_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--secret-file",
-        metavar="PATH",
-        help=f"read the secret token from PATH (one trailing newline removed); else {SECRET_ENV}",
+def _command(
+    subparsers: _args.Subparsers,
+    name: str,
+    *,
+    help: str,
+    description: str,
+    parents: Sequence[_args.Parser] = (),
+    run: Optional[_args.Run] = None,
+) -> _args.Parser:
+    """A ``webhook`` parser: zoomsig's conventions, and ``--secret-file`` for the token."""
+    parser = _args.add_command(
+        subparsers,
+        name,
+        help=help,
+        description=description,
+        epilog=EPILOG,
+        parents=parents,
+        run=run,
     )
+    parser.secret_sources = SECRET_SOURCES
+    if run is not None:
+        group = parser.add_argument_group("secret token (never a command-line argument)")
+        group.add_argument(
+            "--secret-file",
+            metavar="PATH",
+            help="read the secret token from PATH (one trailing newline is removed); "
+            f"default: the {SECRET_ENV} environment variable",
+        )
+        parser.set_defaults(secret_stdin=False)  # what the shared reader asks for
+    return parser
 
 
-def _no_subcommand(args: argparse.Namespace) -> int:
-    args.webhook_parser.print_help()
-    return 2
+def _secret(args: argparse.Namespace, out: Out) -> Secret:
+    """The secret token, by the reader of every zoomsig command; hidden from ``out``."""
+    from zoomsig.cli._secrets import read_secret  # noqa: PLC0415
+
+    secret = read_secret(args, env=SECRET_ENV)
+    if secret is None or not secret.value.strip():
+        raise UsageError(f"no secret token: {SECRET_SOURCES}")
+    out.hide(secret.value)
+    return secret
 
 
-def _read_token(path: Optional[str], env: str, option: str) -> Optional[str]:
-    if path is not None:
-        try:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
-        except OSError as exc:
-            # The path is not echoed: people paste the secret itself after the option.
-            raise _UsageError(
-                f"cannot read the file given to {option}: {exc.strerror or type(exc).__name__}"
-            ) from None
-        except UnicodeDecodeError:
-            raise _UsageError(f"the file given to {option} is not UTF-8 text") from None
-        return text[:-1] if text.endswith("\n") else text
-    return os.environ.get(env)
+def _verification_token(args: argparse.Namespace, out: Out) -> Optional[str]:
+    import os  # noqa: PLC0415
+
+    from zoomsig.cli._secrets import read_file  # noqa: PLC0415
+
+    path: Optional[str] = args.verification_token_file
+    token = (
+        read_file(path, "--verification-token-file") if path else os.environ.get(VERIFICATION_ENV)
+    )
+    out.hide(token)
+    return token or None
 
 
-def _secret(args: argparse.Namespace) -> str:
-    token = _read_token(args.secret_file, SECRET_ENV, "--secret-file")
-    if not token or not token.strip():
-        raise _UsageError(f"no secret token: set {SECRET_ENV} or pass --secret-file PATH")
-    return token
-
-
-def _read_input(name: str, stdin: BinaryIO) -> bytes:
+def _read_input(name: str) -> bytes:
+    """``--headers`` or ``--body``: a file, or standard input for ``-``; at most 2 MiB + 1."""
     if name == "-":
-        return stdin.read(_MAX_INPUT + 1)
+        stream = sys.stdin
+        return b"" if stream is None else stream.buffer.read(_MAX_INPUT + 1)
     try:
         with open(name, "rb") as handle:
             return handle.read(_MAX_INPUT + 1)
     except OSError as exc:
-        raise _UsageError(f"cannot read {name}: {exc.strerror or type(exc).__name__}") from None
+        raise UsageError(f"cannot read {name}: {exc.strerror or type(exc).__name__}") from None
+
+
+def _options(secret: Secret) -> dict[str, str]:
+    """Where each argument of the library came from, for a refusal's message."""
+    return {
+        "secret_token": secret.origin(),
+        "verification_token": "--verification-token-file / " + VERIFICATION_ENV,
+        "now": "--now",
+        "tolerance": "--tolerance",
+        "timestamp": "--timestamp",
+    }
 
 
 def parse_headers(data: bytes) -> dict[str, str]:
     """Headers from a JSON object or from ``Name: value`` lines (a request line is skipped)."""
+    import json  # noqa: PLC0415
+
     text = data.decode("latin-1").lstrip("\ufeff")
     if text.lstrip().startswith("{"):
         try:
             parsed = json.loads(text)
         except ValueError:
-            raise _UsageError("the headers file starts with '{' but is not JSON") from None
+            raise UsageError("the headers file starts with '{' but is not JSON") from None
         if not isinstance(parsed, dict):  # pragma: no cover - starts with "{"
-            raise _UsageError("the headers JSON is not an object")
+            raise UsageError("the headers JSON is not an object")
         return {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in parsed.items()}  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
     headers: dict[str, str] = {}
     for line in text.splitlines():
@@ -165,57 +213,66 @@ def parse_headers(data: bytes) -> dict[str, str]:
     return headers
 
 
-def _check(args: argparse.Namespace) -> int:
+def check_request(args: argparse.Namespace, out: Out) -> int:
+    """``webhook check``: read, diagnose, print; 0 when the request verifies."""
+    from zoomsig._errors import InvalidParameterError  # noqa: PLC0415
+    from zoomsig.cli._output import safe  # noqa: PLC0415
+    from zoomsig.cli._sign import library_error  # noqa: PLC0415
     from zoomsig.webhook import diagnose_webhook  # noqa: PLC0415 - only for this command
 
     if args.headers == "-" and args.body == "-":
-        raise _UsageError("only one of --headers and --body can be '-' (stdin)")
-    secret = _secret(args)
-    verification = _read_token(
-        args.verification_token_file, VERIFICATION_ENV, "--verification-token-file"
-    )
-    stdin = sys.stdin.buffer
-    headers = parse_headers(_read_input(args.headers, stdin))
-    body = _read_input(args.body, stdin)
+        raise UsageError("only one of --headers and --body can be '-' (stdin)")
+    secret = _secret(args, out)
+    verification = _verification_token(args, out)
+    headers = parse_headers(_read_input(args.headers))
+    body = _read_input(args.body)
     try:
         report = diagnose_webhook(
             headers,
             body,
-            secret_token=secret,
+            secret_token=secret.value,
             now=args.now,
             tolerance=args.tolerance,
-            verification_token=verification or None,
+            verification_token=verification,
         )
     except InvalidParameterError as exc:
-        raise _UsageError(str(exc)) from None
+        raise library_error(exc, _options(secret)) from None
     if args.json:
-        sys.stdout.write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        out.json(report.to_dict())
     else:
-        sys.stdout.write(str(report) + "\n")
-    return 0 if report.ok else 1
+        for line in str(report).splitlines():
+            out.line(safe(line))
+    return EXIT_OK if report.ok else EXIT_INVALID
 
 
-def _sign(args: argparse.Namespace) -> int:
+def sign_request(args: argparse.Namespace, out: Out) -> int:
+    """``webhook sign``: the headers of a correctly signed request, or a curl command."""
+    import shlex  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    from zoomsig._errors import InvalidParameterError  # noqa: PLC0415
+    from zoomsig.cli._sign import library_error  # noqa: PLC0415
     from zoomsig.webhook import sign_webhook  # noqa: PLC0415 - only for this command
 
     if args.url is not None and args.body == "-":
-        raise _UsageError("--url needs --body FILE (curl posts the file itself)")
-    secret = _secret(args)
-    body = _read_input(args.body, sys.stdin.buffer)
+        raise UsageError("--url needs --body FILE (curl posts the file itself)")
+    secret = _secret(args, out)
+    body = _read_input(args.body)
     timestamp = int(time.time()) if args.timestamp is None else args.timestamp
     try:
-        headers = sign_webhook(body, secret_token=secret, timestamp=timestamp)
+        signed = sign_webhook(body, secret_token=secret.value, timestamp=timestamp)
     except InvalidParameterError as exc:
-        raise _UsageError(str(exc)) from None
-    headers = {"content-type": "application/json", **headers}
+        raise library_error(exc, _options(secret)) from None
+    headers = {"content-type": "application/json", **signed}
     if args.json:
-        sys.stdout.write(json.dumps({"headers": headers}, indent=2) + "\n")
+        out.json({"headers": headers})
     elif args.url is not None:
         parts = ["curl", "-sS", "-X", "POST", shlex.quote(args.url)]
         for name, value in headers.items():
             parts += ["-H", shlex.quote(f"{name}: {value}")]
         parts += ["--data-binary", shlex.quote("@" + args.body)]
-        sys.stdout.write(" ".join(parts) + "\n")
+        out.line(" ".join(parts))
     else:
-        sys.stdout.write("".join(f"{name}: {value}\n" for name, value in headers.items()))
-    return 0
+        for name, value in headers.items():
+            out.line(f"{name}: {value}")
+    return EXIT_OK
