@@ -44,11 +44,8 @@ def is_private(module_name: str) -> bool:
 
 def public_modules() -> list[ModuleType]:
     """zoomsig and every submodule without a private part (``__main__`` would run the CLI)."""
-    modules = [zoomsig]
-    for info in pkgutil.walk_packages(zoomsig.__path__, prefix="zoomsig."):
-        if not is_private(info.name):
-            modules.append(importlib.import_module(info.name))
-    return modules
+    names = [info.name for info in pkgutil.walk_packages(zoomsig.__path__, prefix="zoomsig.")]
+    return [zoomsig, *(importlib.import_module(n) for n in names if not is_private(n))]
 
 
 def public_exceptions() -> dict[str, type[BaseException]]:
@@ -118,7 +115,8 @@ def test_repr_of_the_exception_classes_shows_the_public_path() -> None:
 
 def test_the_error_base_class_is_shown_by_its_public_path() -> None:
     # What Sphinx's "Bases:" line and help() print for a subclass.
-    bases = [f"{base.__module__}.{base.__qualname__}" for base in zoomsig.InvalidWebhookError.__mro__]
+    mro = zoomsig.InvalidWebhookError.__mro__
+    bases = [f"{base.__module__}.{base.__qualname__}" for base in mro]
     assert bases[:2] == ["zoomsig.InvalidWebhookError", "zoomsig.ZoomSigError"]
 
 
@@ -205,9 +203,9 @@ def test_import_zoomsig_loads_only_the_version_and_the_helper() -> None:
 
 # --- the import-linter contracts ------------------------------------------------------
 
-IMPORTLINTER: dict[str, Any] = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))[
-    "tool"
-]["importlinter"]
+IMPORTLINTER: dict[str, Any] = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"][
+    "importlinter"
+]
 CONTRACTS: dict[str, dict[str, Any]] = {c["id"]: c for c in IMPORTLINTER["contracts"]}
 
 
@@ -234,11 +232,10 @@ def named_modules() -> list[tuple[str, bool]]:
         for key in ("source_modules", "forbidden_modules", "modules"):
             named += [(module, False) for module in contract.get(key, ())]
         for layer in contract.get("layers", ()):
-            for tail in layer.replace("|", ":").split(":"):
-                tail = tail.strip()
+            for raw in layer.replace("|", ":").split(":"):
+                tail = raw.strip()
                 optional = tail.startswith("(")
-                for container in contract["containers"]:
-                    named.append((f"{container}.{tail.strip('()')}", optional))
+                named += [(f"{c}.{tail.strip('()')}", optional) for c in contract["containers"]]
     return named
 
 
