@@ -186,6 +186,6 @@ def test_zoomsig_diagnose_exports_the_engine_lazily() -> None:
     assert diagnose.decode_and_validate is zoomsig.decode_and_validate
     assert diagnose.MAX_SIGNATURE_LENGTH == zoomsig.MAX_SIGNATURE_LENGTH
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        diagnose.nope  # noqa: B018
+        diagnose.nope  # type: ignore[attr-defined]  # noqa: B018
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         zoomsig.nope  # type: ignore[attr-defined]  # noqa: B018

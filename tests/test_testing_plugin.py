@@ -162,4 +162,4 @@ def test_testing_package_exports() -> None:
         assert getattr(testing, name) is not None
         assert name in dir(testing)
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        testing.nope  # noqa: B018
+        testing.nope  # type: ignore[attr-defined]  # noqa: B018

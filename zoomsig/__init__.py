@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from zoomsig._lazy import lazy_exports as _lazy_exports
 from zoomsig._version import __version__
 
 # Names are imported on first use (PEP 562), so that `import zoomsig` and the `zoomsig`
@@ -75,23 +76,8 @@ _WHERE = MappingProxyType(
 )
 """Where each public name lives: a new public name needs its line here and in the block above."""
 
-
 if not TYPE_CHECKING:  # hidden from type checkers, so that a misspelt name stays an error
-
-    def __getattr__(name: str) -> object:
-        where = _WHERE.get(name)
-        if where is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        from importlib import import_module  # noqa: PLC0415 - importlib is loaded already
-
-        value = getattr(import_module(where), name)
-        globals()[name] = value  # later lookups find it without __getattr__
-        return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
-
+    __getattr__, __dir__ = _lazy_exports(__name__, _WHERE)
 
 __all__ = [
     "ERROR_CODES",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 # The package, not zoomsig.diagnose.report: ``zoomsig.Report`` in the annotation below
 # resolves at run time (typing.get_type_hints) through the package's lazy attributes,
 # without importing the diagnosis code when zoomsig is imported.
@@ -75,7 +73,13 @@ class ZoomSigError(Exception):
     message text.
     """
 
-    code: ClassVar[str] = "zoomsig_error"
+    # The public __module__ of every zoomsig exception (docs/architecture.md): tracebacks,
+    # reprs, pickles and the docs name zoomsig.ZoomSigError, not zoomsig._errors. So the
+    # class bodies annotate nothing that needs this module's globals: typing.get_type_hints
+    # looks a class's annotations up in its __module__, the package, where ClassVar is not
+    # defined (builtins such as str resolve anywhere).
+    __module__ = "zoomsig"
+    code: str = "zoomsig_error"
 
 
 class InvalidParameterError(ZoomSigError, ValueError):
@@ -87,7 +91,8 @@ class InvalidParameterError(ZoomSigError, ValueError):
     parts as they are. Neither ever contains a key or a secret.
     """
 
-    code: ClassVar[str] = "invalid_parameter"
+    __module__ = "zoomsig"
+    code = "invalid_parameter"
 
     def __init__(self, parameter: str, message: str) -> None:
         super().__init__(f"{parameter}: {message}")
@@ -101,7 +106,8 @@ class UnsupportedCredentialError(InvalidParameterError):
     The message says which credentials do work.
     """
 
-    code: ClassVar[str] = "unsupported_credential"
+    __module__ = "zoomsig"
+    code = "unsupported_credential"
 
 
 class InvalidSignatureError(ZoomSigError):
@@ -111,10 +117,8 @@ class InvalidSignatureError(ZoomSigError):
     several; :attr:`report` holds the whole :class:`~zoomsig.Report`.
     """
 
-    # Not annotated here: with __module__ = "zoomsig", get_type_hints would look the
-    # annotation up in the package, where ClassVar is not defined (the base annotates it).
+    __module__ = "zoomsig"
     code = "invalid_signature"
-    __module__ = "zoomsig"  # tracebacks name the public class, not zoomsig._errors
 
     def __init__(self, report: zoomsig.Report) -> None:
         errors = report.errors
@@ -137,7 +141,8 @@ class InvalidWebhookError(ZoomSigError):
     neither belongs in the response to the sender: answer 401 with no detail.
     """
 
-    code: ClassVar[str] = "invalid_webhook"
+    __module__ = "zoomsig"
+    code = "invalid_webhook"
 
     def __init__(self, finding_code: zoomsig.FindingCode, message: str) -> None:
         super().__init__(f"{finding_code.value}: {message}")

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from zoomsig._lazy import lazy_exports as _lazy_exports
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from zoomsig.diagnose._engine import MAX_SIGNATURE_LENGTH, decode_and_validate
-
-__all__ = ["MAX_SIGNATURE_LENGTH", "decode_and_validate"]
-
-
-def __getattr__(name: str) -> object:
+else:  # hidden from type checkers, so that a misspelt name stays an error
     # The engine is imported on first use, so that zoomsig.diagnose.report and .codes
     # (which zoomsig imports for its exceptions' annotations) come without it.
-    if name in __all__:
-        from zoomsig.diagnose import _engine  # noqa: PLC0415
+    __getattr__, __dir__ = _lazy_exports(
+        __name__,
+        {
+            "MAX_SIGNATURE_LENGTH": "zoomsig.diagnose._engine",
+            "decode_and_validate": "zoomsig.diagnose._engine",
+        },
+    )
 
-        value: object = getattr(_engine, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = ["MAX_SIGNATURE_LENGTH", "decode_and_validate"]

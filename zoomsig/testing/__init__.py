@@ -15,12 +15,22 @@ fixtures) gives fake credentials for every app type: ``zoom_meeting_sdk_credenti
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from zoomsig._lazy import lazy_exports as _lazy_exports
 from zoomsig.testing._credentials import FAKE_NOW, FakeCredentials, fake_credentials
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from zoomsig.testing._assertions import CodeLike, assert_findings, assert_valid_signature
+else:  # hidden from type checkers, so that a misspelt name stays an error
+    # Imported on first use, so that the pytest plugin can register the helpers for
+    # assertion rewriting before they are imported (pytest.register_assert_rewrite).
+    __getattr__, __dir__ = _lazy_exports(
+        __name__,
+        dict.fromkeys(
+            ("CodeLike", "assert_findings", "assert_valid_signature"),
+            "zoomsig.testing._assertions",
+        ),
+    )
 
 __all__ = [
     "FAKE_NOW",
@@ -30,21 +40,3 @@ __all__ = [
     "assert_valid_signature",
     "fake_credentials",
 ]
-
-_LAZY = frozenset({"CodeLike", "assert_findings", "assert_valid_signature"})
-
-
-def __getattr__(name: str) -> object:
-    # Imported on first use, so that the pytest plugin can register the helpers for
-    # assertion rewriting before they are imported (pytest.register_assert_rewrite).
-    if name in _LAZY:
-        from zoomsig.testing import _assertions  # noqa: PLC0415
-
-        value: object = getattr(_assertions, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
