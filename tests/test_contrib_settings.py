@@ -25,11 +25,11 @@ pytest.importorskip("django")
 pytest.importorskip("fastapi")
 pytest.importorskip("flask")
 
-import _django  # noqa: F401, E402 - configures Django once for this process
-from django.core.exceptions import ImproperlyConfigured  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.core.management.base import SystemCheckError  # noqa: E402
-from django.test import override_settings  # noqa: E402
+import _django  # noqa: F401 - configures Django once for this process
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from django.test import override_settings
 
 SECRET = SENTINEL_SECRET
 CAP = 1024
@@ -255,7 +255,7 @@ class CountingBody(io.RawIOBase):
 def _chunked_flask_post(blueprint: object, url: str) -> tuple[int, object, CountingBody]:
     """POST an endless chunked body as werkzeug's server hands it to the app."""
     import flask
-    from werkzeug.test import EnvironBuilder, run_wsgi_app
+    from werkzeug.test import EnvironBuilder
     from werkzeug.wrappers import Response
 
     app = flask.Flask("chunked")

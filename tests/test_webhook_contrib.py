@@ -256,9 +256,8 @@ def test_flask_webhook_blueprint() -> None:
 
 def test_flask_refuses_a_missing_or_padded_secret_at_registration() -> None:
     flask = pytest.importorskip("flask")
-    from zoomsig.contrib.flask import webhook_blueprint
-
     from zoomsig import InvalidParameterError
+    from zoomsig.contrib.flask import webhook_blueprint
 
     app = flask.Flask("webhook_test_missing")
     with pytest.raises(InvalidParameterError, match="ZOOM_WEBHOOK_SECRET_TOKEN"):

@@ -56,6 +56,7 @@ from __future__ import annotations
 # pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false
 # pyright: reportArgumentType=false, reportUnnecessaryComparison=false
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any, Callable, Optional, TypeVar, Union, cast
 
 import django.conf
@@ -282,6 +283,23 @@ def _signature_view(
     return cast("View", signature)
 
 
+def _responder(
+    make: Callable[..., Responder[P]],
+    given: tuple[Optional[str], Optional[str]],
+    names: tuple[str, str],
+    **settings: object,
+) -> Responder[P]:
+    """``make`` with the key and secret given or read from ``names``; errors name them."""
+    try:
+        return make(
+            sdk_key=_setting(names[0], given[0]),
+            sdk_secret=_setting(names[1], given[1]),
+            **settings,
+        )
+    except InvalidParameterError as exc:
+        raise _improperly_configured(exc, _pair_names(given, names)) from None
+
+
 def meeting_sdk_view(
     *,
     sdk_key: Optional[str] = None,
@@ -304,17 +322,13 @@ def meeting_sdk_view(
     Raises:
         ImproperlyConfigured: A setting or argument is missing or cannot work.
     """
-    try:
-        respond = meeting_sdk_responder(
-            sdk_key=_setting(MEETING_SDK_SETTINGS[0], sdk_key),
-            sdk_secret=_setting(MEETING_SDK_SETTINGS[1], sdk_secret),
-            policy=policy,
-            credential_type=credential_type,
-            max_body_size=max_body_size,
-        )
-    except InvalidParameterError as exc:
-        names = _pair_names((sdk_key, sdk_secret), MEETING_SDK_SETTINGS)
-        raise _improperly_configured(exc, names) from None
+    respond = _responder(
+        partial(meeting_sdk_responder, credential_type=credential_type),
+        (sdk_key, sdk_secret),
+        MEETING_SDK_SETTINGS,
+        policy=policy,
+        max_body_size=max_body_size,
+    )
     return _signature_view(respond, policy, max_body_size, "meeting_sdk_signature")
 
 
@@ -333,16 +347,13 @@ def video_sdk_view(
     Raises:
         ImproperlyConfigured: A setting or argument is missing or cannot work.
     """
-    try:
-        respond = video_sdk_responder(
-            sdk_key=_setting(VIDEO_SDK_SETTINGS[0], sdk_key),
-            sdk_secret=_setting(VIDEO_SDK_SETTINGS[1], sdk_secret),
-            policy=policy,
-            max_body_size=max_body_size,
-        )
-    except InvalidParameterError as exc:
-        names = _pair_names((sdk_key, sdk_secret), VIDEO_SDK_SETTINGS)
-        raise _improperly_configured(exc, names) from None
+    respond = _responder(
+        video_sdk_responder,
+        (sdk_key, sdk_secret),
+        VIDEO_SDK_SETTINGS,
+        policy=policy,
+        max_body_size=max_body_size,
+    )
     return _signature_view(respond, policy, max_body_size, "video_sdk_signature")
 
 

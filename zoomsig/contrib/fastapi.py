@@ -215,12 +215,11 @@ def _signature_router(
     respond: Responder[P],
     policy: Union[P, Callable[[Request], P], None],
     max_body_size: int,
-    *,
     path: str,
-    models: tuple[type[BaseModel], type[BaseModel]],
-    name: str,
-    summary: str,
+    route: tuple[type[BaseModel], type[BaseModel], str, str],
 ) -> APIRouter:
+    """One POST route; ``route`` is the request and answer models, the name and summary."""
+    request_model, response_model, name, summary = route
     router = APIRouter()
 
     async def signature(request: Request) -> JSONResponse:
@@ -236,9 +235,9 @@ def _signature_router(
         signature,
         methods=["POST"],
         name=name,
-        response_model=models[1],
+        response_model=response_model,
         responses=dict(_ERRORS),
-        openapi_extra=_request_body(models[0]),
+        openapi_extra=_request_body(request_model),
         summary=summary,
     )
     return router
@@ -275,15 +274,13 @@ def meeting_sdk_router(
         credential_type=credential_type,
         max_body_size=max_body_size,
     )
-    return _signature_router(
-        respond,
-        policy,
-        max_body_size,
-        path=path,
-        models=(MeetingSdkRequest, MeetingSdkSignature),
-        name="meeting_sdk_signature",
-        summary="Make a Meeting SDK signature",
+    route = (
+        MeetingSdkRequest,
+        MeetingSdkSignature,
+        "meeting_sdk_signature",
+        "Make a Meeting SDK signature",
     )
+    return _signature_router(respond, policy, max_body_size, path, route)
 
 
 def video_sdk_router(
@@ -305,15 +302,8 @@ def video_sdk_router(
     respond = video_sdk_responder(
         sdk_key=sdk_key, sdk_secret=sdk_secret, policy=policy, max_body_size=max_body_size
     )
-    return _signature_router(
-        respond,
-        policy,
-        max_body_size,
-        path=path,
-        models=(VideoSdkRequest, VideoSdkSignature),
-        name="video_sdk_signature",
-        summary="Make a Video SDK token",
-    )
+    route = (VideoSdkRequest, VideoSdkSignature, "video_sdk_signature", "Make a Video SDK token")
+    return _signature_router(respond, policy, max_body_size, path, route)
 
 
 # --------------------------------------------------------------------------------------
