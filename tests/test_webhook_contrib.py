@@ -256,13 +256,14 @@ def test_flask_webhook_blueprint() -> None:
 
 def test_flask_refuses_a_missing_or_padded_secret_at_registration() -> None:
     flask = pytest.importorskip("flask")
+    from zoomsig import InvalidParameterError
     from zoomsig.contrib.flask import webhook_blueprint
 
     app = flask.Flask("webhook_test_missing")
-    with pytest.raises(RuntimeError, match="ZOOM_WEBHOOK_SECRET_TOKEN"):
+    with pytest.raises(InvalidParameterError, match="ZOOM_WEBHOOK_SECRET_TOKEN"):
         app.register_blueprint(webhook_blueprint(print))
     app = flask.Flask("webhook_test_padded")
     app.config["ZOOM_WEBHOOK_SECRET_TOKEN"] = SECRET + "\n"
-    with pytest.raises(RuntimeError, match="whitespace") as info:
+    with pytest.raises(InvalidParameterError, match="whitespace") as info:
         app.register_blueprint(webhook_blueprint(print))
     check_no_leak(str(info.value))

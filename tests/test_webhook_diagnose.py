@@ -457,7 +457,7 @@ def test_a_non_ascii_timestamp() -> None:
 
 
 def test_the_endpoint_logic() -> None:
-    from zoomsig.webhook._endpoint import check_settings, handle_webhook
+    from zoomsig.webhook.endpoint import check_webhook_settings, handle_webhook
 
     body = b'{"event":"endpoint.url_validation","payload":{}}'
     headers = sign_webhook(body, secret_token=SECRET, timestamp=NOW)
@@ -470,4 +470,4 @@ def test_the_endpoint_logic() -> None:
     assert handle_webhook(headers, body, secret_token=SECRET, max_body_size=10).status == 413
     for size in (0, True, "1"):
         with pytest.raises(ValueError, match=r"^max_body_size: "):
-            check_settings(SECRET, size, "secret_token")
+            check_webhook_settings(SECRET, max_body_size=size)

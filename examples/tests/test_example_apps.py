@@ -100,15 +100,15 @@ def test_json_only(post: Post) -> None:
 @pytest.mark.parametrize(
     ("command", "folder"),
     [
-        ("import zoom_auth_site.wsgi", "django_app"),
-        ("import zoom_auth_api", "fastapi_app"),
-        ("import app", "flask_app"),
+        (["manage.py", "check"], "django_app"),  # as runserver checks before it serves
+        (["-c", "import zoom_auth_api"], "fastapi_app"),
+        (["-c", "import app"], "flask_app"),
     ],
 )
-def test_a_broken_secret_stops_the_app_at_start_up(command: str, folder: str) -> None:
+def test_a_broken_secret_stops_the_app_at_start_up(command: list[str], folder: str) -> None:
     env = {**os.environ, "ZOOM_SDK_SECRET": SECRET + "\n"}
     result = subprocess.run(
-        [sys.executable, "-c", command],
+        [sys.executable, *command],
         cwd=EXAMPLES / folder,
         env=env,
         capture_output=True,

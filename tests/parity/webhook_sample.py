@@ -30,7 +30,7 @@ import urllib.request
 from pathlib import Path
 from typing import NamedTuple, Optional
 
-from zoomsig.webhook._endpoint import handle_webhook
+from zoomsig.webhook.endpoint import handle_webhook
 
 SECRET = "parity-test-secret-tok"  # a test value, 22 characters like Zoom's
 DOCS_CHALLENGE = (

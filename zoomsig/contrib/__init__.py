@@ -1,7 +1,7 @@
 """Thin framework integrations over :mod:`zoomsig.endpoint` and :mod:`zoomsig.webhook`.
 
-- :mod:`zoomsig.contrib.django` (``pip install "zoomsig[django]"``): views and an app
-  config that checks the settings at start-up.
+- :mod:`zoomsig.contrib.django` (``pip install "zoomsig[django]"``): views, and an app
+  config that adds the settings to Django's system checks (``manage.py check``).
 - :mod:`zoomsig.contrib.fastapi` (``pip install "zoomsig[fastapi]"``): routers with
   Pydantic models for the OpenAPI schema.
 - :mod:`zoomsig.contrib.flask` (``pip install "zoomsig[flask]"``): blueprints.

@@ -18,9 +18,15 @@ Settings (read when the view is made, i.e. when the URLconf is imported):
 - ``ZOOM_SDK_KEY``, ``ZOOM_SDK_SECRET``: the Meeting SDK app's Client ID and secret;
 - ``ZOOM_VIDEO_SDK_KEY``, ``ZOOM_VIDEO_SDK_SECRET``: the Video SDK key and secret.
 
-Add ``"zoomsig.contrib.django.ZoomSigConfig"`` to ``INSTALLED_APPS`` and the settings are
-checked by ``django.setup()``, before any request: a missing or broken key or secret raises
-:class:`~django.core.exceptions.ImproperlyConfigured` naming the setting (never its value).
+A view checks every setting it uses when it is made (a missing, empty or broken key or
+secret, policy or body cap raises :class:`~django.core.exceptions.ImproperlyConfigured`
+naming the setting, never its value), so ``runserver``, ``check`` and ``migrate``, which
+import the URLconf, stop before any request. Add ``"zoomsig.contrib.django.ZoomSigConfig"``
+to ``INSTALLED_APPS`` and ``manage.py check`` also reports the settings themselves through
+Django's system checks (:func:`check_settings`): errors for a value that cannot work, a
+warning for a pair that is half set. Nothing is required: a webhook-only project sets only
+``ZOOM_WEBHOOK_SECRET_TOKEN``, and commands that import no URLconf (``collectstatic``,
+``makemigrations``, ``shell``) run without any secret.
 
 Methods and CSRF: the views answer ``POST`` only (405 with ``Allow: POST`` otherwise) and
 are exempt from Django's CSRF check, because they change nothing on the server and accept
@@ -49,17 +55,20 @@ from __future__ import annotations
 # pyright: reportMissingTypeStubs=false, reportUnknownMemberType=false
 # pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false
 # pyright: reportArgumentType=false, reportUnnecessaryComparison=false
-from typing import Any, Callable, Optional, Union, cast
+from collections.abc import Mapping, Sequence
+from functools import partial
+from typing import Any, Callable, Optional, TypeVar, Union, cast
 
 import django.conf
 from django.apps import AppConfig
-from django.core.exceptions import ImproperlyConfigured, RequestDataTooBig
+from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from zoomsig._enums import CredentialType
-from zoomsig._errors import InvalidParameterError
+from zoomsig import CredentialType, InvalidParameterError
+from zoomsig.contrib._settings import Responder, meeting_sdk_responder, video_sdk_responder
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
     EndpointResponse,
@@ -67,61 +76,228 @@ from zoomsig.endpoint import (
     VideoSdkPolicy,
     check_meeting_sdk_credentials,
     check_video_sdk_credentials,
-    meeting_sdk_response,
     too_large_response,
-    video_sdk_response,
 )
 from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent
-from zoomsig.webhook._endpoint import check_settings as check_webhook_settings
-from zoomsig.webhook._endpoint import handle_webhook, too_large
+from zoomsig.webhook.endpoint import check_webhook_settings, handle_webhook, too_large
 
 __all__ = ["ZoomSigConfig", "check_settings", "meeting_sdk_view", "video_sdk_view", "webhook_view"]
 
-# --------------------------------------------------------------------------------------
-# Signature endpoints (Meeting SDK / Video SDK auth endpoints)
-# --------------------------------------------------------------------------------------
-
 MEETING_SDK_SETTINGS = ("ZOOM_SDK_KEY", "ZOOM_SDK_SECRET")
 VIDEO_SDK_SETTINGS = ("ZOOM_VIDEO_SDK_KEY", "ZOOM_VIDEO_SDK_SECRET")
+WEBHOOK_SETTING = "ZOOM_WEBHOOK_SECRET_TOKEN"
 
 View = Callable[[HttpRequest], HttpResponse]
+P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy)
 MeetingPolicySource = Union[MeetingSdkPolicy, Callable[[HttpRequest], MeetingSdkPolicy], None]
 VideoPolicySource = Union[VideoSdkPolicy, Callable[[HttpRequest], VideoSdkPolicy], None]
+
+
+# --------------------------------------------------------------------------------------
+# Settings: read when a view is made; reported by the system checks
+# --------------------------------------------------------------------------------------
+
+
+def _missing(name: str, value: object) -> Optional[str]:
+    """Why the setting ``name`` holds no usable text, or ``None`` when it holds a str."""
+    if value is None:
+        return f"{name} is not set"
+    if not isinstance(value, str):
+        return f"{name} must be a str, not {type(value).__name__}"
+    if value == "":
+        return f"{name} is set to an empty string"
+    return None
 
 
 def _setting(name: str, given: Optional[str]) -> str:
     if given is not None:
         return given
     value: Any = getattr(django.conf.settings, name, None)
-    if value is None or value == "":
-        raise ImproperlyConfigured(f"zoomsig: set {name} in your Django settings")
-    if not isinstance(value, str):
-        raise ImproperlyConfigured(f"zoomsig: {name} must be a str, not {type(value).__name__}")
-    return value
+    problem = _missing(name, value)
+    if problem is not None:
+        raise ImproperlyConfigured(f"zoomsig: {problem} in your Django settings")
+    return cast("str", value)
 
 
 def _improperly_configured(
-    exc: InvalidParameterError, key_setting: str, secret_setting: str
+    exc: InvalidParameterError, settings: Mapping[str, str]
 ) -> ImproperlyConfigured:
-    setting = {"sdk_key": key_setting, "sdk_secret": secret_setting}.get(exc.parameter)
-    where = setting or exc.parameter
-    return ImproperlyConfigured(f"zoomsig: {where}: {exc.reason}")
+    """The error of a view factory: the setting a value came from, and the reason."""
+    return ImproperlyConfigured(
+        f"zoomsig: {settings.get(exc.parameter, exc.parameter)}: {exc.reason}"
+    )
+
+
+def _pair_names(
+    given: tuple[Optional[str], Optional[str]], names: tuple[str, str]
+) -> dict[str, str]:
+    """How errors name sdk_key/sdk_secret: the setting each was read from, or the argument."""
+    return {
+        parameter: parameter if value is not None else name
+        for parameter, value, name in zip(("sdk_key", "sdk_secret"), given, names)
+    }
+
+
+def check_settings(
+    app_configs: Optional[Sequence[object]] = None, **kwargs: object
+) -> list[checks.CheckMessage]:
+    """The system check of zoomsig's settings, registered by :class:`ZoomSigConfig`.
+
+    ``manage.py check`` (and ``runserver``, ``migrate``, the test runner) show:
+
+    - ``zoomsig.E001``: a setting is not a str;
+    - ``zoomsig.E002``: a key and secret pair is set, but cannot sign (surrounding
+      whitespace, a key that is not a Client ID…);
+    - ``zoomsig.E003``: ``ZOOM_WEBHOOK_SECRET_TOKEN`` is set, but cannot be Zoom's token;
+    - ``zoomsig.W001``: a pair is half set: one of the two is set, the other not or to an
+      empty string.
+
+    A pair (or the webhook token) that is not set at all, or set to empty strings, is not
+    reported: nothing is required, and the views that need it say so when they are made.
+    Messages name the setting, never its value.
+    """
+    messages: list[checks.CheckMessage] = []
+    for names, check in (
+        (MEETING_SDK_SETTINGS, check_meeting_sdk_credentials),
+        (VIDEO_SDK_SETTINGS, check_video_sdk_credentials),
+    ):
+        messages += _check_pair(names, check)
+    messages += _check_webhook_setting()
+    return messages
+
+
+def _typed(names: Sequence[str]) -> tuple[list[checks.CheckMessage], list[object]]:
+    """E001 for each setting that is neither unset nor a str, and the values."""
+    values = [getattr(django.conf.settings, name, None) for name in names]
+    errors: list[checks.CheckMessage] = [
+        checks.Error(
+            f"zoomsig: {name} must be a str, not {type(value).__name__}", id="zoomsig.E001"
+        )
+        for name, value in zip(names, values)
+        if value is not None and not isinstance(value, str)
+    ]
+    return errors, values
+
+
+def _check_pair(names: tuple[str, str], check: Callable[..., None]) -> list[checks.CheckMessage]:
+    errors, (key, secret) = _typed(names)
+    if errors:
+        return errors
+    problems = [_missing(name, value) for name, value in zip(names, (key, secret))]
+    if all(problems):
+        return []  # not set: nothing to check
+    if any(problems):
+        set_name = names[0] if problems[1] else names[1]
+        return [
+            checks.Warning(
+                f"zoomsig: {set_name} is set but {next(p for p in problems if p)}",
+                hint=f"Set both {names[0]} and {names[1]}, or neither.",
+                id="zoomsig.W001",
+            )
+        ]
+    try:
+        check(sdk_key=key, sdk_secret=secret)
+    except InvalidParameterError as exc:
+        return [
+            checks.Error(
+                str(_improperly_configured(exc, dict(zip(("sdk_key", "sdk_secret"), names)))),
+                id="zoomsig.E002",
+            )
+        ]
+    return []
+
+
+def _check_webhook_setting() -> list[checks.CheckMessage]:
+    errors, (token,) = _typed([WEBHOOK_SETTING])
+    if errors or token is None or token == "":
+        return errors
+    try:
+        check_webhook_settings(token, parameter=WEBHOOK_SETTING)
+    except InvalidParameterError as exc:
+        return [checks.Error(f"zoomsig: {exc}", id="zoomsig.E003")]
+    return []
+
+
+class ZoomSigConfig(AppConfig):
+    """Registers :func:`check_settings` with Django's system checks; raises nothing."""
+
+    name: str = "zoomsig.contrib.django"
+    label: str = "zoomsig"
+
+    def ready(self) -> None:
+        checks.register(check_settings, "zoomsig")
+
+
+# --------------------------------------------------------------------------------------
+# One body reader, one response writer
+# --------------------------------------------------------------------------------------
 
 
 def _read_body(request: HttpRequest, max_body_size: int) -> Optional[bytes]:
-    """The body, read at most one byte past the cap; ``None`` if it is over the cap."""
+    """The body, read at most one byte past the cap; ``None`` if it is over the cap.
+
+    A chunked body (no ``Content-Length``) is read from the server's stream when the server
+    terminates it (``wsgi.input_terminated``, as gunicorn does), where Django itself would
+    read nothing.
+    """
+    length_header = request.META.get("CONTENT_LENGTH") or ""
     try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
+        length = int(length_header or 0)
     except ValueError:
         length = 0
     if length > max_body_size:
         return None
-    raw = request.read(max_body_size + 1)
+    stream: Any = request
+    if not length_header and request.META.get("wsgi.input_terminated"):
+        stream = request.META["wsgi.input"]
+    raw = cast("bytes", stream.read(max_body_size + 1))
     return None if len(raw) > max_body_size else raw
 
 
 def _to_django(response: EndpointResponse) -> JsonResponse:
     return JsonResponse(response.to_dict(), status=response.status)
+
+
+# --------------------------------------------------------------------------------------
+# Signature endpoints (Meeting SDK / Video SDK auth endpoints)
+# --------------------------------------------------------------------------------------
+
+
+def _signature_view(
+    respond: Responder[P],
+    policy: Union[P, Callable[[HttpRequest], P], None],
+    max_body_size: int,
+    name: str,
+) -> View:
+    @csrf_exempt
+    @require_POST
+    def signature(request: HttpRequest) -> HttpResponse:
+        raw = _read_body(request, max_body_size)
+        if raw is None:
+            return _to_django(too_large_response(max_body_size))
+        chosen = policy(request) if callable(policy) else policy
+        content_type = request.META.get("CONTENT_TYPE", "")
+        return _to_django(respond(raw, policy=chosen, content_type=content_type))
+
+    signature.__name__ = signature.__qualname__ = name
+    return cast("View", signature)
+
+
+def _responder(
+    make: Callable[..., Responder[P]],
+    given: tuple[Optional[str], Optional[str]],
+    names: tuple[str, str],
+    **settings: object,
+) -> Responder[P]:
+    """``make`` with the key and secret given or read from ``names``; errors name them."""
+    try:
+        return make(
+            sdk_key=_setting(names[0], given[0]),
+            sdk_secret=_setting(names[1], given[1]),
+            **settings,
+        )
+    except InvalidParameterError as exc:
+        raise _improperly_configured(exc, _pair_names(given, names)) from None
 
 
 def meeting_sdk_view(
@@ -144,37 +320,16 @@ def meeting_sdk_view(
         max_body_size: Bodies larger than this many bytes get 413, unread.
 
     Raises:
-        ImproperlyConfigured: The settings are missing or cannot sign.
+        ImproperlyConfigured: A setting or argument is missing or cannot work.
     """
-    key = _setting(MEETING_SDK_SETTINGS[0], sdk_key)
-    secret = _setting(MEETING_SDK_SETTINGS[1], sdk_secret)
-    try:
-        check_meeting_sdk_credentials(
-            sdk_key=key, sdk_secret=secret, credential_type=credential_type
-        )
-    except InvalidParameterError as exc:
-        raise _improperly_configured(exc, *MEETING_SDK_SETTINGS) from None
-
-    @csrf_exempt
-    @require_POST
-    def meeting_sdk_signature(request: HttpRequest) -> HttpResponse:
-        raw = _read_body(request, max_body_size)
-        if raw is None:
-            return _to_django(too_large_response(max_body_size))
-        chosen = policy(request) if callable(policy) else policy
-        return _to_django(
-            meeting_sdk_response(
-                raw,
-                sdk_key=key,
-                sdk_secret=secret,
-                policy=chosen,
-                content_type=request.META.get("CONTENT_TYPE", ""),
-                max_body_size=max_body_size,
-                credential_type=credential_type,
-            )
-        )
-
-    return meeting_sdk_signature
+    respond = _responder(
+        partial(meeting_sdk_responder, credential_type=credential_type),
+        (sdk_key, sdk_secret),
+        MEETING_SDK_SETTINGS,
+        policy=policy,
+        max_body_size=max_body_size,
+    )
+    return _signature_view(respond, policy, max_body_size, "meeting_sdk_signature")
 
 
 def video_sdk_view(
@@ -190,75 +345,21 @@ def video_sdk_view(
     and ``ZOOM_VIDEO_SDK_SECRET``.
 
     Raises:
-        ImproperlyConfigured: The settings are missing or cannot sign.
+        ImproperlyConfigured: A setting or argument is missing or cannot work.
     """
-    key = _setting(VIDEO_SDK_SETTINGS[0], sdk_key)
-    secret = _setting(VIDEO_SDK_SETTINGS[1], sdk_secret)
-    try:
-        check_video_sdk_credentials(sdk_key=key, sdk_secret=secret)
-    except InvalidParameterError as exc:
-        raise _improperly_configured(exc, *VIDEO_SDK_SETTINGS) from None
-
-    @csrf_exempt
-    @require_POST
-    def video_sdk_signature(request: HttpRequest) -> HttpResponse:
-        raw = _read_body(request, max_body_size)
-        if raw is None:
-            return _to_django(too_large_response(max_body_size))
-        chosen = policy(request) if callable(policy) else policy
-        return _to_django(
-            video_sdk_response(
-                raw,
-                sdk_key=key,
-                sdk_secret=secret,
-                policy=chosen,
-                content_type=request.META.get("CONTENT_TYPE", ""),
-                max_body_size=max_body_size,
-            )
-        )
-
-    return video_sdk_signature
-
-
-def check_settings() -> None:
-    """Check every zoomsig setting pair that is set; at least one pair must be.
-
-    Raises:
-        ImproperlyConfigured: A pair is half set, or its credentials cannot sign.
-    """
-    checked = 0
-    for (key_name, secret_name), check in (
-        (MEETING_SDK_SETTINGS, meeting_sdk_view),
-        (VIDEO_SDK_SETTINGS, video_sdk_view),
-    ):
-        if (
-            getattr(django.conf.settings, key_name, None) is None
-            and getattr(django.conf.settings, secret_name, None) is None
-        ):
-            continue
-        check()  # reads both settings, raises ImproperlyConfigured
-        checked += 1
-    if not checked:
-        raise ImproperlyConfigured(
-            "zoomsig: set ZOOM_SDK_KEY and ZOOM_SDK_SECRET (Meeting SDK) or "
-            "ZOOM_VIDEO_SDK_KEY and ZOOM_VIDEO_SDK_SECRET (Video SDK) in your Django settings"
-        )
-
-
-class ZoomSigConfig(AppConfig):
-    """Checks the zoomsig settings once, when Django starts (``django.setup()``)."""
-
-    name: str = "zoomsig.contrib.django"
-    label: str = "zoomsig"
-
-    def ready(self) -> None:
-        check_settings()
+    respond = _responder(
+        video_sdk_responder,
+        (sdk_key, sdk_secret),
+        VIDEO_SDK_SETTINGS,
+        policy=policy,
+        max_body_size=max_body_size,
+    )
+    return _signature_view(respond, policy, max_body_size, "video_sdk_signature")
 
 
 # --------------------------------------------------------------------------------------
 # Webhooks
 # --------------------------------------------------------------------------------------
-WEBHOOK_SETTING = "ZOOM_WEBHOOK_SECRET_TOKEN"
 
 
 def webhook_view(
@@ -270,47 +371,41 @@ def webhook_view(
 ) -> Callable[[HttpRequest], HttpResponse]:
     """A CSRF-exempt, POST-only view that verifies Zoom webhooks and calls ``handler``.
 
-    Reads the raw ``request.body`` (never re-serialised JSON), answers URL validation,
-    answers 401 with no detail to a bad signature or a stale timestamp, 413 to a body over
-    ``max_body_size`` bytes, and calls ``handler(event)`` with every other verified event
-    before answering 200.
+    Reads the raw body (never re-serialised JSON), at most ``max_body_size + 1`` bytes of
+    it, answers URL validation, answers 401 with no detail to a bad signature or a stale
+    timestamp, 413 to a body over ``max_body_size`` bytes (the signature endpoint's 413),
+    and calls ``handler(event)`` with every other verified event before answering 200.
 
     Raises:
         ImproperlyConfigured: no ``secret_token`` and no usable
-            ``settings.ZOOM_WEBHOOK_SECRET_TOKEN``.
+            ``settings.ZOOM_WEBHOOK_SECRET_TOKEN``, or a ``tolerance`` or ``max_body_size``
+            that cannot work.
     """
-    # Imported here: a module-level ``settings`` (a lazy object) breaks doctest collection
-    # and any tool that inspects this module before Django is configured.
-    from django.conf import settings  # noqa: PLC0415
-
-    token = secret_token if secret_token is not None else getattr(settings, WEBHOOK_SETTING, None)
+    token = _setting(WEBHOOK_SETTING, secret_token)
     try:
         check_webhook_settings(
-            token, max_body_size, "secret_token" if secret_token else WEBHOOK_SETTING
+            token,
+            tolerance=tolerance,
+            max_body_size=max_body_size,
+            parameter="secret_token" if secret_token is not None else WEBHOOK_SETTING,
         )
     except InvalidParameterError as error:
-        raise ImproperlyConfigured(str(error)) from None
-    assert isinstance(token, str)  # noqa: S101 - check_settings made sure
+        raise ImproperlyConfigured(f"zoomsig: {error}") from None
 
     def view(request: HttpRequest) -> HttpResponse:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        length = request.META.get("CONTENT_LENGTH") or "0"
-        if length.isdigit() and int(length) > max_body_size:
+        body = _read_body(request, max_body_size)
+        if body is None:
             outcome = too_large(max_body_size)
         else:
-            try:
-                body = request.body
-            except RequestDataTooBig:
-                outcome = too_large(max_body_size)
-            else:
-                outcome = handle_webhook(
-                    request.headers,
-                    body,
-                    secret_token=token,
-                    tolerance=tolerance,
-                    max_body_size=max_body_size,
-                )
+            outcome = handle_webhook(
+                request.headers,
+                body,
+                secret_token=token,
+                tolerance=tolerance,
+                max_body_size=max_body_size,
+            )
         if outcome.event is not None:
             handler(outcome.event)
         return JsonResponse(dict(outcome.body), status=outcome.status)

@@ -28,30 +28,30 @@ from __future__ import annotations
 import inspect
 from collections.abc import Awaitable, Mapping
 from types import MappingProxyType
-from typing import Annotated, Any, Callable, ClassVar, Literal, Optional, Union
+from typing import Annotated, Any, Callable, ClassVar, Literal, Optional, TypeVar, Union
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
-from zoomsig._enums import CredentialType
-from zoomsig._errors import InvalidWebhookError
-from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
+from zoomsig import MAX_LIFETIME, MIN_LIFETIME, CredentialType, InvalidWebhookError
+from zoomsig.contrib._settings import Responder, meeting_sdk_responder, video_sdk_responder
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
     EndpointResponse,
     MeetingSdkPolicy,
     VideoSdkPolicy,
-    check_meeting_sdk_credentials,
-    check_video_sdk_credentials,
-    meeting_sdk_response,
     too_large_response,
-    video_sdk_response,
 )
 from zoomsig.video_sdk import GEO_REGIONS, MAX_SESSION_KEY, MAX_TOPIC, MAX_USER_IDENTITY
 from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent, verify_webhook
-from zoomsig.webhook._endpoint import WebhookOutcome, check_settings, handle_webhook, too_large
+from zoomsig.webhook.endpoint import (
+    WebhookOutcome,
+    check_webhook_settings,
+    handle_webhook,
+    too_large,
+)
 
 __all__ = [
     "EndpointError",
@@ -174,6 +174,7 @@ _ERRORS: Mapping[Union[int, str], dict[str, Any]] = MappingProxyType(
     }
 )
 
+P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy)
 MeetingPolicySource = Union[MeetingSdkPolicy, Callable[[Request], MeetingSdkPolicy], None]
 VideoPolicySource = Union[VideoSdkPolicy, Callable[[Request], VideoSdkPolicy], None]
 
@@ -189,12 +190,12 @@ def _request_body(model: type[BaseModel]) -> dict[str, Any]:
 
 
 async def _read_body(request: Request, max_body_size: int) -> Optional[bytes]:
-    """The body, read at most one chunk past the cap; ``None`` if it is over the cap."""
-    try:
-        length = int(request.headers.get("content-length") or 0)
-    except ValueError:
-        length = 0
-    if length > max_body_size:
+    """The body, read at most one chunk past the cap; ``None`` if it is over the cap.
+
+    The one reader of both kinds of route, chunked bodies (no ``Content-Length``) included.
+    """
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > max_body_size:
         return None
     chunks: list[bytes] = []
     size = 0
@@ -208,6 +209,38 @@ async def _read_body(request: Request, max_body_size: int) -> Optional[bytes]:
 
 def _to_fastapi(response: EndpointResponse) -> JSONResponse:
     return JSONResponse(response.to_dict(), status_code=response.status)
+
+
+def _signature_router(
+    respond: Responder[P],
+    policy: Union[P, Callable[[Request], P], None],
+    max_body_size: int,
+    path: str,
+    route: tuple[type[BaseModel], type[BaseModel], str, str],
+) -> APIRouter:
+    """One POST route; ``route`` is the request and answer models, the name and summary."""
+    request_model, response_model, name, summary = route
+    router = APIRouter()
+
+    async def signature(request: Request) -> JSONResponse:
+        raw = await _read_body(request, max_body_size)
+        if raw is None:
+            return _to_fastapi(too_large_response(max_body_size))
+        chosen = policy(request) if callable(policy) else policy
+        content_type = request.headers.get("content-type", "")
+        return _to_fastapi(respond(raw, policy=chosen, content_type=content_type))
+
+    router.add_api_route(
+        path,
+        signature,
+        methods=["POST"],
+        name=name,
+        response_model=response_model,
+        responses=dict(_ERRORS),
+        openapi_extra=_request_body(request_model),
+        summary=summary,
+    )
+    return router
 
 
 def meeting_sdk_router(
@@ -232,38 +265,22 @@ def meeting_sdk_router(
         max_body_size: Bodies larger than this many bytes get 413.
 
     Raises:
-        InvalidParameterError: The key or secret cannot sign (at start-up).
+        InvalidParameterError: An argument cannot work (at start-up).
     """
-    check_meeting_sdk_credentials(
-        sdk_key=sdk_key, sdk_secret=sdk_secret, credential_type=credential_type
+    respond = meeting_sdk_responder(
+        sdk_key=sdk_key,
+        sdk_secret=sdk_secret,
+        policy=policy,
+        credential_type=credential_type,
+        max_body_size=max_body_size,
     )
-    router = APIRouter()
-
-    @router.post(
-        path,
-        response_model=MeetingSdkSignature,
-        responses=dict(_ERRORS),
-        openapi_extra=_request_body(MeetingSdkRequest),
-        summary="Make a Meeting SDK signature",
+    route = (
+        MeetingSdkRequest,
+        MeetingSdkSignature,
+        "meeting_sdk_signature",
+        "Make a Meeting SDK signature",
     )
-    async def meeting_sdk_signature(request: Request) -> JSONResponse:
-        raw = await _read_body(request, max_body_size)
-        if raw is None:
-            return _to_fastapi(too_large_response(max_body_size))
-        chosen = policy(request) if callable(policy) else policy
-        return _to_fastapi(
-            meeting_sdk_response(
-                raw,
-                sdk_key=sdk_key,
-                sdk_secret=sdk_secret,
-                policy=chosen,
-                content_type=request.headers.get("content-type", ""),
-                max_body_size=max_body_size,
-                credential_type=credential_type,
-            )
-        )
-
-    return router
+    return _signature_router(respond, policy, max_body_size, path, route)
 
 
 def video_sdk_router(
@@ -280,35 +297,13 @@ def video_sdk_router(
     :class:`~zoomsig.endpoint.VideoSdkPolicy`.
 
     Raises:
-        InvalidParameterError: The key or secret cannot sign (at start-up).
+        InvalidParameterError: An argument cannot work (at start-up).
     """
-    check_video_sdk_credentials(sdk_key=sdk_key, sdk_secret=sdk_secret)
-    router = APIRouter()
-
-    @router.post(
-        path,
-        response_model=VideoSdkSignature,
-        responses=dict(_ERRORS),
-        openapi_extra=_request_body(VideoSdkRequest),
-        summary="Make a Video SDK token",
+    respond = video_sdk_responder(
+        sdk_key=sdk_key, sdk_secret=sdk_secret, policy=policy, max_body_size=max_body_size
     )
-    async def video_sdk_signature(request: Request) -> JSONResponse:
-        raw = await _read_body(request, max_body_size)
-        if raw is None:
-            return _to_fastapi(too_large_response(max_body_size))
-        chosen = policy(request) if callable(policy) else policy
-        return _to_fastapi(
-            video_sdk_response(
-                raw,
-                sdk_key=sdk_key,
-                sdk_secret=sdk_secret,
-                policy=chosen,
-                content_type=request.headers.get("content-type", ""),
-                max_body_size=max_body_size,
-            )
-        )
-
-    return router
+    route = (VideoSdkRequest, VideoSdkSignature, "video_sdk_signature", "Make a Video SDK token")
+    return _signature_router(respond, policy, max_body_size, path, route)
 
 
 # --------------------------------------------------------------------------------------
@@ -321,10 +316,14 @@ class ZoomWebhook:
     """A dependency that reads the raw body, verifies it and returns the outcome.
 
     ``Depends(ZoomWebhook(secret_token=...))`` gives a route the decided
-    :class:`~zoomsig.webhook._endpoint.WebhookOutcome`; :meth:`event` is the dependency that
+    :class:`~zoomsig.webhook.endpoint.WebhookOutcome`; :meth:`event` is the dependency that
     gives the verified :class:`~zoomsig.WebhookEvent` instead, raising ``HTTPException`` 401
     (no detail) or 413, and answering a URL validation challenge is then the route's job
     (:func:`zoomsig.url_validation_response`).
+
+    Raises:
+        InvalidParameterError: ``secret_token``, ``tolerance`` or ``max_body_size`` cannot
+            work (at start-up).
     """
 
     def __init__(
@@ -334,7 +333,7 @@ class ZoomWebhook:
         tolerance: int = DEFAULT_TOLERANCE,
         max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
     ) -> None:
-        check_settings(secret_token, max_body_size, "secret_token")
+        check_webhook_settings(secret_token, tolerance=tolerance, max_body_size=max_body_size)
         self._secret_token = secret_token
         self._tolerance = tolerance
         self.max_body_size = max_body_size
@@ -344,17 +343,7 @@ class ZoomWebhook:
 
     async def read(self, request: Request) -> Optional[bytes]:
         """The raw body, or ``None`` when it is over ``max_body_size`` (read no further)."""
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > self.max_body_size:
-            return None
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > self.max_body_size:
-                return None
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return await _read_body(request, self.max_body_size)
 
     async def __call__(self, request: Request) -> WebhookOutcome:
         """Read at most ``max_body_size`` bytes of the raw body and decide the answer."""

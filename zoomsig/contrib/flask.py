@@ -3,8 +3,9 @@
 Signature endpoints: :func:`meeting_sdk_blueprint` and :func:`video_sdk_blueprint` make a
 :class:`flask.Blueprint` with one ``POST`` route that answers as
 :func:`zoomsig.endpoint.meeting_sdk_response` / :func:`~zoomsig.endpoint.video_sdk_response`
-do. The credentials are checked when the blueprint is made, so a broken secret stops the
-app at start-up, never at the first request.
+do. Every argument (key, secret, policy, body cap) is checked when the blueprint is made, so
+a broken secret stops the app at start-up, never at the first request; the one start-up
+error is :class:`~zoomsig.InvalidParameterError` naming the argument or config key.
 
 Webhooks
 --------
@@ -20,44 +21,50 @@ Webhooks
 
 The secret token comes from ``app.config["ZOOM_WEBHOOK_SECRET_TOKEN"]`` (read once, when
 the blueprint is registered) unless ``secret_token=`` is given.
+
+Both kinds of route read at most ``max_body_size + 1`` bytes of a body, chunked ones (no
+``Content-Length``) included, and answer a larger one with the same 413,
+``{"errors": [{"property": "$body", "reason": …}]}``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Callable, Optional, Union, cast
+from typing import Callable, Optional, TypeVar, Union, cast
 
 from flask import Blueprint, Response, jsonify, request
 from flask.blueprints import BlueprintSetupState
 
-from zoomsig._enums import CredentialType
-from zoomsig._errors import InvalidParameterError
+from zoomsig import CredentialType, InvalidParameterError
+from zoomsig.contrib._settings import Responder, meeting_sdk_responder, video_sdk_responder
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
     EndpointResponse,
     MeetingSdkPolicy,
     VideoSdkPolicy,
-    check_meeting_sdk_credentials,
-    check_video_sdk_credentials,
-    meeting_sdk_response,
     too_large_response,
-    video_sdk_response,
 )
 from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent
-from zoomsig.webhook._endpoint import check_settings, handle_webhook, too_large
+from zoomsig.webhook.endpoint import (
+    check_webhook_limits,
+    check_webhook_settings,
+    handle_webhook,
+    too_large,
+)
 
 __all__ = ["meeting_sdk_blueprint", "video_sdk_blueprint", "webhook_blueprint"]
 
-# --------------------------------------------------------------------------------------
-# Signature endpoints (Meeting SDK / Video SDK auth endpoints)
-# --------------------------------------------------------------------------------------
-
+P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy)
 MeetingPolicySource = Union[MeetingSdkPolicy, Callable[[], MeetingSdkPolicy], None]
 VideoPolicySource = Union[VideoSdkPolicy, Callable[[], VideoSdkPolicy], None]
 
 
 def _read_body(max_body_size: int) -> Optional[bytes]:
-    """The body, read at most one byte past the cap; ``None`` if it is over the cap."""
+    """The body, read at most one byte past the cap; ``None`` if it is over the cap.
+
+    Werkzeug's ``request.stream`` ends at ``Content-Length``, or, for a chunked body, where
+    the server ends it; never ``request.get_data()``, which reads it all.
+    """
     length = request.content_length
     if length is not None and length > max_body_size:
         return None
@@ -69,6 +76,33 @@ def _to_flask(response: EndpointResponse) -> Response:
     result = jsonify(response.to_dict())
     result.status_code = response.status
     return result
+
+
+# --------------------------------------------------------------------------------------
+# Signature endpoints (Meeting SDK / Video SDK auth endpoints)
+# --------------------------------------------------------------------------------------
+
+
+def _signature_blueprint(
+    respond: Responder[P],
+    policy: Union[P, Callable[[], P], None],
+    max_body_size: int,
+    *,
+    name: str,
+    rule: str,
+    endpoint: str,
+) -> Blueprint:
+    blueprint = Blueprint(name, __name__)
+
+    def signature() -> Response:
+        raw = _read_body(max_body_size)
+        if raw is None:
+            return _to_flask(too_large_response(max_body_size))
+        chosen = policy() if callable(policy) else policy
+        return _to_flask(respond(raw, policy=chosen, content_type=request.content_type or ""))
+
+    blueprint.add_url_rule(rule, endpoint=endpoint, view_func=signature, methods=["POST"])
+    return blueprint
 
 
 def meeting_sdk_blueprint(
@@ -95,32 +129,18 @@ def meeting_sdk_blueprint(
         max_body_size: Bodies larger than this many bytes get 413.
 
     Raises:
-        InvalidParameterError: The key or secret cannot sign (at start-up).
+        InvalidParameterError: An argument cannot work (at start-up).
     """
-    check_meeting_sdk_credentials(
-        sdk_key=sdk_key, sdk_secret=sdk_secret, credential_type=credential_type
+    respond = meeting_sdk_responder(
+        sdk_key=sdk_key,
+        sdk_secret=sdk_secret,
+        policy=policy,
+        credential_type=credential_type,
+        max_body_size=max_body_size,
     )
-    blueprint = Blueprint(name, __name__)
-
-    @blueprint.post(rule)
-    def meeting_sdk_signature() -> Response:
-        raw = _read_body(max_body_size)
-        if raw is None:
-            return _to_flask(too_large_response(max_body_size))
-        chosen = policy() if callable(policy) else policy
-        return _to_flask(
-            meeting_sdk_response(
-                raw,
-                sdk_key=sdk_key,
-                sdk_secret=sdk_secret,
-                policy=chosen,
-                content_type=request.content_type or "",
-                max_body_size=max_body_size,
-                credential_type=credential_type,
-            )
-        )
-
-    return blueprint
+    return _signature_blueprint(
+        respond, policy, max_body_size, name=name, rule=rule, endpoint="meeting_sdk_signature"
+    )
 
 
 def video_sdk_blueprint(
@@ -138,29 +158,14 @@ def video_sdk_blueprint(
     :class:`~zoomsig.endpoint.VideoSdkPolicy`.
 
     Raises:
-        InvalidParameterError: The key or secret cannot sign (at start-up).
+        InvalidParameterError: An argument cannot work (at start-up).
     """
-    check_video_sdk_credentials(sdk_key=sdk_key, sdk_secret=sdk_secret)
-    blueprint = Blueprint(name, __name__)
-
-    @blueprint.post(rule)
-    def video_sdk_signature() -> Response:
-        raw = _read_body(max_body_size)
-        if raw is None:
-            return _to_flask(too_large_response(max_body_size))
-        chosen = policy() if callable(policy) else policy
-        return _to_flask(
-            video_sdk_response(
-                raw,
-                sdk_key=sdk_key,
-                sdk_secret=sdk_secret,
-                policy=chosen,
-                content_type=request.content_type or "",
-                max_body_size=max_body_size,
-            )
-        )
-
-    return blueprint
+    respond = video_sdk_responder(
+        sdk_key=sdk_key, sdk_secret=sdk_secret, policy=policy, max_body_size=max_body_size
+    )
+    return _signature_blueprint(
+        respond, policy, max_body_size, name=name, rule=rule, endpoint="video_sdk_signature"
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -180,40 +185,44 @@ def webhook_blueprint(
 ) -> Blueprint:
     """A blueprint with one POST route, ``rule``, that verifies Zoom webhooks.
 
-    Reads the raw body with ``request.get_data()`` (never ``request.json`` re-serialised),
-    answers URL validation, 401 with no detail to a bad signature or a stale timestamp, 413
-    to a body over ``max_body_size`` bytes, and calls ``handler(event)`` with every other
-    verified event before answering 200.
+    Reads at most ``max_body_size + 1`` bytes of the raw body (never ``request.json``
+    re-serialised), answers URL validation, 401 with no detail to a bad signature or a
+    stale timestamp, 413 to a body over ``max_body_size`` bytes (the signature endpoint's
+    413), and calls ``handler(event)`` with every other verified event before answering 200.
 
     Raises:
-        RuntimeError: at registration, when neither ``secret_token`` nor a usable
-            ``app.config["ZOOM_WEBHOOK_SECRET_TOKEN"]`` is there.
+        InvalidParameterError: here, for a ``secret_token``, ``tolerance`` or
+            ``max_body_size`` that cannot work; at registration, when neither
+            ``secret_token`` nor a usable ``app.config["ZOOM_WEBHOOK_SECRET_TOKEN"]`` is
+            there.
     """
+    check_webhook_limits(tolerance=tolerance, max_body_size=max_body_size)
+    if secret_token is not None:
+        check_webhook_settings(secret_token)
     blueprint = Blueprint(name, __name__)
     tokens: dict[str, str] = {}
 
     def configure(state: BlueprintSetupState) -> None:
-        given = secret_token is not None
         config = cast("Mapping[str, object]", state.app.config)
-        token: object = secret_token if given else config.get(WEBHOOK_CONFIG_KEY)
-        try:
-            check_settings(token, max_body_size, "secret_token" if given else WEBHOOK_CONFIG_KEY)
-        except InvalidParameterError as error:
-            raise RuntimeError(str(error)) from None
-        assert isinstance(token, str)  # noqa: S101 - check_settings made sure
-        tokens["secret"] = token
+        token: object = secret_token
+        if secret_token is None:
+            token = config.get(WEBHOOK_CONFIG_KEY)
+            if token is None:
+                raise InvalidParameterError(WEBHOOK_CONFIG_KEY, "is not set in app.config")
+            check_webhook_settings(token, parameter=WEBHOOK_CONFIG_KEY)
+        tokens["secret"] = cast("str", token)
 
     blueprint.record_once(configure)
 
     @blueprint.post(rule)
     def receive() -> tuple[Response, int]:
-        length = request.content_length
-        if length is not None and length > max_body_size:
+        body = _read_body(max_body_size)
+        if body is None:
             outcome = too_large(max_body_size)
         else:
             outcome = handle_webhook(
                 request.headers,
-                request.get_data(),
+                body,
                 secret_token=tokens["secret"],
                 tolerance=tolerance,
                 max_body_size=max_body_size,

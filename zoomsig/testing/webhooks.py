@@ -24,13 +24,7 @@ from datetime import datetime
 from typing import Optional, Union
 
 from zoomsig.diagnose.codes import FindingCode
-from zoomsig.webhook._core import (
-    SIGNATURE_HEADER,
-    TIMESTAMP_HEADER,
-    URL_VALIDATION_EVENT,
-    sign_webhook,
-    signed_message,
-)
+from zoomsig.webhook import SIGNATURE_HEADER, TIMESTAMP_HEADER, URL_VALIDATION_EVENT, sign_webhook
 
 __all__ = [
     "BrokenWebhook",
@@ -144,8 +138,7 @@ def broken_webhooks(
     """The catalogue: each mistake made the way people make it, at ``timestamp``."""
     event = _sample_event(timestamp)
     good = signed_webhook_request(event, secret_token=secret_token, timestamp=timestamp)
-    key = secret_token.encode("utf-8")
-    mac = hmac.new(key, signed_message(str(timestamp), good.body), hashlib.sha256)
+    hex_mac = good.headers[SIGNATURE_HEADER].removeprefix("v0=")
     parsed = json.loads(good.body)
 
     def entry(
@@ -174,7 +167,10 @@ def broken_webhooks(
         return {**good.headers, SIGNATURE_HEADER: value}
 
     ms = str(timestamp * 1000)
-    ms_mac = hmac.new(key, signed_message(ms, good.body), hashlib.sha256).hexdigest()
+    # sign_webhook refuses a millisecond timestamp; this mistake signs one as Zoom would.
+    ms_mac = hmac.new(
+        secret_token.encode("utf-8"), b"v0:%s:%s" % (ms.encode(), good.body), hashlib.sha256
+    )
     other = signed_webhook_request(
         {**event, "event": "meeting.ended", "event_ts": (timestamp - 86400) * 1000},
         secret_token=secret_token,
@@ -239,25 +235,29 @@ def broken_webhooks(
             "base64_signature",
             "a test harness that signs with base64 (digest('base64')) instead of hex",
             _C.WEBHOOK_SIGNATURE_BASE64,
-            headers=with_signature("v0=" + base64.b64encode(mac.digest()).decode()),
+            headers=with_signature("v0=" + base64.b64encode(bytes.fromhex(hex_mac)).decode()),
         ),
         entry(
             "prefix_missing",
             "a harness that sends the bare hex HMAC, without 'v0='",
             _C.WEBHOOK_SIGNATURE_PREFIX_MISSING,
-            headers=with_signature(mac.hexdigest()),
+            headers=with_signature(hex_mac),
         ),
         entry(
             "prefix_doubled",
             "'v0=' added to a value that already had it",
             _C.WEBHOOK_SIGNATURE_PREFIX_DOUBLED,
-            headers=with_signature("v0=v0=" + mac.hexdigest()),
+            headers=with_signature("v0=v0=" + hex_mac),
         ),
         entry(
             "timestamp_in_milliseconds",
             "a harness that signs with Date.now() (milliseconds)",
             _C.WEBHOOK_TIMESTAMP_IN_MILLISECONDS,
-            headers={**good.headers, TIMESTAMP_HEADER: ms, SIGNATURE_HEADER: "v0=" + ms_mac},
+            headers={
+                **good.headers,
+                TIMESTAMP_HEADER: ms,
+                SIGNATURE_HEADER: "v0=" + ms_mac.hexdigest(),
+            },
         ),
         entry(
             "timestamp_missing",

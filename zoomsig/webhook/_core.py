@@ -217,9 +217,10 @@ def _tolerance(tolerance: object) -> int:
             "tolerance", f"expected an int number of seconds, got {describe(tolerance)}"
         )
     if not 0 < tolerance <= 86400:
+        shown = tolerance if abs(tolerance) < 10**12 else "a larger number"
         raise InvalidParameterError(
             "tolerance",
-            f"expected 1..86400 seconds, got {tolerance}: a replay window is needed, and Zoom "
+            f"expected 1..86400 seconds, got {shown}: a replay window is needed, and Zoom "
             f"sends fresh requests; {DEFAULT_TOLERANCE} is the default",
         )
     return tolerance

@@ -3,8 +3,9 @@
 
 import os
 
-# A Meeting SDK app's Client ID and Client secret. ZoomSigConfig checks them when Django
-# starts: a missing or broken one raises ImproperlyConfigured before the first request.
+# A Meeting SDK app's Client ID and Client secret. The view checks them when the URLconf is
+# imported, `manage.py check` through ZoomSigConfig: a missing or broken one is reported
+# before the first request.
 ZOOM_SDK_KEY = os.environ.get("ZOOM_SDK_KEY", "")
 ZOOM_SDK_SECRET = os.environ.get("ZOOM_SDK_SECRET", "")
 INSTALLED_APPS = ["zoomsig.contrib.django.ZoomSigConfig"]
