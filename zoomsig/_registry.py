@@ -85,7 +85,7 @@ def text_length(text: str) -> int:
     """The length of ``text`` as Zoom's JavaScript counts it: UTF-16 code units.
 
     >>> text_length("Standup"), text_length("Standup 🎉")
-    (7, 9)
+    (7, 10)
     """
     if text.isascii():
         return len(text)

@@ -443,20 +443,24 @@ class VideoSdkPolicy:
             check_lifetime(self.expires_in)
 
 
-def _policy_lifetime(
-    requested: Optional[int], pinned: Optional[int], errors: Errors
-) -> Optional[int]:
-    if pinned is None:
-        return requested
-    if requested is not None and requested != pinned:
-        errors.append(_error("expirationSeconds", f"this server signs for {pinned} seconds only"))
-    return pinned
-
-
-def _role_policy(role: Optional[int], allowed: Collection[object], errors: Errors) -> None:
-    if role is not None and role not in allowed:
+def _apply_policy(
+    values: dict[str, object],
+    policy: Union[MeetingSdkPolicy, VideoSdkPolicy],
+    scope: Callable[[], None],
+    errors: Errors,
+) -> None:
+    """The role and lifetime rules every policy has, around the product's own ``scope``."""
+    role = values["role"]
+    if role is not None and role not in policy.roles:
         name = "host" if role == Role.HOST else "participant"
         errors.append(_error("role", f"this server does not sign {name} (role {role}) signatures"))
+    scope()
+    pinned, requested = policy.expires_in, values["expires_in"]
+    if pinned is None:
+        return
+    if requested is not None and requested != pinned:
+        errors.append(_error("expirationSeconds", f"this server signs for {pinned} seconds only"))
+    values["expires_in"] = pinned
 
 
 def _role(
@@ -531,9 +535,7 @@ def _sign(
         return _server_error(exc, fields)
 
 
-def _meeting_policy(values: dict[str, object], policy: MeetingSdkPolicy, errors: Errors) -> None:
-    _role_policy(cast("Optional[int]", values["role"]), policy.roles, errors)
-    mn = values["meeting_number"]
+def _meeting_scope(mn: object, policy: MeetingSdkPolicy, errors: Errors) -> None:
     if policy.meeting_numbers is not None:
         if mn is None:
             errors.append(_error("meetingNumber", "this server signs only for given meetings"))
@@ -541,8 +543,6 @@ def _meeting_policy(values: dict[str, object], policy: MeetingSdkPolicy, errors:
             errors.append(_error("meetingNumber", "this server does not sign for this meeting"))
     elif mn is None and not policy.allow_native:
         errors.append(_error("meetingNumber", "this server does not sign native SDK tokens"))
-    requested = cast("Optional[int]", values["expires_in"])
-    values["expires_in"] = _policy_lifetime(requested, policy.expires_in, errors)
 
 
 def meeting_sdk_response(
@@ -586,7 +586,13 @@ def meeting_sdk_response(
     values = _fields(MEETING_SDK_REQUEST, decoded, errors)
     if errors:
         return _errors(400, errors)
-    _meeting_policy(values, MeetingSdkPolicy() if policy is None else policy, errors)
+    meeting_policy = MeetingSdkPolicy() if policy is None else policy
+    _apply_policy(
+        values,
+        meeting_policy,
+        lambda: _meeting_scope(values["meeting_number"], meeting_policy, errors),
+        errors,
+    )
     if errors:
         return _errors(403, errors)
     signature = _sign(
@@ -604,17 +610,10 @@ def meeting_sdk_response(
     return EndpointResponse(200, MappingProxyType({"signature": signature, "sdkKey": sdk_key}))
 
 
-def _video_policy(values: dict[str, object], policy: VideoSdkPolicy, errors: Errors) -> None:
-    _role_policy(cast("Optional[int]", values["role"]), policy.roles, errors)
-    topic = cast("Optional[str]", values["topic"])
-    if (
-        policy.session_names is not None
-        and topic is not None
-        and topic.lower() not in policy.session_names
-    ):
+def _video_scope(topic: object, policy: VideoSdkPolicy, errors: Errors) -> None:
+    names = policy.session_names
+    if names is not None and isinstance(topic, str) and topic.lower() not in names:
         errors.append(_error("sessionName", "this server does not sign for this session"))
-    requested = cast("Optional[int]", values["expires_in"])
-    values["expires_in"] = _policy_lifetime(requested, policy.expires_in, errors)
 
 
 def video_sdk_response(
@@ -644,7 +643,10 @@ def video_sdk_response(
     values = _fields(_VIDEO_READ_ORDER, decoded, errors)
     if errors:
         return _errors(400, errors)
-    _video_policy(values, VideoSdkPolicy() if policy is None else policy, errors)
+    video_policy = VideoSdkPolicy() if policy is None else policy
+    _apply_policy(
+        values, video_policy, lambda: _video_scope(values["topic"], video_policy, errors), errors
+    )
     if errors:
         return _errors(403, errors)
     # audioCompatibleMode is the older name of audioWebRtcMode: read when that is absent.

@@ -50,7 +50,8 @@ def text_rules(claims: Mapping[str, object], rows: Iterable[FieldRule], found: F
         if isinstance(value, str) and text_length(value) > limit:
             found.add(
                 code_of(row),
-                f"{name} is {text_length(value)} characters{length_note(value)} ({show(value)})",
+                f"{name} is {text_length(value)} characters{length_note(value)} ({show(value)}); "
+                f"Zoom allows at most {limit}",
                 name,
             )
 
