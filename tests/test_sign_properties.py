@@ -35,6 +35,7 @@ from zoomsig import (
     sign_meeting_sdk,
     sign_video_sdk,
 )
+from zoomsig._registry import text_length
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 REGIONS = ["AU", "BR", "CA", "CN", "DE", "HK", "IN", "JP", "MX", "NL", "SG", "US"]
@@ -62,7 +63,14 @@ nows = st.one_of(
     st.floats(min_value=1e9, max_value=4e9),
     st.datetimes(min_value=datetime(2001, 9, 10), max_value=datetime(2096, 1, 1), timezones=zones),
 )
-topics = st.text(min_size=1, max_size=200)
+
+
+def zoom_text(limit: int) -> st.SearchStrategy[str]:
+    """Text Zoom takes under ``limit``: at most that many UTF-16 code units, as it counts."""
+    return st.text(min_size=1, max_size=limit).filter(lambda text: text_length(text) <= limit)
+
+
+topics = zoom_text(200)
 # ASCII with quotes, backslashes and the control characters JSON escapes. Not DEL: PyJWT's
 # ensure_ascii JSON escapes it as \u007f, JSON.stringify (and zoomsig) send it raw.
 ascii_text = (
@@ -141,12 +149,12 @@ def test_meeting_sdk_tokens_verify_with_pyjwt(
     expires_in=lifetimes,
     now=nows,
     clock_skew=skews,
-    user_identity=st.none() | st.text(min_size=1, max_size=35),
-    session_key=st.none() | st.text(min_size=1, max_size=36),
+    user_identity=st.none() | zoom_text(35),
+    session_key=st.none() | zoom_text(36),
     geo_regions=st.none() | st.lists(st.sampled_from(REGIONS), min_size=1, max_size=12),
     cloud_recording_option=flags,
     cloud_recording_election=flags,
-    telemetry_tracking_id=st.none() | st.text(min_size=1, max_size=200),
+    telemetry_tracking_id=st.none() | zoom_text(200),
     video_webrtc_mode=flags,
     audio_webrtc_mode=flags,
 )

@@ -19,7 +19,14 @@ from zoomsig._errors import (
     describe,
     int_digits,
 )
-from zoomsig._time import MAX_CLOCK_SKEW, MAX_LIFETIME, MIN_LIFETIME
+from zoomsig._registry import (
+    MAX_CLOCK_SKEW,
+    MAX_LIFETIME,
+    MEETING_NUMBER_DIGITS,
+    MIN_LIFETIME,
+    length_note,
+    text_length,
+)
 
 __all__ = [
     "MEETING_NUMBER_DIGITS",
@@ -35,8 +42,6 @@ __all__ = [
     "is_utf8_encodable",
 ]
 
-MEETING_NUMBER_DIGITS = range(9, 13)
-"""Lengths a meeting number can have: 9 to 11 digits in practice, 12 allowed."""
 _ROLES = (Role.PARTICIPANT, Role.HOST)  # by value
 
 _CREDENTIAL_HELP = MappingProxyType(
@@ -233,7 +238,11 @@ def check_flag(value: object, parameter: str) -> Optional[int]:
 def check_text(
     value: object, parameter: str, max_length: int, *, required: bool = False
 ) -> Optional[str]:
-    """An optional non-empty str of at most ``max_length`` characters."""
+    """An optional non-empty str of at most ``max_length`` UTF-16 code units.
+
+    Counted as Zoom's JavaScript counts (:func:`zoomsig._registry.text_length`): an emoji
+    counts 2, so the signer refuses what the endpoint and Zoom's client would.
+    """
     if value is None and not required:
         return None
     if not isinstance(value, str):
@@ -241,9 +250,11 @@ def check_text(
     if not value:
         leave_out = "" if required else "; pass None to leave it out"
         raise InvalidParameterError(parameter, f"must not be empty{leave_out}")
-    if len(value) > max_length:
+    if text_length(value) > max_length:
         raise InvalidParameterError(
-            parameter, f"Zoom allows at most {max_length} characters, got {len(value)}"
+            parameter,
+            f"Zoom allows at most {max_length} characters, got {text_length(value)}"
+            f"{length_note(value)}",
         )
     if not is_utf8_encodable(value):
         raise InvalidParameterError(parameter, "is not valid Unicode text")

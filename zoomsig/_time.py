@@ -10,17 +10,13 @@ from types import BuiltinFunctionType
 from typing import Optional, Union
 
 from zoomsig._errors import MAX_SHOWN_DIGITS, InvalidParameterError, describe
+from zoomsig._registry import MAX_CLOCK_SKEW, MAX_LIFETIME, MILLISECONDS, MIN_LIFETIME
 
 _HUGE = 10**MAX_SHOWN_DIGITS  # an int this far from 0 has more than MAX_SHOWN_DIGITS digits
 
 __all__ = ["MAX_CLOCK_SKEW", "MAX_LIFETIME", "MIN_LIFETIME", "Now", "mocked_clock", "resolve_now"]
 
-MIN_LIFETIME = 1800
-"""Shortest lifetime (``exp - iat``, seconds) Zoom accepts: 30 minutes."""
-MAX_LIFETIME = 172800
-"""Longest lifetime (``exp - iat``, seconds) Zoom accepts: 48 hours."""
-MAX_CLOCK_SKEW = 300
-"""Largest ``clock_skew`` the signers take: backdating more hides a broken clock."""
+# MIN_LIFETIME, MAX_LIFETIME and MAX_CLOCK_SKEW live in zoomsig._registry; re-exported here.
 
 Now = Union[int, float, datetime, None]
 """What ``now=`` takes: ``None`` (read the clock), a Unix time, or an aware datetime."""
@@ -30,7 +26,7 @@ def resolve_now(now: object, parameter: str = "now") -> float:
     """Return ``now`` as a Unix time, reading the clock only when it is ``None``."""
     if now is None:
         return time.time()
-    if type(now) is int and 0 <= now < 100_000_000_000:
+    if type(now) is int and 0 <= now < MILLISECONDS:
         return float(now)  # a Unix time in seconds: what the checks below let through
     if isinstance(now, datetime):
         if now.tzinfo is None or now.utcoffset() is None:
@@ -58,7 +54,7 @@ def resolve_now(now: object, parameter: str = "now") -> float:
         raise InvalidParameterError(
             parameter, f"expected a finite, non-negative Unix time, got {describe(now)}"
         )
-    if now >= 1e11:
+    if now >= MILLISECONDS:
         raise InvalidParameterError(
             parameter,
             f"{describe(now)} looks like milliseconds; Zoom's iat and exp are seconds "

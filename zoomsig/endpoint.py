@@ -25,23 +25,30 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Optional, Union, cast
 
 from zoomsig._enums import CredentialType, Role
 from zoomsig._errors import InvalidParameterError
-from zoomsig._params import MEETING_NUMBER_DIGITS, check_lifetime, check_role
-from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME, Now
-from zoomsig.meeting_sdk import sign_meeting_sdk
-from zoomsig.video_sdk import (
+from zoomsig._params import check_lifetime, check_role
+from zoomsig._registry import (
     GEO_REGIONS,
-    MAX_SESSION_KEY,
-    MAX_TOPIC,
-    MAX_USER_IDENTITY,
-    sign_video_sdk,
+    MAX_LIFETIME,
+    MEETING_NUMBER_DIGITS,
+    MEETING_SDK_REQUEST,
+    MIN_LIFETIME,
+    VIDEO_SDK_REQUEST,
+    FieldKind,
+    FieldRule,
+    length_note,
+    request_fields,
+    text_length,
 )
+from zoomsig._time import Now
+from zoomsig.meeting_sdk import sign_meeting_sdk
+from zoomsig.video_sdk import sign_video_sdk
 
 __all__ = [
     "DEFAULT_LIFETIME",
@@ -78,33 +85,16 @@ DEFAULT_LIFETIME = 7200
 """Seconds from ``iat`` to ``exp`` when the request sends no ``expirationSeconds``, as the
 samples do (2 hours)."""
 
-MEETING_SDK_FIELDS = (
-    "meetingNumber",
-    "role",
-    "expirationSeconds",
-    "videoWebRtcMode",
-)
+MEETING_SDK_FIELDS = request_fields(MEETING_SDK_REQUEST)
 """The request fields of the Meeting SDK endpoint (the official sample's); others are ignored."""
 
-VIDEO_SDK_FIELDS = (
-    "sessionName",
-    "role",
-    "expirationSeconds",
-    "userIdentity",
-    "sessionKey",
-    "geoRegions",
-    "cloudRecordingOption",
-    "cloudRecordingElection",
-    "telemetryTrackingId",
-    "videoWebRtcMode",
-    "audioWebRtcMode",
-    "audioCompatibleMode",
-)
+VIDEO_SDK_FIELDS = request_fields(VIDEO_SDK_REQUEST)
 """The request fields of the Video SDK endpoint (the official sample's); others are ignored.
 ``audioCompatibleMode`` is the deprecated name of ``audioWebRtcMode``."""
 
 _DIGITS = re.compile(r"[+-]?[0-9]{1,18}")
-_MAX_TELEMETRY_ID = 200
+_MAX_SHOWN = 10**12  # numbers in a reason are shown up to 12 digits
+_MAX_MEETING_NUMBER = 10 ** MEETING_NUMBER_DIGITS[-1]  # a JSON number below this has 1..12 digits
 _SERVER_PARAMETERS = frozenset({"sdk_key", "sdk_secret", "credential_type"})
 _SERVER_REASON = "the server's Zoom SDK credentials are missing or invalid"
 
@@ -254,7 +244,7 @@ def _integer(body: Mapping[str, object], prop: str, errors: Errors) -> Optional[
 
 def _in_range(value: Optional[int], prop: str, low: int, high: int, errors: Errors) -> None:
     if value is not None and not low <= value <= high:
-        shown = value if abs(value) < 10**12 else "a larger number"
+        shown = value if abs(value) < _MAX_SHOWN else "a larger number"
         if (low, high) == (0, 1):
             errors.append(_error(prop, f"expected 0 or 1, got {shown}"))
         else:
@@ -271,11 +261,6 @@ def _lifetime(body: Mapping[str, object], errors: Errors) -> Optional[int]:
     value = _integer(body, "expirationSeconds", errors)
     _in_range(value, "expirationSeconds", MIN_LIFETIME, MAX_LIFETIME, errors)
     return value if value is not None and MIN_LIFETIME <= value <= MAX_LIFETIME else None
-
-
-def _utf16_length(text: str) -> int:
-    """The length JavaScript's ``String.length`` gives, which the Video SDK sample checks."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def _text(
@@ -298,9 +283,11 @@ def _text(
         leave_out = "" if required else "; leave the field out instead"
         errors.append(_error(prop, f"must not be empty{leave_out}"))
         return None
-    length = _utf16_length(value)
+    length = text_length(value)
     if length > max_length:
-        errors.append(_error(prop, f"at most {max_length} characters, got {length}"))
+        errors.append(
+            _error(prop, f"at most {max_length} characters, got {length}{length_note(value)}")
+        )
         return None
     if any("\ud800" <= ch <= "\udfff" for ch in value):
         errors.append(_error(prop, "is not valid Unicode text (a lone surrogate)"))
@@ -314,7 +301,7 @@ def _meeting_number(body: Mapping[str, object], errors: Errors) -> Optional[str]
     value = body["meetingNumber"]
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**12:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < _MAX_MEETING_NUMBER:
         value = str(value)
     if not isinstance(value, str):
         errors.append(
@@ -456,20 +443,73 @@ class VideoSdkPolicy:
             check_lifetime(self.expires_in)
 
 
-def _policy_lifetime(
-    requested: Optional[int], pinned: Optional[int], errors: Errors
-) -> Optional[int]:
-    if pinned is None:
-        return requested
-    if requested is not None and requested != pinned:
-        errors.append(_error("expirationSeconds", f"this server signs for {pinned} seconds only"))
-    return pinned
-
-
-def _role_policy(role: Optional[int], allowed: Collection[object], errors: Errors) -> None:
-    if role is not None and role not in allowed:
+def _apply_policy(
+    values: dict[str, object],
+    policy: Union[MeetingSdkPolicy, VideoSdkPolicy],
+    scope: Callable[[], None],
+    errors: Errors,
+) -> None:
+    """The role and lifetime rules every policy has, around the product's own ``scope``."""
+    role = values["role"]
+    if role is not None and role not in policy.roles:
         name = "host" if role == Role.HOST else "participant"
         errors.append(_error("role", f"this server does not sign {name} (role {role}) signatures"))
+    scope()
+    pinned, requested = policy.expires_in, values["expires_in"]
+    if pinned is None:
+        return
+    if requested is not None and requested != pinned:
+        errors.append(_error("expirationSeconds", f"this server signs for {pinned} seconds only"))
+    values["expires_in"] = pinned
+
+
+def _role(
+    body: Mapping[str, object], prop: str, errors: Errors, *, required: bool
+) -> Optional[int]:
+    value = _integer(body, prop, errors)
+    _in_range(value, prop, 0, 1, errors)
+    if required and prop not in body:
+        errors.append(_error(prop, "required, but not in the request body"))
+    return value
+
+
+def _field(row: FieldRule, body: Mapping[str, object], errors: Errors) -> object:
+    """The value of one request field, read by the rule of its registry row."""
+    prop = cast("str", row.request_field)
+    if row.kind is FieldKind.FLAG:
+        return _flag(body, prop, errors)
+    if row.kind is FieldKind.TEXT:
+        return _text(body, prop, cast("int", row.limit), errors, required=row.required)
+    if row.kind is FieldKind.ROLE:
+        return _role(body, prop, errors, required=row.required)
+    if row.kind is FieldKind.DIGITS:
+        return _meeting_number(body, errors)
+    if row.kind is FieldKind.LIST:
+        return _geo_regions(body, errors)
+    return _lifetime(body, errors)  # the one INTEGER request field
+
+
+def _fields(
+    rows: tuple[FieldRule, ...], body: Mapping[str, object], errors: Errors
+) -> dict[str, object]:
+    """Every request field of ``rows``, by the signer's keyword (or the claim's name)."""
+    return {cast("str", row.parameter or row.claim): _field(row, body, errors) for row in rows}
+
+
+def _parameter_fields(rows: tuple[FieldRule, ...]) -> Mapping[str, str]:
+    return MappingProxyType(
+        {
+            row.parameter: row.request_field
+            for row in rows
+            if row.parameter is not None and row.request_field is not None
+        }
+    )
+
+
+_MEETING_PARAMETERS = _parameter_fields(MEETING_SDK_REQUEST)
+_VIDEO_PARAMETERS = _parameter_fields(VIDEO_SDK_REQUEST)
+_VIDEO_READ_ORDER = tuple(sorted(VIDEO_SDK_REQUEST, key=lambda row: row.kind is not FieldKind.ROLE))
+"""The Video SDK fields in the order their 400 errors are listed: role first, as always."""
 
 
 def _server_error(exc: InvalidParameterError, fields: Mapping[str, str]) -> EndpointResponse:
@@ -480,14 +520,29 @@ def _server_error(exc: InvalidParameterError, fields: Mapping[str, str]) -> Endp
     return _errors(400, [_error(fields.get(exc.parameter, "$body"), "refused by the signer")])
 
 
-_MEETING_PARAMETERS = MappingProxyType(
-    {
-        "meeting_number": "meetingNumber",
-        "role": "role",
-        "expires_in": "expirationSeconds",
-        "video_webrtc_mode": "videoWebRtcMode",
-    }
-)
+def _sign(
+    signer: Callable[..., str],
+    values: dict[str, object],
+    fields: Mapping[str, str],
+    **server: object,
+) -> Union[str, EndpointResponse]:
+    """Sign the checked request ``values`` with the server's settings, or say why not."""
+    if values.get("expires_in") is None:
+        values["expires_in"] = DEFAULT_LIFETIME
+    try:
+        return signer(**server, **values)
+    except InvalidParameterError as exc:
+        return _server_error(exc, fields)
+
+
+def _meeting_scope(mn: object, policy: MeetingSdkPolicy, errors: Errors) -> None:
+    if policy.meeting_numbers is not None:
+        if mn is None:
+            errors.append(_error("meetingNumber", "this server signs only for given meetings"))
+        elif mn not in policy.meeting_numbers:
+            errors.append(_error("meetingNumber", "this server does not sign for this meeting"))
+    elif mn is None and not policy.allow_native:
+        errors.append(_error("meetingNumber", "this server does not sign native SDK tokens"))
 
 
 def meeting_sdk_response(
@@ -526,60 +581,39 @@ def meeting_sdk_response(
     decoded = _decode(body, content_type, max_body_size)
     if isinstance(decoded, EndpointResponse):
         return decoded
-    policy = MeetingSdkPolicy() if policy is None else policy
     errors: Errors = []
     _all_or_none(decoded, errors)
-    mn = _meeting_number(decoded, errors)
-    role_value = _integer(decoded, "role", errors)
-    _in_range(role_value, "role", 0, 1, errors)
-    lifetime = _lifetime(decoded, errors)
-    webrtc = _flag(decoded, "videoWebRtcMode", errors)
+    values = _fields(MEETING_SDK_REQUEST, decoded, errors)
     if errors:
         return _errors(400, errors)
-    role = role_value
-    _role_policy(role, policy.roles, errors)
-    if policy.meeting_numbers is not None:
-        if mn is None:
-            errors.append(_error("meetingNumber", "this server signs only for given meetings"))
-        elif mn not in policy.meeting_numbers:
-            errors.append(_error("meetingNumber", "this server does not sign for this meeting"))
-    elif mn is None and not policy.allow_native:
-        errors.append(_error("meetingNumber", "this server does not sign native SDK tokens"))
-    lifetime = _policy_lifetime(lifetime, policy.expires_in, errors)
+    meeting_policy = MeetingSdkPolicy() if policy is None else policy
+    _apply_policy(
+        values,
+        meeting_policy,
+        lambda: _meeting_scope(values["meeting_number"], meeting_policy, errors),
+        errors,
+    )
     if errors:
         return _errors(403, errors)
-    try:
-        signature = sign_meeting_sdk(
-            sdk_key=sdk_key,
-            sdk_secret=sdk_secret,
-            meeting_number=mn,
-            role=role,
-            expires_in=DEFAULT_LIFETIME if lifetime is None else lifetime,
-            video_webrtc_mode=webrtc,
-            credential_type=credential_type,
-            now=now,
-            clock_skew=clock_skew,
-        )
-    except InvalidParameterError as exc:
-        return _server_error(exc, _MEETING_PARAMETERS)
+    signature = _sign(
+        sign_meeting_sdk,
+        values,
+        _MEETING_PARAMETERS,
+        sdk_key=sdk_key,
+        sdk_secret=sdk_secret,
+        credential_type=credential_type,
+        now=now,
+        clock_skew=clock_skew,
+    )
+    if isinstance(signature, EndpointResponse):
+        return signature
     return EndpointResponse(200, MappingProxyType({"signature": signature, "sdkKey": sdk_key}))
 
 
-_VIDEO_PARAMETERS = MappingProxyType(
-    {
-        "topic": "sessionName",
-        "role": "role",
-        "expires_in": "expirationSeconds",
-        "user_identity": "userIdentity",
-        "session_key": "sessionKey",
-        "geo_regions": "geoRegions",
-        "cloud_recording_option": "cloudRecordingOption",
-        "cloud_recording_election": "cloudRecordingElection",
-        "telemetry_tracking_id": "telemetryTrackingId",
-        "video_webrtc_mode": "videoWebRtcMode",
-        "audio_webrtc_mode": "audioWebRtcMode",
-    }
-)
+def _video_scope(topic: object, policy: VideoSdkPolicy, errors: Errors) -> None:
+    names = policy.session_names
+    if names is not None and isinstance(topic, str) and topic.lower() not in names:
+        errors.append(_error("sessionName", "this server does not sign for this session"))
 
 
 def video_sdk_response(
@@ -605,57 +639,31 @@ def video_sdk_response(
     decoded = _decode(body, content_type, max_body_size)
     if isinstance(decoded, EndpointResponse):
         return decoded
-    policy = VideoSdkPolicy() if policy is None else policy
     errors: Errors = []
-    role = _integer(decoded, "role", errors)
-    _in_range(role, "role", 0, 1, errors)
-    if "role" not in decoded:
-        errors.append(_error("role", "required, but not in the request body"))
-    topic = _text(decoded, "sessionName", MAX_TOPIC, errors, required=True)
-    lifetime = _lifetime(decoded, errors)
-    user_identity = _text(decoded, "userIdentity", MAX_USER_IDENTITY, errors)
-    session_key = _text(decoded, "sessionKey", MAX_SESSION_KEY, errors)
-    geo_regions = _geo_regions(decoded, errors)
-    recording_option = _flag(decoded, "cloudRecordingOption", errors)
-    recording_election = _flag(decoded, "cloudRecordingElection", errors)
-    telemetry = _text(decoded, "telemetryTrackingId", _MAX_TELEMETRY_ID, errors)
-    video_webrtc = _flag(decoded, "videoWebRtcMode", errors)
-    compatible = _flag(decoded, "audioCompatibleMode", errors)
-    audio_webrtc = _flag(decoded, "audioWebRtcMode", errors)
+    values = _fields(_VIDEO_READ_ORDER, decoded, errors)
     if errors:
         return _errors(400, errors)
-    _role_policy(role, policy.roles, errors)
-    if (
-        policy.session_names is not None
-        and topic is not None
-        and topic.lower() not in policy.session_names
-    ):
-        errors.append(_error("sessionName", "this server does not sign for this session"))
-    lifetime = _policy_lifetime(lifetime, policy.expires_in, errors)
+    video_policy = VideoSdkPolicy() if policy is None else policy
+    _apply_policy(
+        values, video_policy, lambda: _video_scope(values["topic"], video_policy, errors), errors
+    )
     if errors:
         return _errors(403, errors)
-    if topic is None or role is None:  # required fields, checked above
-        raise AssertionError
-    try:
-        signature = sign_video_sdk(
-            sdk_key=sdk_key,
-            sdk_secret=sdk_secret,
-            topic=topic,
-            role=role,
-            expires_in=DEFAULT_LIFETIME if lifetime is None else lifetime,
-            user_identity=user_identity,
-            session_key=session_key,
-            geo_regions=geo_regions,
-            cloud_recording_option=recording_option,
-            cloud_recording_election=recording_election,
-            telemetry_tracking_id=telemetry,
-            video_webrtc_mode=video_webrtc,
-            audio_webrtc_mode=compatible if audio_webrtc is None else audio_webrtc,
-            now=now,
-            clock_skew=clock_skew,
-        )
-    except InvalidParameterError as exc:
-        return _server_error(exc, _VIDEO_PARAMETERS)
+    # audioCompatibleMode is the older name of audioWebRtcMode: read when that is absent.
+    compatible = values.pop("audio_compatible_mode")
+    if values["audio_webrtc_mode"] is None:
+        values["audio_webrtc_mode"] = compatible
+    signature = _sign(
+        sign_video_sdk,
+        values,
+        _VIDEO_PARAMETERS,
+        sdk_key=sdk_key,
+        sdk_secret=sdk_secret,
+        now=now,
+        clock_skew=clock_skew,
+    )
+    if isinstance(signature, EndpointResponse):
+        return signature
     return EndpointResponse(200, MappingProxyType({"signature": signature}))
 
 

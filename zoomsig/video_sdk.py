@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Optional, Union, cast
 
 from zoomsig import _jws
@@ -19,6 +19,16 @@ from zoomsig._params import (
     check_secret,
     check_text,
 )
+from zoomsig._registry import (
+    GEO_REGIONS,
+    MAX_SESSION_KEY,
+    MAX_TOPIC,
+    MAX_USER_IDENTITY,
+    MAX_USER_KEY,
+    VIDEO_SDK_CLAIMS,
+    FieldKind,
+    FieldRule,
+)
 from zoomsig._time import Now, resolve_now
 
 __all__ = [
@@ -30,14 +40,7 @@ __all__ = [
     "sign_video_sdk",
 ]
 
-GEO_REGIONS = frozenset({"AU", "BR", "CA", "CN", "DE", "HK", "IN", "JP", "MX", "NL", "SG", "US"})
-"""Region codes Zoom's Video SDK accepts in ``geo_regions``."""
-MAX_TOPIC = 200
-"""Longest session name (``tpc``) in characters, per the auth docs and the official sample."""
-MAX_USER_IDENTITY = 35
-MAX_SESSION_KEY = 36
-MAX_USER_KEY = 36
-"""Longest ``user_key`` (Zoom's Video SDK auth page)."""
+# The limits live in zoomsig._registry (re-exported here, where they were first public).
 
 
 def _check_geo_regions(value: object) -> Optional[str]:
@@ -59,6 +62,24 @@ def _check_geo_regions(value: object) -> Optional[str]:
             )
         regions.append(region)
     return ",".join(regions)
+
+
+def _checker(row: FieldRule, name: str) -> Callable[[object], object]:
+    """The check of one optional argument, by the rule of its row; ``None`` leaves it out."""
+    if row.kind is FieldKind.FLAG:
+        return lambda value: check_flag(value, name)
+    if row.kind is FieldKind.TEXT:
+        limit = cast("int", row.limit)
+        return lambda value: check_text(value, name, limit)
+    return _check_geo_regions
+
+
+_OPTIONAL = tuple(
+    (row.claim, row.parameter, _checker(row, row.parameter))
+    for row in VIDEO_SDK_CLAIMS.values()
+    if row.claim is not None and row.parameter is not None and not row.required
+)
+"""(claim, parameter, check) of the optional claims, in the official sample's payload order."""
 
 
 def sign_video_sdk(
@@ -121,21 +142,18 @@ def sign_video_sdk(
     checked_role = check_role(role)
     lifetime = check_lifetime(expires_in)
     skew = check_clock_skew(clock_skew)
-    optional: dict[str, object] = {
-        "user_identity": check_text(user_identity, "user_identity", MAX_USER_IDENTITY),
-        "session_key": check_text(session_key, "session_key", MAX_SESSION_KEY),
-        "geo_regions": _check_geo_regions(geo_regions),
-        "cloud_recording_option": check_flag(cloud_recording_option, "cloud_recording_option"),
-        "cloud_recording_election": check_flag(
-            cloud_recording_election, "cloud_recording_election"
-        ),
-        "telemetry_tracking_id": check_text(
-            telemetry_tracking_id, "telemetry_tracking_id", MAX_TOPIC
-        ),
-        "video_webrtc_mode": check_flag(video_webrtc_mode, "video_webrtc_mode"),
-        "audio_webrtc_mode": check_flag(audio_webrtc_mode, "audio_webrtc_mode"),
-        "user_key": check_text(user_key, "user_key", MAX_USER_KEY),
+    given = {
+        "user_identity": user_identity,
+        "session_key": session_key,
+        "geo_regions": geo_regions,
+        "cloud_recording_option": cloud_recording_option,
+        "cloud_recording_election": cloud_recording_election,
+        "telemetry_tracking_id": telemetry_tracking_id,
+        "video_webrtc_mode": video_webrtc_mode,
+        "audio_webrtc_mode": audio_webrtc_mode,
+        "user_key": user_key,
     }
+    optional = [(claim, check(given[parameter])) for claim, parameter, check in _OPTIONAL]
     iat = math.floor(resolve_now(now)) - skew
     payload: dict[str, object] = {
         "app_key": key,
@@ -145,5 +163,5 @@ def sign_video_sdk(
         "iat": iat,
         "exp": iat + lifetime,
     }
-    payload.update((name, value) for name, value in optional.items() if value is not None)
+    payload.update((name, value) for name, value in optional if value is not None)
     return _jws.sign(payload, secret, "sdk_secret")

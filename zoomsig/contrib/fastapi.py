@@ -32,10 +32,18 @@ from typing import Annotated, Any, Callable, ClassVar, Literal, Optional, TypeVa
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
-from zoomsig import MAX_LIFETIME, MIN_LIFETIME, CredentialType, InvalidWebhookError
+from zoomsig import CredentialType, InvalidWebhookError
+from zoomsig._registry import (
+    GEO_REGIONS,
+    MAX_LIFETIME,
+    MEETING_NUMBER_DIGITS,
+    MIN_LIFETIME,
+    VIDEO_SDK_CLAIMS,
+    text_length,
+)
 from zoomsig.contrib._settings import Responder, meeting_sdk_responder, video_sdk_responder
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
@@ -44,7 +52,6 @@ from zoomsig.endpoint import (
     VideoSdkPolicy,
     too_large_response,
 )
-from zoomsig.video_sdk import GEO_REGIONS, MAX_SESSION_KEY, MAX_TOPIC, MAX_USER_IDENTITY
 from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent, verify_webhook
 from zoomsig.webhook.endpoint import (
     WebhookOutcome,
@@ -78,6 +85,30 @@ _Lifetime = Union[
 _Region = Literal["AU", "BR", "CA", "CN", "DE", "HK", "IN", "JP", "MX", "NL", "SG", "US"]
 if set(_Region.__args__) != GEO_REGIONS:  # type: ignore[attr-defined]  # pragma: no cover
     raise AssertionError
+_MN_LOW, _MN_HIGH = MEETING_NUMBER_DIGITS[0], MEETING_NUMBER_DIGITS[-1]
+
+
+def _length(claim: str) -> Any:
+    """1 to the limit of ``claim``'s registry row, in UTF-16 code units as Zoom counts.
+
+    Pydantic's ``max_length`` counts code points: it stays, for the JSON schema (it is
+    implied, a text has at least as many code units as code points), and a validator
+    counts the code units the endpoint and Zoom's JavaScript count.
+    """
+    limit = VIDEO_SDK_CLAIMS[claim].limit or 0
+
+    def at_most(value: str) -> str:
+        if text_length(value) > limit:
+            raise ValueError(f"at most {limit} characters (UTF-16 code units)")
+        return value
+
+    return Field(min_length=1, max_length=limit), AfterValidator(at_most)
+
+
+_TOPIC_LENGTH = _length("tpc")
+_USER_IDENTITY_LENGTH = _length("user_identity")
+_SESSION_KEY_LENGTH = _length("session_key")
+_TELEMETRY_LENGTH = _length("telemetry_tracking_id")
 
 
 class _Request(BaseModel):
@@ -90,8 +121,8 @@ class MeetingSdkRequest(_Request):
     """The Meeting SDK endpoint's request body (the official sample's fields)."""
 
     meeting_number: Union[
-        Annotated[int, Field(ge=100000000, le=999999999999)],
-        Annotated[str, Field(pattern=r"^[0-9]{9,12}$")],
+        Annotated[int, Field(ge=10 ** (_MN_LOW - 1), le=10**_MN_HIGH - 1)],
+        Annotated[str, Field(pattern=rf"^[0-9]{{{_MN_LOW},{_MN_HIGH}}}$")],
         SkipJsonSchema[None],
     ] = Field(
         None,
@@ -109,27 +140,27 @@ class MeetingSdkRequest(_Request):
 class VideoSdkRequest(_Request):
     """The Video SDK endpoint's request body (the official sample's fields)."""
 
-    session_name: str = Field(
-        alias="sessionName", min_length=1, max_length=MAX_TOPIC, description="The topic."
+    session_name: Annotated[str, _TOPIC_LENGTH[0], _TOPIC_LENGTH[1]] = Field(
+        alias="sessionName", description="The topic."
     )
     role: Union[Literal[0, 1], Literal["0", "1"]] = Field(
         description="0 participant, 1 host (if the server allows it)."
     )
     expiration_seconds: _Lifetime = Field(None, alias="expirationSeconds")
     user_identity: Union[
-        Annotated[str, Field(min_length=1, max_length=MAX_USER_IDENTITY)], SkipJsonSchema[None]
+        Annotated[str, _USER_IDENTITY_LENGTH[0], _USER_IDENTITY_LENGTH[1]], SkipJsonSchema[None]
     ] = Field(None, alias="userIdentity")
     session_key: Union[
-        Annotated[str, Field(min_length=1, max_length=MAX_SESSION_KEY)], SkipJsonSchema[None]
+        Annotated[str, _SESSION_KEY_LENGTH[0], _SESSION_KEY_LENGTH[1]], SkipJsonSchema[None]
     ] = Field(None, alias="sessionKey")
     geo_regions: Union[list[_Region], str, SkipJsonSchema[None]] = Field(
         None, alias="geoRegions", description='Region codes, as an array or "US,DE".'
     )
     cloud_recording_option: _Flag = Field(None, alias="cloudRecordingOption")
     cloud_recording_election: _Flag = Field(None, alias="cloudRecordingElection")
-    telemetry_tracking_id: Union[Annotated[str, Field(min_length=1)], SkipJsonSchema[None]] = Field(
-        None, alias="telemetryTrackingId"
-    )
+    telemetry_tracking_id: Union[
+        Annotated[str, _TELEMETRY_LENGTH[0], _TELEMETRY_LENGTH[1]], SkipJsonSchema[None]
+    ] = Field(None, alias="telemetryTrackingId")
     video_webrtc_mode: _Flag = Field(None, alias="videoWebRtcMode")
     audio_webrtc_mode: _Flag = Field(None, alias="audioWebRtcMode")
     audio_compatible_mode: _Flag = Field(

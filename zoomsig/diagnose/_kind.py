@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from zoomsig._enums import TokenKind
+from zoomsig._registry import MEETING_SDK_CLAIMS, VIDEO_SDK_CLAIMS
 
 __all__ = [
     "MEETING_AUDIO_OPTIONS",
@@ -17,21 +18,13 @@ __all__ = [
     "near_miss",
 ]
 
-MEETING_AUDIO_OPTIONS = ("audio_webrtc_mode", "audio_compatible_mode", "enforce_web_rtc_audio")
+MEETING_AUDIO_OPTIONS = tuple(
+    name for name, row in MEETING_SDK_CLAIMS.items() if row.code == "AUDIO_OPTION_INVALID"
+)
 """Audio claims the Meeting SDK 6.x Web client reads from the signature (0 or 1)."""
-MEETING_CLAIMS = frozenset(
-    {"appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode",
-     *MEETING_AUDIO_OPTIONS}
-)  # fmt: skip
+MEETING_CLAIMS = frozenset(MEETING_SDK_CLAIMS)
 """Claims Zoom defines for a Meeting SDK signature, or its Web client reads."""
-VIDEO_CLAIMS = frozenset(
-    {
-        "app_key", "role_type", "tpc", "version", "iat", "exp", "user_identity", "session_key",
-        "geo_regions", "cloud_recording_option", "cloud_recording_election",
-        "telemetry_tracking_id", "video_webrtc_mode", "audio_webrtc_mode",
-        "audio_compatible_mode", "user_key", "enforce_web_rtc_audio",
-    }
-)  # fmt: skip
+VIDEO_CLAIMS = frozenset(VIDEO_SDK_CLAIMS)
 """Claims Zoom defines for a Video SDK token.
 
 ``audio_compatible_mode`` is the older name of ``audio_webrtc_mode``; ``user_key`` (at most

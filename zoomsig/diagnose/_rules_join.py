@@ -25,7 +25,7 @@ from zoomsig.diagnose._text import duration, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["MAX_JOIN_TOKEN_LENGTH", "check_join_options"]
+__all__ = ["MAX_JOIN_TOKEN_LENGTH", "check_join_options", "host_without_zak"]
 
 _C = FindingCode
 MAX_JOIN_TOKEN_LENGTH = 8192
@@ -56,8 +56,7 @@ def check_join_options(
     for option, value in (("zak", zak), ("obfToken", obf_token)):
         if value:
             findings.extend(_check_token(option, value, signature.strip(), context))
-    told = zak is not None or obf_token is not None
-    if told and not zak and claims.get("role") == 1 and is_int(claims.get("role")):
+    if _host_without_zak(claims, zak, obf_token):
         with_obf = " (an OBF token does not make you host)" if obf_token else ""
         findings.append(
             Finding.of(
@@ -68,6 +67,24 @@ def check_join_options(
             )
         )
     return findings
+
+
+def host_without_zak(claims: Mapping[str, object], context: Context) -> bool:
+    """Whether ``HOST_WITHOUT_ZAK`` fires for ``claims`` with the join options in ``context``.
+
+    The Meeting SDK rules ask it before reminding that role 1 needs the host's ZAK, so that
+    the reminder is never added where this sharper finding takes its place.
+    """
+    return _host_without_zak(claims, context.zak, context.obf_token)
+
+
+def _host_without_zak(
+    claims: Mapping[str, object], zak: Optional[str], obf_token: Optional[str]
+) -> bool:
+    """Role 1, and the caller said what ``join()`` gets: no ZAK among it."""
+    told = zak is not None or obf_token is not None
+    role = claims.get("role")
+    return told and not zak and is_int(role) and role == 1
 
 
 def _check_token(option: str, value: str, signature: str, context: Context) -> list[Finding]:

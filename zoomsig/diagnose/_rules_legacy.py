@@ -6,9 +6,10 @@ import base64
 import hmac
 from typing import Optional
 
-from zoomsig._params import MEETING_NUMBER_DIGITS
+from zoomsig._registry import MEETING_NUMBER_DIGITS
 from zoomsig.diagnose._context import Context
 from zoomsig.diagnose._decode import HEX_DIGEST, MAC_LENGTH, is_canonical_b64, loose_b64decode
+from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._secret import Variant, Verdict, verify
 from zoomsig.diagnose._text import duration, show
 from zoomsig.diagnose.codes import FindingCode
@@ -31,97 +32,97 @@ def legacy_claims(fields: list[str]) -> dict[str, object]:
 
 def check_legacy(fields: list[str], context: Context) -> tuple[list[Finding], Optional[int]]:
     """Field and time rules; returns the findings and the expiry (Unix seconds) if known."""
-    findings = [
-        Finding.of(
-            _C.LEGACY_FORMAT,
-            "a legacy key.mn.ts.role.hash signature: Web SDK 2.7.0 and later reject it, and "
-            "its HMAC covers key, meeting number, timestamp and role run together, so digits "
-            "can move from one field to the next without breaking it: this format cannot bind "
-            "its fields (a Meeting SDK JWT can)",
-        )
-    ]
+    found = Findings()
+    found.add(
+        _C.LEGACY_FORMAT,
+        "a legacy key.mn.ts.role.hash signature: Web SDK 2.7.0 and later reject it, and "
+        "its HMAC covers key, meeting number, timestamp and role run together, so digits "
+        "can move from one field to the next without breaking it: this format cannot bind "
+        "its fields (a Meeting SDK JWT can)",
+    )
     if len(fields) != 5:
-        findings.append(
-            Finding.of(
-                _C.LEGACY_FIELDS_INVALID,
-                f"the signature has {len(fields)} dot-separated fields; a legacy one has 5",
-            )
+        found.add(
+            _C.LEGACY_FIELDS_INVALID,
+            f"the signature has {len(fields)} dot-separated fields; a legacy one has 5",
         )
-        return findings, None
+        return found, None
     key, mn, timestamp, role, digest = fields
-    digits = timestamp.isascii() and timestamp.isdigit()
     # 13 digits of milliseconds (2001 to 2286); 10 or fewer are seconds, reported below.
-    numeric_timestamp = digits and (len(timestamp) == 13 or len(timestamp) <= 10)
-    # The fields are read where the dots are; the HMAC does not see the dots, so each field
-    # must have its one possible shape for the reading to mean anything.
+    numeric_timestamp = (
+        timestamp.isascii()
+        and timestamp.isdigit()
+        and (len(timestamp) == 13 or len(timestamp) <= 10)
+    )
+    _validate_shape(mn, timestamp, role, numeric_timestamp, found)
+    _validate_expected(key, mn, role, context, found)
+    found.extend(_check_hash(digest))
+    if not numeric_timestamp:
+        return found, None
+    return found, _validate_timestamp(timestamp, context, found)
+
+
+def _validate_shape(
+    mn: str, timestamp: str, role: str, numeric_timestamp: bool, found: Findings
+) -> None:
+    """The fields are read where the dots are; the HMAC does not see the dots, so each field
+    must have its one possible shape for the reading to mean anything."""
+    mn_ok = mn.isascii() and mn.isdigit() and len(mn) in MEETING_NUMBER_DIGITS
     bad = [
         f"{name} {show(value)} ({expected})"
         for name, value, ok, expected in (
-            (
-                "meeting number",
-                mn,
-                mn.isascii() and mn.isdigit() and len(mn) in MEETING_NUMBER_DIGITS,
-                "9 to 12 digits",
-            ),
+            ("meeting number", mn, mn_ok, "9 to 12 digits"),
             ("timestamp", timestamp, numeric_timestamp, "13 digits of milliseconds"),
             ("role", role, role in ("0", "1"), "0 or 1"),
         )
         if not ok
     ]
     if bad:
-        findings.append(Finding.of(_C.LEGACY_FIELDS_INVALID, f"wrong shape: {', '.join(bad)}"))
+        found.add(_C.LEGACY_FIELDS_INVALID, f"wrong shape: {', '.join(bad)}")
+
+
+def _validate_expected(key: str, mn: str, role: str, context: Context, found: Findings) -> None:
+    """The key, meeting number and role against what the caller expects."""
     if context.sdk_key is not None and key != context.sdk_key:
-        findings.append(
-            Finding.of(
-                _C.SDK_KEY_MISMATCH,
-                f"the API key is {show(key)}, not the expected key {show(context.sdk_key)}",
-                "apiKey",
-            )
+        found.add(
+            _C.SDK_KEY_MISMATCH,
+            f"the API key is {show(key)}, not the expected key {show(context.sdk_key)}",
+            "apiKey",
         )
     if context.meeting_number is not None and mn != context.meeting_number:
-        findings.append(
-            Finding.of(
-                _C.MEETING_NUMBER_MISMATCH,
-                f"the meeting number is {show(mn)} but the meeting being joined is "
-                f"{show(context.meeting_number)}",
-                "meetingNumber",
-            )
+        found.add(
+            _C.MEETING_NUMBER_MISMATCH,
+            f"the meeting number is {show(mn)} but the meeting being joined is "
+            f"{show(context.meeting_number)}",
+            "meetingNumber",
         )
     if context.role is not None and role in ("0", "1") and int(role) != context.role:
-        findings.append(
-            Finding.of(_C.ROLE_MISMATCH, f"role is {role} but you expect {context.role}", "role")
-        )
-    findings.extend(_check_hash(digest))
-    if not numeric_timestamp:
-        return findings, None
+        found.add(_C.ROLE_MISMATCH, f"role is {role} but you expect {context.role}", "role")
+
+
+def _validate_timestamp(timestamp: str, context: Context, found: Findings) -> Optional[int]:
+    """The timestamp (digits only) against ``now``; returns the expiry when it is known."""
     if len(timestamp) <= 10:
-        findings.append(
-            Finding.of(
-                _C.LEGACY_TIMESTAMP_SECONDS,
-                f"the timestamp {timestamp} has {len(timestamp)} digits: seconds, not milliseconds",
-                "timestamp",
-            )
+        found.add(
+            _C.LEGACY_TIMESTAMP_SECONDS,
+            f"the timestamp {timestamp} has {len(timestamp)} digits: seconds, not milliseconds",
+            "timestamp",
         )
-        return findings, None
+        return None
     issued_ms = int(timestamp)
     now_ms = context.now * 1000
     if issued_ms > now_ms + _FUTURE_TOLERANCE_MS:
-        findings.append(
-            Finding.of(
-                _C.LEGACY_IN_FUTURE,
-                f"the timestamp is {duration((issued_ms - now_ms) / 1000)} after now",
-                "timestamp",
-            )
+        found.add(
+            _C.LEGACY_IN_FUTURE,
+            f"the timestamp is {duration((issued_ms - now_ms) / 1000)} after now",
+            "timestamp",
         )
     elif now_ms - issued_ms > LEGACY_LIFETIME * 1000:
-        findings.append(
-            Finding.of(
-                _C.LEGACY_EXPIRED,
-                f"the timestamp is {duration((now_ms - issued_ms) / 1000)} old",
-                "timestamp",
-            )
+        found.add(
+            _C.LEGACY_EXPIRED,
+            f"the timestamp is {duration((now_ms - issued_ms) / 1000)} old",
+            "timestamp",
         )
-    return findings, issued_ms // 1000 + LEGACY_LIFETIME
+    return issued_ms // 1000 + LEGACY_LIFETIME
 
 
 def _hash_bytes(digest: str) -> tuple[Optional[bytes], bool]:

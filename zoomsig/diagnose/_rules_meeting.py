@@ -1,12 +1,23 @@
-"""Rules for the claims of a Meeting SDK signature (zoom-rules.md §1)."""
+"""Rules for the claims of a Meeting SDK signature (zoom-rules.md §1).
+
+One small rule per claim or claim pair (PyJWT's ``_validate_<claim>``), each writing into a
+:class:`~zoomsig.diagnose._findings.Findings`; the 0/1 switches and unknown claims follow
+from the registry rows (:mod:`._rules_fields`). Zoom's limits are read from
+:mod:`zoomsig._registry` only.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Optional
 
-from zoomsig._params import MEETING_NUMBER_DIGITS
-from zoomsig._time import MIN_LIFETIME
+from zoomsig._registry import (
+    MEETING_NUMBER_DIGITS,
+    MEETING_SDK_CLAIMS,
+    MILLISECONDS,
+    MIN_LIFETIME,
+    flags,
+)
 from zoomsig.diagnose._context import (
     Context,
     is_int,
@@ -14,9 +25,11 @@ from zoomsig.diagnose._context import (
     padded_key,
     unexpected_key,
 )
-from zoomsig.diagnose._kind import MEETING_AUDIO_OPTIONS, MEETING_CLAIMS, is_secret_claim, near_miss
-from zoomsig.diagnose._rules_time import MILLISECONDS
-from zoomsig.diagnose._text import HugeInt, json_type, nan_hint, preview, show
+from zoomsig.diagnose._findings import Findings
+from zoomsig.diagnose._kind import MEETING_CLAIMS
+from zoomsig.diagnose._rules_fields import flag_rules, unknown_claims
+from zoomsig.diagnose._rules_join import host_without_zak
+from zoomsig.diagnose._text import HugeInt, json_type, nan_hint, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
@@ -24,7 +37,7 @@ __all__ = ["check_meeting", "check_role_value", "role_as_read"]
 
 _C = FindingCode
 _WRONG_MN_CLAIMS = ("meetingNumber", "meeting_number", "meetingId", "meeting_id", "meetingID")
-_HANDLED = MEETING_CLAIMS | {"apiKey"}
+_FLAGS = flags(MEETING_SDK_CLAIMS.values())
 
 
 def check_role_value(value: object, claim: str, findings: list[Finding]) -> Optional[int]:
@@ -159,123 +172,95 @@ def _check_meeting_number(
 
 def check_meeting(claims: Mapping[str, object], context: Context) -> list[Finding]:
     """Every Meeting SDK claim rule except the time rules."""
-    findings: list[Finding] = []
-    _check_key(claims, context, findings)
-    mn = _check_meeting_number(claims, context, findings)
+    found = Findings()
+    _check_key(claims, context, found)
+    mn = _check_meeting_number(claims, context, found)
     has_mn = mn is not None or "mn" in claims  # a null mn is there, and invalid
-    role = claims.get("role")
-    has_role = "role" in claims
+    _validate_mn_present(claims, context, has_mn, found)
+    _validate_role_present(claims, context, has_mn, mn, found)
+    if "role" in claims:
+        _validate_role(claims, context, found)
+    elif not has_mn and context.meeting_number is None and context.role is None:
+        found.add(
+            _C.NATIVE_ONLY, "the token has no mn and no role: it works with the native SDKs only"
+        )
+    flag_rules(claims, _FLAGS, found)
+    _validate_token_exp(claims, found)
+    # A misnamed meeting number already has its own finding.
+    misnamed = () if "mn" in claims else _WRONG_MN_CLAIMS
+    unknown_claims(claims, MEETING_CLAIMS, "Meeting SDK", found, handled=("apiKey", *misnamed))
+    return found
 
-    if has_role and not has_mn:
-        findings.append(
-            Finding.of(
-                _C.MEETING_NUMBER_MISSING,
-                f"role is {show(role)} but the token has no mn",
-                "mn",
-            )
+
+def _validate_mn_present(
+    claims: Mapping[str, object], context: Context, has_mn: bool, found: Findings
+) -> None:
+    if has_mn:
+        return
+    if "role" in claims:
+        found.add(
+            _C.MEETING_NUMBER_MISSING,
+            f"role is {show(claims['role'])} but the token has no mn",
+            "mn",
         )
-    elif not has_mn and context.meeting_number is not None:
-        findings.append(
-            Finding.of(
-                _C.MEETING_NUMBER_MISSING,
-                f"the meeting being joined is {show(context.meeting_number)} but the token has no "
-                "mn (a native-only token)",
-                "mn",
-            )
-        )
-    if has_mn and not has_role:
-        findings.append(
-            Finding.of(_C.ROLE_MISSING, f"mn is {show(mn)} but the token has no role", "role")
-        )
-    elif not has_role and context.role is not None:
-        findings.append(
-            Finding.of(
-                _C.ROLE_MISSING,
-                f"you expect role {context.role} but the token has no role",
-                "role",
-            )
-        )
-    if has_role:
-        value = check_role_value(role, "role", findings)
-        # Compared even when invalid: a NaN role joins as nobody you expect.
-        if context.role is not None and role_as_read(role) != context.role:
-            findings.append(
-                Finding.of(
-                    _C.ROLE_MISMATCH,
-                    f"role is {show(role)} but you expect {context.role} "
-                    f"({'host' if context.role else 'participant'})",
-                    "role",
-                )
-            )
-        if value == 1:
-            findings.append(
-                Finding.of(_C.HOST_NEEDS_ZAK, "role is 1: the user joins as host", "role")
-            )
-    if not has_mn and not has_role and context.meeting_number is None and context.role is None:
-        findings.append(
-            Finding.of(
-                _C.NATIVE_ONLY,
-                "the token has no mn and no role: it works with the native SDKs only",
-            )
+    elif context.meeting_number is not None:
+        found.add(
+            _C.MEETING_NUMBER_MISSING,
+            f"the meeting being joined is {show(context.meeting_number)} but the token has no "
+            "mn (a native-only token)",
+            "mn",
         )
 
-    mode = claims.get("video_webrtc_mode")
-    if mode is not None and not (is_int(mode) and mode in (0, 1)):
-        findings.append(
-            Finding.of(
-                _C.VIDEO_WEBRTC_MODE_INVALID,
-                f"video_webrtc_mode is {show(mode)}, {json_type(mode)}, not the number 0 or 1",
-                "video_webrtc_mode",
-            )
+
+def _validate_role_present(
+    claims: Mapping[str, object], context: Context, has_mn: bool, mn: object, found: Findings
+) -> None:
+    if "role" in claims:
+        return
+    if has_mn:
+        found.add(_C.ROLE_MISSING, f"mn is {show(mn)} but the token has no role", "role")
+    elif context.role is not None:
+        found.add(
+            _C.ROLE_MISSING, f"you expect role {context.role} but the token has no role", "role"
         )
 
-    findings.extend(
-        Finding.of(
-            _C.AUDIO_OPTION_INVALID,
-            f"{name} is {show(claims[name])}, {json_type(claims[name])}, not the number 0 or 1",
-            name,
-        )
-        for name in MEETING_AUDIO_OPTIONS
-        if name in claims and not (is_int(claims[name]) and claims[name] in (0, 1))
-    )
 
+def _validate_role(claims: Mapping[str, object], context: Context, found: Findings) -> None:
+    role = claims["role"]
+    value = check_role_value(role, "role", found)
+    # Compared even when invalid: a NaN role joins as nobody you expect.
+    if context.role is not None and role_as_read(role) != context.role:
+        found.add(
+            _C.ROLE_MISMATCH,
+            f"role is {show(role)} but you expect {context.role} "
+            f"({'host' if context.role else 'participant'})",
+            "role",
+        )
+    # The reminder only when nothing answers it: no ZAK given, and no sharper
+    # HOST_WITHOUT_ZAK (the join-options rule) in its place.
+    if value == 1 and not context.zak and not host_without_zak(claims, context):
+        found.add(_C.HOST_NEEDS_ZAK, "role is 1: the user joins as host", "role")
+
+
+def _validate_token_exp(claims: Mapping[str, object], found: Findings) -> None:
     if "tokenExp" not in claims:
-        findings.append(
-            Finding.of(_C.TOKEN_EXP_MISSING, "the token has no tokenExp claim", "tokenExp")
+        found.add(_C.TOKEN_EXP_MISSING, "the token has no tokenExp claim", "tokenExp")
+        return
+    token_exp, iat = claims["tokenExp"], claims.get("iat")
+    if isinstance(token_exp, HugeInt):
+        return  # INTEGER_OUT_OF_RANGE says so
+    if not is_int(token_exp):
+        found.add(
+            _C.TOKEN_EXP_NOT_INTEGER,
+            f"tokenExp is {show(token_exp)}, {json_type(token_exp)}{nan_hint(token_exp)}",
+            "tokenExp",
         )
-    else:
-        token_exp, iat = claims["tokenExp"], claims.get("iat")
-        if isinstance(token_exp, HugeInt):
-            pass  # INTEGER_OUT_OF_RANGE says so
-        elif not is_int(token_exp):
-            findings.append(
-                Finding.of(
-                    _C.TOKEN_EXP_NOT_INTEGER,
-                    f"tokenExp is {show(token_exp)}, {json_type(token_exp)}{nan_hint(token_exp)}",
-                    "tokenExp",
-                )
-            )
-        elif is_int(iat) and iat < MILLISECONDS and token_exp < iat + MIN_LIFETIME:
-            message = (
-                f"tokenExp {show(token_exp)} is before iat, as if it were a lifetime in seconds "
-                f"rather than a Unix time; it must be at least {MIN_LIFETIME} s after iat"
-                if token_exp < iat
-                else f"tokenExp is {show(token_exp - iat)} s after iat; it must be at least "
-                f"{MIN_LIFETIME}"
-            )
-            findings.append(Finding.of(_C.TOKEN_EXP_TOO_SOON, message, "tokenExp"))
-
-    findings.extend(
-        Finding.of(
-            _C.UNKNOWN_CLAIM,
-            f"{preview(name, 40)} is not a Meeting SDK claim, so Zoom ignores it"
-            + near_miss(name, MEETING_CLAIMS),
-            name,
+    elif is_int(iat) and iat < MILLISECONDS and token_exp < iat + MIN_LIFETIME:
+        message = (
+            f"tokenExp {show(token_exp)} is before iat, as if it were a lifetime in seconds "
+            f"rather than a Unix time; it must be at least {MIN_LIFETIME} s after iat"
+            if token_exp < iat
+            else f"tokenExp is {show(token_exp - iat)} s after iat; it must be at least "
+            f"{MIN_LIFETIME}"
         )
-        for name in claims
-        if name not in _HANDLED
-        and not is_secret_claim(name)
-        # A misnamed meeting number already has its own finding.
-        and not (name in _WRONG_MN_CLAIMS and "mn" not in claims)
-    )
-    return findings
+        found.add(_C.TOKEN_EXP_TOO_SOON, message, "tokenExp")

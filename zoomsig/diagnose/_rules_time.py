@@ -6,7 +6,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Optional
 
-from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME, mocked_clock
+from zoomsig._registry import MAX_LIFETIME, MILLISECONDS, MIN_LIFETIME
+from zoomsig._time import mocked_clock
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._text import HugeInt, duration, json_type, nan_hint, show
 from zoomsig.diagnose.codes import FindingCode
@@ -19,8 +20,8 @@ FUTURE_TOLERANCE = 60
 """Seconds ``iat`` may be ahead of ``now`` before it counts as issued in the future."""
 EXPIRES_SOON_SECONDS = 300
 """A token that expires within this many seconds gets ``EXPIRES_SOON``."""
-MILLISECONDS = 10**12
-"""Time claims from here up are milliseconds (13 digits: year 2001 in ms, 33658 in s)."""
+# MILLISECONDS (from zoomsig._registry, re-exported): time claims from there up are
+# milliseconds, as for now= and the webhook timestamp.
 
 
 def clock_hint(offset: float) -> str:

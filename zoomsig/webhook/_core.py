@@ -18,6 +18,7 @@ from typing import Optional, Union, cast
 from typing_extensions import Protocol
 
 from zoomsig._errors import InvalidParameterError, InvalidWebhookError, describe
+from zoomsig._registry import MILLISECONDS
 from zoomsig._time import resolve_now
 from zoomsig.diagnose.codes import FindingCode
 
@@ -53,7 +54,6 @@ cause before the signature is checked.
 """
 
 _SIGNATURE_RE = re.compile(r"v0=[0-9a-f]{64}")
-_MILLISECONDS = 100_000_000_000  # 1e11: a Unix time this large is milliseconds
 _EMPTY: Mapping[str, object] = MappingProxyType({})
 
 Body = Union[bytes, bytearray, memoryview]
@@ -276,7 +276,7 @@ def verify_webhook(
             FindingCode.WEBHOOK_TIMESTAMP_INVALID,
             f"{TIMESTAMP_HEADER} is not a Unix time in decimal digits",
         )
-    if stamp >= _MILLISECONDS:
+    if stamp >= MILLISECONDS:
         raise InvalidWebhookError(
             FindingCode.WEBHOOK_TIMESTAMP_IN_MILLISECONDS,
             f"{TIMESTAMP_HEADER} has {len(stamp_text)} digits: milliseconds, not seconds",
