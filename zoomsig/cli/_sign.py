@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from zoomsig._enums import CredentialType, LegacyEncoding
+from zoomsig._registry import LIFETIME, MEETING_SDK_CLAIMS, VIDEO_SDK_CLAIMS, FieldKind
 from zoomsig.cli import _args
 from zoomsig.cli._args import EXIT_OK, KEY_ENV, SECRET_ENV, UsageError
 
@@ -99,21 +100,7 @@ def register(subparsers: _args.Subparsers) -> None:
     video.add_argument("--topic", required=True, help="session name, as passed to join()")
     video.add_argument("--role", type=_args.role, required=True, help="0/participant or 1/host")
     _add_lifetime(video)
-    video.add_argument("--user-identity", metavar="ID", help="user id, at most 35 characters")
-    video.add_argument("--session-key", metavar="KEY", help="session key, at most 36 characters")
-    video.add_argument(
-        "--geo-regions", type=_args.geo_regions, metavar="US,DE", help="comma-separated regions"
-    )
-    for claim in ("cloud_recording_option", "cloud_recording_election"):
-        video.add_argument(f"--{claim.replace('_', '-')}", type=int, choices=(0, 1), help=claim)
-    video.add_argument("--telemetry-tracking-id", metavar="ID", help="telemetry_tracking_id")
-    for medium in ("video", "audio"):
-        video.add_argument(
-            f"--{medium}-webrtc-mode",
-            type=int,
-            choices=(0, 1),
-            help=f"WebRTC {medium} on (1) or off (0)",
-        )
+    _add_video_options(video)
 
     legacy = signer(
         "legacy",
@@ -171,6 +158,31 @@ def cli_words(text: str) -> str:
     return re.sub(r"\bCredentialType\.([A-Z_]+)\b", spell, text)
 
 
+def _add_video_options(video: _args.Parser) -> None:
+    """The optional Video SDK claims, one option per row of the registry."""
+    for row in VIDEO_SDK_CLAIMS.values():
+        if row.flag is None or row.required or row.parameter == "sdk_key":
+            continue
+        if row.kind is FieldKind.TEXT:
+            video.add_argument(
+                row.flag,
+                metavar="TEXT",
+                help=f"{row.claim}, at most {row.limit} characters (UTF-16 code units)",
+            )
+        elif row.kind is FieldKind.FLAG:
+            video.add_argument(row.flag, type=int, choices=(0, 1), help=f"{row.claim}: 1 or 0")
+        else:  # the region list
+            video.add_argument(
+                row.flag, type=_args.geo_regions, metavar="US,DE", help="comma-separated regions"
+            )
+
+
+def _flags() -> dict[str, str]:
+    """Each signer keyword and the option that sets it, from the registry."""
+    rows = (*MEETING_SDK_CLAIMS.values(), *VIDEO_SDK_CLAIMS.values(), LIFETIME)
+    return {row.parameter: row.flag for row in rows if row.parameter and row.flag}
+
+
 def run(args: argparse.Namespace, out: Out) -> int:
     from zoomsig._errors import InvalidParameterError  # noqa: PLC0415 - see _args
     from zoomsig.cli._secrets import read_key, read_secret  # noqa: PLC0415
@@ -187,20 +199,12 @@ def run(args: argparse.Namespace, out: Out) -> int:
             "(secrets are never command-line arguments)"
         )
     options = {
+        **_flags(),
         "sdk_key": key_source,
         "api_key": key_source,
         "sdk_secret": secret.origin(),
         "api_secret": secret.origin(),
-        "meeting_number": "--meeting",
-        "role": "--role",
-        "expires_in": "--expires-in",
         "clock_skew": "--clock-skew",
-        "now": "--now",
-        "topic": "--topic",
-        "user_identity": "--user-identity",
-        "session_key": "--session-key",
-        "geo_regions": "--geo-regions",
-        "telemetry_tracking_id": "--telemetry-tracking-id",
         "credential_type": "--credential-type",
     }
     try:
