@@ -11,7 +11,8 @@ from _support import NOW
 
 import zoomsig
 from zoomsig import InvalidParameterError, _time
-from zoomsig._time import MAX_CLOCK_SKEW, MAX_LIFETIME, MIN_LIFETIME, resolve_now
+from zoomsig._registry import MAX_CLOCK_SKEW, MAX_LIFETIME, MIN_LIFETIME
+from zoomsig._time import resolve_now
 
 NOW_UTC = datetime(2025, 11, 23, 12, 13, 20, tzinfo=timezone.utc)
 

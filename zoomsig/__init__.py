@@ -24,7 +24,7 @@ if TYPE_CHECKING:
         UnsupportedCredentialError,
         ZoomSigError,
     )
-    from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
+    from zoomsig._registry import MAX_LIFETIME, MIN_LIFETIME
     from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
     from zoomsig.diagnose.codes import FindingCode
     from zoomsig.diagnose.report import Finding, Report
@@ -53,8 +53,8 @@ _WHERE = MappingProxyType(
         "InvalidWebhookError": "zoomsig._errors",
         "UnsupportedCredentialError": "zoomsig._errors",
         "ZoomSigError": "zoomsig._errors",
-        "MAX_LIFETIME": "zoomsig._time",
-        "MIN_LIFETIME": "zoomsig._time",
+        "MAX_LIFETIME": "zoomsig._registry",
+        "MIN_LIFETIME": "zoomsig._registry",
         "MAX_SIGNATURE_LENGTH": "zoomsig.diagnose",
         "decode_and_validate": "zoomsig.diagnose",
         "FindingCode": "zoomsig.diagnose.codes",

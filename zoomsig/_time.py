@@ -10,13 +10,12 @@ from types import BuiltinFunctionType
 from typing import Optional, Union
 
 from zoomsig._errors import MAX_SHOWN_DIGITS, InvalidParameterError, describe
-from zoomsig._registry import MAX_CLOCK_SKEW, MAX_LIFETIME, MILLISECONDS, MIN_LIFETIME
+from zoomsig._registry import MAX_LIFETIME, MILLISECONDS, MIN_LIFETIME  # noqa: F401 (TEMP)
 
 _HUGE = 10**MAX_SHOWN_DIGITS  # an int this far from 0 has more than MAX_SHOWN_DIGITS digits
 
-__all__ = ["MAX_CLOCK_SKEW", "MAX_LIFETIME", "MIN_LIFETIME", "Now", "mocked_clock", "resolve_now"]
+__all__ = ["Now", "mocked_clock", "resolve_now"]
 
-# MIN_LIFETIME, MAX_LIFETIME and MAX_CLOCK_SKEW live in zoomsig._registry; re-exported here.
 
 Now = Union[int, float, datetime, None]
 """What ``now=`` takes: ``None`` (read the clock), a Unix time, or an aware datetime."""

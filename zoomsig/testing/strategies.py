@@ -26,7 +26,8 @@ except ImportError as _missing:  # pragma: no cover - the test runs it in a subp
 
 from zoomsig._enums import Role
 from zoomsig._errors import InvalidParameterError
-from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME, Now, resolve_now
+from zoomsig._registry import MAX_LIFETIME, MIN_LIFETIME
+from zoomsig._time import Now, resolve_now
 from zoomsig.meeting_sdk import sign_meeting_sdk
 from zoomsig.testing.mistakes import ERROR_MISTAKES, Mistake
 from zoomsig.video_sdk import sign_video_sdk
