@@ -8,7 +8,7 @@ import pytest
 from _support import SENTINEL_SECRET, assert_no_secret
 
 from zoomsig import CredentialType, InvalidParameterError, Role, UnsupportedCredentialError
-from zoomsig._errors import describe
+from zoomsig._secrecy import describe
 from zoomsig._params import (
     MEETING_NUMBER_DIGITS,
     check_clock_skew,

@@ -8,7 +8,8 @@ from typing import Optional, Union, cast
 
 from zoomsig import _jws
 from zoomsig._enums import CredentialType, Role
-from zoomsig._errors import InvalidParameterError, describe
+from zoomsig._errors import InvalidParameterError
+from zoomsig._secrecy import describe
 from zoomsig._params import (
     check_clock_skew,
     check_credential,
