@@ -413,7 +413,7 @@ def describe(value: object) -> str:
         return _describe_text(value)
     try:
         text = repr(value)
-    except Exception:  # noqa: BLE001 - any object may come in; its repr is not needed
+    except Exception:
         text = "?"
     if len(text) > SHOWN_CHARACTERS:
         text = text[:SHOWN_CHARACTERS] + "…"

@@ -619,7 +619,5 @@ def _number(code: object) -> int:
         digits = int_digits(code)
     if digits > MAX_SHOWN_DIGITS:
         # No Zoom error code comes near; int() and str() of such a number would raise.
-        raise InvalidParameterError(
-            "code", f"expected a Zoom error code, got {describe(code)}"
-        )
+        raise InvalidParameterError("code", f"expected a Zoom error code, got {describe(code)}")
     return code if isinstance(code, int) else int(text)

@@ -9,7 +9,6 @@ from typing import Optional, Union, cast
 from zoomsig import _jws
 from zoomsig._enums import CredentialType, Role
 from zoomsig._errors import InvalidParameterError
-from zoomsig._secrecy import describe
 from zoomsig._params import (
     check_clock_skew,
     check_credential,
@@ -20,6 +19,7 @@ from zoomsig._params import (
     check_secret,
     check_text,
 )
+from zoomsig._secrecy import describe
 from zoomsig._time import Now, resolve_now
 
 __all__ = [
