@@ -82,7 +82,10 @@ def bare_bytes(secret: bytes) -> bytes:
 def secret_texts(secret: bytes) -> tuple[str, ...]:
     """The secret as text, and :func:`bare` (each once, none empty): what is redacted."""
     text = secret.decode("utf-8", "replace")
-    return tuple(dict.fromkeys(t for t in (text, bare(text)) if t))
+    stripped = text.strip(SURROUNDING)  # bare(text), inline: on every diagnosis with a secret
+    if stripped == text:
+        return (text,) if text else ()
+    return (text, stripped) if stripped else (text,)
 
 
 # --- lengths -----------------------------------------------------------------------------
@@ -230,16 +233,9 @@ class Redactor:
         # the windows below being made.
         self._probes = tuple(
             dict.fromkeys(
-                piece
+                spelling[j : j + _PROBE]
                 for spelling in self._spelt
-                for piece in (
-                    (spelling,)
-                    if len(spelling) < _PROBE
-                    else (
-                        spelling[j : j + _PROBE]
-                        for j in range(0, len(spelling) - _PROBE + 1, _PROBE)
-                    )
-                )
+                for j in range(0, max(len(spelling) - _PROBE + 1, 1), _PROBE)
             )
         )
         self._grams: Optional[tuple[str, ...]] = None

@@ -24,6 +24,7 @@ from zoomsig._enums import Role, Severity, TokenKind
 from zoomsig._errors import InvalidParameterError
 from zoomsig._params import check_role
 from zoomsig._secrecy import (
+    MAX_SECRET_LENGTH,
     MAX_SHOWN_DIGITS,
     MIN_REDACTABLE_LENGTH,
     bare,
@@ -219,12 +220,14 @@ def _secret_bytes(secret: object) -> Optional[bytes]:
         raise InvalidParameterError(
             "secret", f"expected None, a str or bytes, got {type(secret).__name__}"
         )
-    refuse_long(secret, "secret")  # before any work is done on it
+    if len(secret) > MAX_SECRET_LENGTH:  # before any work is done on it
+        refuse_long(secret, "secret")
     if isinstance(secret, str):
         if not is_utf8_encodable(secret):
             raise InvalidParameterError("secret", "is not valid Unicode text")
-        secret = secret.encode("utf-8")
-    text = bare(secret.decode("utf-8", "replace"))
+        text, secret = bare(secret), secret.encode("utf-8")
+    else:
+        text = bare(secret.decode("utf-8", "replace"))
     if not text:
         raise InvalidParameterError(
             "secret", "is empty; pass None to skip the HMAC check (is the variable unset?)"
