@@ -8,7 +8,6 @@ import pytest
 from _support import SENTINEL_SECRET, assert_no_secret
 
 from zoomsig import CredentialType, InvalidParameterError, Role, UnsupportedCredentialError
-from zoomsig._errors import describe
 from zoomsig._params import (
     MEETING_NUMBER_DIGITS,
     check_clock_skew,
@@ -21,6 +20,7 @@ from zoomsig._params import (
     check_secret,
     check_text,
 )
+from zoomsig._secrecy import describe
 from zoomsig._time import resolve_now
 
 LONE_SURROGATE = "abc\ud800def"

@@ -16,56 +16,6 @@ __all__ = [
 ]
 
 
-SHOWN_CHARACTERS = 7
-"""At most this many characters of a value are quoted in an error message.
-
-Seven, so that no error can carry a run of 8 characters of any secret (the redaction rule of
-docs/security.md) even when a secret is passed where another value belongs (``role=secret``).
-"""
-MAX_SHOWN_DIGITS = 19
-"""Integers with more digits than this (beyond 64 bits) are shown by their digit count."""
-
-
-def int_digits(value: int) -> int:
-    """The number of decimal digits of ``abs(value)``, without ``str()``.
-
-    ``str()`` of an int over 4300 digits raises ``ValueError`` (Python's int-to-str limit) and
-    is quadratic below it; this costs one power of ten.
-    """
-    size = abs(value)
-    if size < 10:
-        return 1
-    estimate = int((size.bit_length() - 1) * 0.30102999566398120) + 1
-    return estimate + 1 if size >= 10**estimate else estimate
-
-
-def describe(value: object) -> str:
-    """A short description of an argument for an error message.
-
-    Never raises and never quotes more than :data:`SHOWN_CHARACTERS` characters of the
-    value: ``repr`` of an int over 4300 digits would raise, and a long value may be a secret
-    passed in the wrong place.
-    """
-    if isinstance(value, int) and not isinstance(value, bool):
-        digits = int_digits(value)
-        if digits > MAX_SHOWN_DIGITS:
-            sign = "a negative" if value < 0 else "an"
-            return f"{sign} int of {digits} digits"
-        return f"{value} (int)"
-    text = repr(value)
-    if isinstance(value, (str, bytes)):
-        quote = text[-1]
-        prefix = "b" if isinstance(value, bytes) else ""
-        length = f", {len(value)} {'characters' if isinstance(value, str) else 'bytes'} long"
-        if len(value) <= SHOWN_CHARACTERS and len(text) <= SHOWN_CHARACTERS + 3:
-            return f"{text} ({type(value).__name__})"
-        body = text[len(prefix) + 1 : -1][:SHOWN_CHARACTERS]
-        return f"{prefix}{quote}{body}…{quote} ({type(value).__name__}){length}"
-    if len(text) > SHOWN_CHARACTERS:
-        text = text[:SHOWN_CHARACTERS] + "…"
-    return f"{text} ({type(value).__name__})"
-
-
 class ZoomSigError(Exception):
     """Base class of every zoomsig exception; never raised itself.
 

@@ -12,13 +12,7 @@ from types import MappingProxyType
 from typing import Optional
 
 from zoomsig._enums import CredentialType, Role
-from zoomsig._errors import (
-    MAX_SHOWN_DIGITS,
-    InvalidParameterError,
-    UnsupportedCredentialError,
-    describe,
-    int_digits,
-)
+from zoomsig._errors import InvalidParameterError, UnsupportedCredentialError
 from zoomsig._registry import (
     MAX_CLOCK_SKEW,
     MAX_LIFETIME,
@@ -27,6 +21,7 @@ from zoomsig._registry import (
     length_note,
     text_length,
 )
+from zoomsig._secrecy import MAX_SHOWN_DIGITS, bare, describe, int_digits, is_utf8_encodable
 
 __all__ = [
     "MEETING_NUMBER_DIGITS",
@@ -72,16 +67,6 @@ _CREDENTIAL_HELP = MappingProxyType(
 )
 
 
-def is_utf8_encodable(text: str) -> bool:
-    """Whether ``text`` encodes as UTF-8, i.e. has no lone surrogates.
-
-    Checked without try/except: a ``UnicodeEncodeError`` holds the whole text, and even
-    ``raise … from None`` keeps it reachable as the new exception's ``__context__`` — a
-    secret would ride along into tracebacks and error trackers.
-    """
-    return text.isascii() or not any("\ud800" <= ch <= "\udfff" for ch in text)
-
-
 def _check_credential_text(value: object, parameter: str, what: str) -> str:
     if not isinstance(value, str):
         raise InvalidParameterError(
@@ -94,6 +79,12 @@ def _check_credential_text(value: object, parameter: str, what: str) -> str:
             parameter,
             f"the {what} has leading or trailing whitespace (a newline from a .env file or "
             "a secrets manager?); Zoom would reject the signature, so strip it first",
+        )
+    if value != bare(value):
+        raise InvalidParameterError(
+            parameter,
+            f"the {what} has a byte-order mark (U+FEFF) at its start or end (a file saved as "
+            "UTF-8 with BOM?); Zoom would reject the signature, so remove it",
         )
     if not is_utf8_encodable(value):
         raise InvalidParameterError(parameter, f"the {what} is not valid Unicode text")

@@ -9,8 +9,9 @@ from datetime import datetime
 from types import BuiltinFunctionType
 from typing import Optional, Union
 
-from zoomsig._errors import MAX_SHOWN_DIGITS, InvalidParameterError, describe
+from zoomsig._errors import InvalidParameterError
 from zoomsig._registry import MAX_LIFETIME, MILLISECONDS, MIN_LIFETIME  # noqa: F401 (TEMP)
+from zoomsig._secrecy import MAX_SHOWN_DIGITS, describe
 
 _HUGE = 10**MAX_SHOWN_DIGITS  # an int this far from 0 has more than MAX_SHOWN_DIGITS digits
 

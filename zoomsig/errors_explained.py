@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Union
 
 from zoomsig._errors import InvalidParameterError
+from zoomsig._secrecy import MAX_SHOWN_DIGITS, describe, int_digits
 from zoomsig.diagnose.codes import FindingCode
 
 __all__ = ["ERROR_CODES", "ErrorExplanation", "explain_error"]
@@ -606,10 +607,17 @@ def _number(code: object) -> int:
         raise InvalidParameterError(
             "code", f"expected an int or a string of digits, got {type(code).__name__}"
         )
-    if isinstance(code, int):
-        return code
-    text = code.strip()
-    if not (text.isascii() and text.isdigit()):
-        shown = text if len(text) <= 20 else text[:20] + "…"
-        raise InvalidParameterError("code", f"expected digits such as '3712', got {shown!r}")
-    return int(text)
+    if isinstance(code, str):
+        text = code.strip()
+        if not (text.isascii() and text.isdigit()):
+            # describe(): never more than 7 characters of the argument (it may be a secret).
+            raise InvalidParameterError(
+                "code", f"expected digits such as '3712', got {describe(code)}"
+            )
+        digits = len(text.lstrip("0"))
+    else:
+        digits = int_digits(code)
+    if digits > MAX_SHOWN_DIGITS:
+        # No Zoom error code comes near; int() and str() of such a number would raise.
+        raise InvalidParameterError("code", f"expected a Zoom error code, got {describe(code)}")
+    return code if isinstance(code, int) else int(text)

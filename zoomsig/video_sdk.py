@@ -8,7 +8,7 @@ from typing import Optional, Union, cast
 
 from zoomsig import _jws
 from zoomsig._enums import CredentialType, Role
-from zoomsig._errors import InvalidParameterError, describe
+from zoomsig._errors import InvalidParameterError
 from zoomsig._params import (
     check_clock_skew,
     check_credential,
@@ -29,6 +29,7 @@ from zoomsig._registry import (
     FieldKind,
     FieldRule,
 )
+from zoomsig._secrecy import describe
 from zoomsig._time import Now, resolve_now
 
 __all__ = [

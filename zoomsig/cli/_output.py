@@ -11,17 +11,18 @@ import os
 from types import MappingProxyType
 
 from zoomsig._enums import Severity, TokenKind
+from zoomsig._secrecy import RUN, Redactor, bare
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
     from typing import Optional, TextIO
 
     from zoomsig.diagnose.report import Report
 
 PREVIEW = 12
 """How many leading characters of a token ``check`` shows."""
-MIN_RUN = 8
+MIN_RUN = RUN
 """No run of this many characters of the secret is ever printed."""
 
 _SGR = MappingProxyType(
@@ -56,7 +57,8 @@ class Out:
     def __init__(self, stream: TextIO, *, colour: Optional[bool] = None) -> None:
         self.stream = stream
         self.colour = colour_wanted(stream) if colour is None else colour
-        self._runs: tuple[str, ...] = ()
+        self._hidden: tuple[str, ...] = ()
+        self._redactor: Optional[Redactor] = None
 
     def hide(self, secret: Optional[str]) -> None:
         """Never print a run of :data:`MIN_RUN` characters of ``secret``, in any escaped form.
@@ -64,7 +66,8 @@ class Out:
         Called for the secret and every other credential given (ZAK, OBF token, other secrets).
         """
         if secret:
-            self._runs = (*self._runs, *secret_runs(secret))
+            self._hidden = (*self._hidden, secret)
+            self._redactor = secret_runs(*self._hidden)
 
     def paint(self, text: str, *styles: str) -> str:
         if not self.colour or not styles:
@@ -84,8 +87,8 @@ class Out:
         self.line(json.dumps(data, indent=2))
 
     def line(self, text: str = "") -> None:
-        if self._runs:
-            text = redact(text, self._runs)
+        if self._redactor is not None:
+            text = redact(text, self._redactor)
         try:
             self.stream.write(text + "\n")
         except UnicodeEncodeError:  # a console or pipe that cannot show '…' or '→'
@@ -93,37 +96,20 @@ class Out:
             self.stream.write((text + "\n").encode(encoding, "replace").decode(encoding))
 
 
-def secret_runs(secret: str) -> tuple[str, ...]:
-    """Every run of :data:`MIN_RUN` characters of ``secret``, raw, JSON- and repr-escaped."""
-    import json  # noqa: PLC0415 - only when a secret is known
+def secret_runs(*secrets: str) -> Redactor:
+    """What finds every run of :data:`MIN_RUN` characters of ``secrets`` in any spelling.
 
-    forms = {secret, json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]}
-    forms.add(safe(secret))
-    if len(secret) < MIN_RUN:
-        return tuple(sorted(forms, key=len, reverse=True)) if len(secret) >= 4 else ()
-    runs = {form[i : i + MIN_RUN] for form in forms for i in range(len(form) - MIN_RUN + 1)}
-    return tuple(sorted(runs))
+    The library's one redaction rule (:class:`zoomsig._secrecy.Redactor`): raw, JSON-,
+    ``repr``-, URL- and control-escaped, each secret as given and without the whitespace or
+    byte-order mark around it.
+    """
+    texts = (t for secret in secrets for t in (secret, bare(secret)) if t)
+    return Redactor(*dict.fromkeys(texts), marker="<secret>")
 
 
-def redact(text: str, runs: Iterable[str]) -> str:
-    """``text`` with every stretch that holds one of ``runs`` replaced by ``<secret>``."""
-    hit = [False] * len(text)
-    for run in runs:
-        start = text.find(run)
-        while start != -1:
-            hit[start : start + len(run)] = [True] * len(run)
-            start = text.find(run, start + 1)
-    if not any(hit):
-        return text
-    pieces: list[str] = []
-    previous = False
-    for char, hidden in zip(text, hit):
-        if not hidden:
-            pieces.append(char)
-        elif not previous:
-            pieces.append("<secret>")
-        previous = hidden
-    return "".join(pieces)
+def redact(text: str, runs: Redactor) -> str:
+    """``text`` with every stretch that holds a run of a secret replaced by ``<secret>``."""
+    return runs.redact(text) if runs.holds(text) else text
 
 
 def _escape(char: str) -> str:
@@ -158,7 +144,7 @@ def safe(text: str) -> str:
 def preview(token: str, secret: Optional[str] = None) -> str:
     """The first few characters of a token: never the whole thing, never the secret's."""
     start = token[: min(PREVIEW, len(token) // 3)]
-    if (secret and redact(start, secret_runs(secret)) != start) or _looks_like(start, secret):
+    if (secret and secret_runs(secret).holds(start)) or _looks_like(start, secret):
         return "(not shown: it holds the secret)"
     return safe(start) + "…"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
+from zoomsig._secrecy import BOM
 from zoomsig.cli._args import KEY_ENV, SECRET_ENV, UsageError
 
 TYPE_CHECKING = False
@@ -47,7 +48,7 @@ def strip_one_newline(text: str) -> str:
 
 
 def refuse_bom(text: str, source: str) -> str:
-    if text.startswith("\ufeff"):
+    if text.startswith(BOM):
         raise UsageError(
             f"the secret from {source} starts with a byte order mark (saved by Notepad?); "
             "save it as UTF-8 without BOM"

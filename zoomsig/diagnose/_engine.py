@@ -21,8 +21,18 @@ from typing import NamedTuple, Optional, Union, cast
 
 from zoomsig import _jws
 from zoomsig._enums import Role, Severity, TokenKind
-from zoomsig._errors import MAX_SHOWN_DIGITS, InvalidParameterError, describe, int_digits
-from zoomsig._params import check_role, is_utf8_encodable
+from zoomsig._errors import InvalidParameterError
+from zoomsig._params import check_role
+from zoomsig._secrecy import (
+    MAX_SECRET_LENGTH,
+    MAX_SHOWN_DIGITS,
+    MIN_REDACTABLE_LENGTH,
+    bare,
+    describe,
+    int_digits,
+    is_utf8_encodable,
+    refuse_long,
+)
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._decode import WELL_FORMED_JWT, Bare, Jwt, decode, decode_jwt
@@ -45,7 +55,7 @@ __all__ = ["MAX_SIGNATURE_LENGTH", "decode_and_validate"]
 _C = FindingCode
 _ORDER = MappingProxyType({Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2})
 _PART = 16  # a claim with this much of the secret is SECRET_IN_TOKEN; 8 are only redacted
-MIN_CHECKED_SECRET = 4
+MIN_CHECKED_SECRET = MIN_REDACTABLE_LENGTH
 """Shorter secrets are refused by :func:`decode_and_validate` (see docs/security.md)."""
 MAX_OTHER_SECRETS = 16
 """At most this many ``other_secrets``: each costs an HMAC per check."""
@@ -206,24 +216,28 @@ def _context(
 def _secret_bytes(secret: object) -> Optional[bytes]:
     if secret is None:
         return None
-    if isinstance(secret, str):
-        if not is_utf8_encodable(secret):
-            raise InvalidParameterError("secret", "is not valid Unicode text")
-        secret = secret.encode("utf-8")
-    if not isinstance(secret, bytes):
+    if not isinstance(secret, (str, bytes)):
         raise InvalidParameterError(
             "secret", f"expected None, a str or bytes, got {type(secret).__name__}"
         )
-    if not secret.strip():
+    if len(secret) > MAX_SECRET_LENGTH:  # before any work is done on it
+        refuse_long(secret, "secret")
+    if isinstance(secret, str):
+        if not is_utf8_encodable(secret):
+            raise InvalidParameterError("secret", "is not valid Unicode text")
+        text, secret = bare(secret), secret.encode("utf-8")
+    else:
+        text = bare(secret.decode("utf-8", "replace"))
+    if not text:
         raise InvalidParameterError(
             "secret", "is empty; pass None to skip the HMAC check (is the variable unset?)"
         )
-    if len(secret.strip()) < MIN_CHECKED_SECRET:
+    if len(text) < MIN_CHECKED_SECRET:
         # Refused, not warned about: a secret this short cannot be kept out of the report
         # (redacting three characters would blank ordinary words), and no Zoom secret is.
         raise InvalidParameterError(
             "secret",
-            f"has {len(secret.strip())} characters; Zoom's secrets have 32, and one under "
+            f"has {len(text)} characters; Zoom's secrets have 32, and one under "
             f"{MIN_CHECKED_SECRET} is a placeholder (is the variable set to a default?)",
         )
     return secret

@@ -11,6 +11,7 @@ import hmac
 from collections.abc import Iterator
 from typing import Callable, NamedTuple, Optional
 
+from zoomsig._secrecy import BOM, NBSP, ZOOM_SECRET_LENGTH, bare_bytes
 from zoomsig.diagnose._decode import loose_b64decode
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
@@ -25,8 +26,8 @@ __all__ = [
 ]
 
 _C = FindingCode
-MIN_SECRET_LENGTH = 32
-"""Zoom's SDK secrets and Client secrets are 32 characters."""
+MIN_SECRET_LENGTH = ZOOM_SECRET_LENGTH
+"""Zoom's SDK secrets and Client secrets are 32 characters (:mod:`zoomsig._secrecy`)."""
 
 Mac = Callable[[bytes], bytes]
 """Computes the expected MAC (in the token's own encoding) under a given key."""
@@ -48,7 +49,7 @@ class Verdict(NamedTuple):
     findings: list[Finding]
 
 
-_BOM, _NBSP = "\ufeff".encode(), "\u00a0".encode()
+_BOM, _NBSP = BOM.encode(), NBSP.encode()
 # Whatever a reader of a file, a .env or a secrets manager can leave around a secret: a
 # newline, one half of a CRLF, a tab or space, a no-break space, a UTF-8 byte-order mark.
 _AROUND = (
@@ -65,13 +66,8 @@ _AROUND = (
 
 
 def bare_secret(secret: bytes) -> bytes:
-    """``secret`` without whitespace, a leading BOM or no-break spaces around it."""
-    bare = secret.strip()
-    while bare.startswith(_BOM) or bare.startswith(_NBSP):
-        bare = bare[3 if bare.startswith(_BOM) else 2 :].strip()
-    while bare.endswith(_NBSP):
-        bare = bare[:-2].strip()
-    return bare
+    """``secret`` without whitespace, byte-order marks or no-break spaces around it."""
+    return bare_bytes(secret)
 
 
 def _secret_variants(secret: bytes, sdk_key: Optional[str]) -> Iterator[Variant]:
@@ -115,8 +111,9 @@ def other_secret_variants(others: tuple[tuple[str, bytes], ...]) -> tuple[Varian
             "with the SDK secret"
         )
         variants.append(Variant(_C.SIGNED_WITH_OTHER_SECRET, key, message))
-        if key.strip() != key and key.strip():
-            variants.append(Variant(_C.SIGNED_WITH_OTHER_SECRET, key.strip(), message))
+        stripped = bare_bytes(key)
+        if stripped != key and stripped:
+            variants.append(Variant(_C.SIGNED_WITH_OTHER_SECRET, stripped, message))
     return tuple(variants)
 
 

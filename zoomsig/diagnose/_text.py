@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from zoomsig._errors import MAX_SHOWN_DIGITS
+from zoomsig._secrecy import MAX_SHOWN_DIGITS
 
 __all__ = ["HugeInt", "bounded_int", "duration", "json_type", "nan_hint", "preview", "show"]
 

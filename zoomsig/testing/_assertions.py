@@ -7,6 +7,7 @@ from typing import Optional, Union
 
 from zoomsig._enums import Severity
 from zoomsig._errors import InvalidParameterError
+from zoomsig._secrecy import Redactor, secret_texts
 from zoomsig._time import Now
 from zoomsig.diagnose import decode_and_validate
 from zoomsig.diagnose.codes import FindingCode
@@ -204,9 +205,14 @@ def _preview(signature: Union[str, bytes], secret: Optional[str]) -> str:
     """The start of the signature, unless it holds 8 characters in a row of the secret."""
     text = signature.decode("utf-8", "replace") if isinstance(signature, bytes) else signature
     shown = text[:_PREVIEW]
-    if secret and any(secret[i : i + 8] in shown for i in range(max(len(secret) - 7, 1))):
+    quoted = repr(shown + "…") if len(text) > _PREVIEW else repr(shown)
+    # The library's one redaction rule: a run of 8 characters of the secret in any spelling
+    # (JSON, URL, repr escapes), in the preview or in the repr that quotes it.
+    if secret and Redactor(*secret_texts(secret.encode("utf-8", "replace"))).holds_any(
+        [shown, quoted]
+    ):
         return "(not shown: it holds part of the secret)"
-    return repr(shown + "…") if len(text) > _PREVIEW else repr(shown)
+    return quoted
 
 
 def _names(codes: Iterable[FindingCode]) -> str:

@@ -17,8 +17,9 @@ from typing import Optional, Union, cast
 
 from typing_extensions import Protocol
 
-from zoomsig._errors import InvalidParameterError, InvalidWebhookError, describe
+from zoomsig._errors import InvalidParameterError, InvalidWebhookError
 from zoomsig._registry import MILLISECONDS
+from zoomsig._secrecy import bare, check_secret_text, describe, is_utf8_encodable
 from zoomsig._time import resolve_now
 from zoomsig.diagnose.codes import FindingCode
 
@@ -121,20 +122,27 @@ def raw_body(body: object, parameter: str = "body") -> bytes:
 
 
 def secret_key(secret_token: object, parameter: str = "secret_token") -> bytes:
-    """The secret token as HMAC key bytes, refusing what cannot be Zoom's token."""
-    if not isinstance(secret_token, str):
-        raise InvalidParameterError(
-            parameter, f"expected the secret token as a str, got {type(secret_token).__name__}"
-        )
-    if not secret_token.strip():
+    """The secret token as HMAC key bytes, refusing what cannot be Zoom's token.
+
+    Refused by type and length first, then lone surrogates (a non-UTF-8 byte in an
+    environment variable), emptiness and padding (whitespace, a no-break space or a
+    byte-order mark), as the SDK signers refuse them; never echoed.
+    """
+    return _secret_key(secret_token, parameter, "the secret token")
+
+
+def _secret_key(value: object, parameter: str, what: str) -> bytes:
+    text = check_secret_text(value, parameter, what=what)
+    stripped = bare(text)
+    if not stripped:
         raise InvalidParameterError(parameter, "is empty")
-    if secret_token != secret_token.strip():
+    if len(stripped) != len(text):
         raise InvalidParameterError(
             parameter,
-            "has surrounding whitespace (a trailing newline from a .env file, a secrets "
-            "manager or echo?): Zoom's token has none; strip it where it is read",
+            "has surrounding whitespace or a byte-order mark (a trailing newline from a .env "
+            "file, a secrets manager or echo?): Zoom's have none; strip it where it is read",
         )
-    return secret_token.encode("utf-8")
+    return text.encode("utf-8")
 
 
 def hex_hmac(key: bytes, message: bytes) -> str:
@@ -400,24 +408,24 @@ def sign_rtms_handshake(
             surrounding whitespace, or an ID contains a comma (the message would be
             ambiguous).
     """
-    values = {
-        "client_id": client_id,
-        "client_secret": client_secret,
-        "meeting_uuid": meeting_uuid,
-        "rtms_stream_id": rtms_stream_id,
-    }
-    for name, value in values.items():
-        if not isinstance(value, str):  # pyright: ignore[reportUnnecessaryIsInstance]
-            raise InvalidParameterError(name, f"expected a str, got {type(value).__name__}")
-        if not value.strip():
-            raise InvalidParameterError(name, "is empty")
-        if name in {"client_id", "client_secret"} and value != value.strip():
-            raise InvalidParameterError(
-                name, "has surrounding whitespace; strip it where it is read"
-            )
-        if name != "client_secret" and "," in value:
-            raise InvalidParameterError(
-                name, "contains a comma, which would make the signed message ambiguous"
-            )
+    _check_rtms_id("client_id", client_id)
+    key = _secret_key(client_secret, "client_secret", "the client secret")
+    _check_rtms_id("meeting_uuid", meeting_uuid)
+    _check_rtms_id("rtms_stream_id", rtms_stream_id)
     message = f"{client_id},{meeting_uuid},{rtms_stream_id}".encode()
-    return hex_hmac(client_secret.encode("utf-8"), message)
+    return hex_hmac(key, message)
+
+
+def _check_rtms_id(name: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidParameterError(name, f"expected a str, got {type(value).__name__}")
+    if not value.strip():
+        raise InvalidParameterError(name, "is empty")
+    if name == "client_id" and value != bare(value):
+        raise InvalidParameterError(name, "has surrounding whitespace; strip it where it is read")
+    if "," in value:
+        raise InvalidParameterError(
+            name, "contains a comma, which would make the signed message ambiguous"
+        )
+    if not is_utf8_encodable(value):
+        raise InvalidParameterError(name, "is not valid Unicode text")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hashlib
 import hmac
 import itertools
@@ -22,7 +23,9 @@ from typing import Callable, NamedTuple, Optional, Union
 
 from zoomsig._enums import TokenKind
 from zoomsig._errors import InvalidParameterError
+from zoomsig._secrecy import Redactor, bare, check_secret_text
 from zoomsig._time import resolve_now
+from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._text import duration
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding, Report
@@ -167,15 +170,21 @@ def diagnose_webhook(
         InvalidParameterError: only for arguments other than ``headers`` and ``body``
             (a secret token that is not a non-empty str, a bad ``now`` or ``tolerance``).
     """
-    if not isinstance(secret_token, str) or not secret_token.strip():  # pyright: ignore[reportUnnecessaryIsInstance]
-        raise InvalidParameterError("secret_token", "expected a non-empty str")
-    if verification_token is not None and (
-        not isinstance(verification_token, str) or not verification_token.strip()  # pyright: ignore[reportUnnecessaryIsInstance]
-    ):
-        raise InvalidParameterError("verification_token", "expected a non-empty str or None")
+    _check_token(secret_token, "secret_token", "expected a non-empty str")
+    if verification_token is not None:
+        _check_token(verification_token, "verification_token", "expected a non-empty str or None")
     window = _tolerance(tolerance)
     current = resolve_now(now)
     return _Diagnosis(secret_token, verification_token, window, current).run(headers, body)
+
+
+def _check_token(value: object, parameter: str, expected: str) -> None:
+    """Refused by type and length first, then lone surrogates; whitespace is reported."""
+    if not isinstance(value, str):
+        raise InvalidParameterError(parameter, expected)
+    check_secret_text(value, parameter, what="the token")
+    if not bare(value):
+        raise InvalidParameterError(parameter, expected)
 
 
 class _Diagnosis:
@@ -186,24 +195,20 @@ class _Diagnosis:
         self.verification = verification
         self.window = window
         self.current = current
-        self.findings: list[Finding] = []
-        self.secrets = [s for s in (secret, secret.strip(), verification) if s]
+        self.findings = Findings()
+        tokens = (secret, verification or "")
+        # The same redaction as the token diagnosis (every escaped spelling); a token under
+        # 4 characters is still matched whole.
+        self.redactor = Redactor(
+            *dict.fromkeys(t for token in tokens for t in (token, bare(token)) if t), shortest=1
+        )
+        self.add = self.findings.add
 
     # --- helpers ---------------------------------------------------------------------------
 
-    def add(self, code: FindingCode, message: str, claim: Optional[str] = None) -> None:
-        self.findings.append(Finding.of(code, message, claim))
-
     def holds_secret(self, text: str) -> bool:
-        """Whether ``text`` holds 8 characters in a row of a token (or a whole short one)."""
-        for secret in self.secrets:
-            if len(secret) < 8:
-                if secret in text:
-                    return True
-                continue
-            if any(secret[i : i + 8] in text for i in range(len(secret) - 7)):
-                return True
-        return False
+        """Whether ``text`` holds 8 characters in a row of a token, in any spelling."""
+        return self.redactor.holds(text)
 
     def cut(self, text: str) -> str:
         """``text`` cut short, or a redaction note if it holds the secret."""
@@ -451,45 +456,75 @@ class _Diagnosis:
             mac = hmac.new(key, signed_message(stamp_text, body), hashlib.sha256).digest()
             return hmac.compare_digest(mac, digest)
 
-        key = self.secret.encode("utf-8", "surrogatepass")
-        if self.secret != self.secret.strip():
-            key = self.secret.strip().encode("utf-8", "surrogatepass")
-            confirmed = matches(key, raw)
-            self.add(
-                _C.WEBHOOK_SECRET_HAS_WHITESPACE,
-                "the secret token you gave has surrounding whitespace"
-                + ("; the signature matches once it is stripped" if confirmed else ""),
-                "secret_token",
-            )
-            if confirmed:
+        key = bare(self.secret).encode("utf-8")
+        if key != self.secret.encode("utf-8"):
+            if self.padded_secret(matches(key, raw)):
                 return False
         elif matches(key, raw):
             return True
-        if self.verification is not None:
-            if self.verification.strip() == self.secret.strip():
+        if self.verification_used(matches, raw) or self.reserialised(matches, key, raw, data):
+            return False
+        self.mismatch(raw, data, stamp)
+        return False
+
+    def padded_secret(self, confirmed: bool) -> bool:
+        """Name the padding around the secret token; whether the bare token verifies."""
+        padding = (
+            "surrounding whitespace"
+            if self.secret != self.secret.strip()
+            else "a byte-order mark (U+FEFF) around it"
+        )
+        self.add(
+            _C.WEBHOOK_SECRET_HAS_WHITESPACE,
+            f"the secret token you gave has {padding}"
+            + ("; the signature matches once it is stripped" if confirmed else ""),
+            "secret_token",
+        )
+        return confirmed
+
+    def verification_used(self, matches: Callable[[bytes, bytes], bool], raw: bytes) -> bool:
+        if self.verification is None:
+            return False
+        verification = bare(self.verification)
+        if verification == bare(self.secret):
+            self.add(
+                _C.WEBHOOK_VERIFICATION_TOKEN_USED,
+                "the secret_token you gave is the app's verification token",
+                "secret_token",
+            )
+            return True
+        if matches(verification.encode("utf-8"), raw):
+            self.add(
+                _C.WEBHOOK_VERIFICATION_TOKEN_USED,
+                "the request was signed with the verification token, not the secret token",
+                "secret_token",
+            )
+            return True
+        return False
+
+    def reserialised(
+        self,
+        matches: Callable[[bytes, bytes], bool],
+        key: bytes,
+        raw: bytes,
+        data: Optional[dict[str, object]],
+    ) -> bool:
+        if data is None and raw == raw.strip():
+            return False
+        for original in self.originals(raw, data):
+            if matches(key, original):
                 self.add(
-                    _C.WEBHOOK_VERIFICATION_TOKEN_USED,
-                    "the secret_token you gave is the app's verification token",
-                    "secret_token",
+                    _C.WEBHOOK_BODY_RESERIALISED,
+                    "the signature matches the compact JSON Zoom sent, not this body: "
+                    + self.how(raw, original),
+                    "body",
                 )
-                return False
-            if matches(self.verification.strip().encode("utf-8", "surrogatepass"), raw):
-                self.add(
-                    _C.WEBHOOK_VERIFICATION_TOKEN_USED,
-                    "the request was signed with the verification token, not the secret token",
-                    "secret_token",
-                )
-                return False
-        if data is not None or raw != raw.strip():
-            for original in self.originals(raw, data):
-                if matches(key, original):
-                    self.add(
-                        _C.WEBHOOK_BODY_RESERIALISED,
-                        "the signature matches the compact JSON Zoom sent, not this body: "
-                        + self.how(raw, original),
-                        "body",
-                    )
-                    return False
+                return True
+        return False
+
+    def mismatch(
+        self, raw: bytes, data: Optional[dict[str, object]], stamp: Optional[float]
+    ) -> None:
         self.add(
             _C.WEBHOOK_SIGNATURE_MISMATCH,
             "no variant of the body, the secret token or the encoding explains the signature",
@@ -504,7 +539,6 @@ class _Diagnosis:
                 "body",
             )
         self.other_event(data, stamp)
-        return False
 
     def originals(self, raw: bytes, data: Optional[dict[str, object]]) -> Iterator[bytes]:
         """What Zoom may have sent, given what the caller holds (bounded)."""
@@ -598,8 +632,10 @@ class _Diagnosis:
         expires_at = None
         if stamp is not None and stamp + self.window < 253402300799:  # year 9999
             expires_at = datetime.fromtimestamp(stamp + self.window, tz=timezone.utc)
-        order = {"ERROR": 0, "WARNING": 1, "INFO": 2}
-        findings = tuple(sorted(self.findings, key=lambda f: order[f.severity.value]))
+        findings = self.findings.ordered()
+        texts = [text for f in findings for text in (f.message, f.claim or "")]
+        if self.redactor.holds_any(texts):
+            findings = tuple(_redact_finding(f, self.redactor) for f in findings)
         return Report(
             kind=TokenKind.WEBHOOK,
             findings=findings,
@@ -608,6 +644,14 @@ class _Diagnosis:
             signature_verified=verified,
             expires_at=expires_at,
         )
+
+
+def _redact_finding(finding: Finding, redactor: Redactor) -> Finding:
+    """``finding`` with every run of a token in its message or claim replaced."""
+    if not (redactor.holds(finding.message) or redactor.holds(finding.claim or "")):
+        return finding
+    claim = redactor.redact(finding.claim) if finding.claim else finding.claim
+    return dataclasses.replace(finding, message=redactor.redact(finding.message), claim=claim)
 
 
 def _dump(serialiser: _Serialiser, data: object) -> Optional[bytes]:
