@@ -20,7 +20,7 @@ from typing_extensions import Protocol
 from zoomsig._errors import InvalidParameterError, InvalidWebhookError
 from zoomsig._registry import MILLISECONDS
 from zoomsig._secrecy import bare, check_secret_text, describe, is_utf8_encodable
-from zoomsig._time import resolve_now
+from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose.codes import FindingCode
 
 __all__ = [
@@ -248,7 +248,7 @@ def verify_webhook(
     body: Body,
     *,
     secret_token: str,
-    now: Union[int, float, datetime, None] = None,
+    now: Now = None,
     tolerance: int = DEFAULT_TOLERANCE,
 ) -> WebhookEvent:
     """Check that a request is a genuine, fresh Zoom webhook, and return its event.

@@ -19,12 +19,12 @@ import itertools
 import json
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
-from typing import Callable, NamedTuple, Optional, Union
+from typing import Callable, NamedTuple, Optional
 
 from zoomsig._enums import TokenKind
 from zoomsig._errors import InvalidParameterError
 from zoomsig._secrecy import Redactor, bare, check_secret_text
-from zoomsig._time import resolve_now
+from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._text import duration
 from zoomsig.diagnose.codes import FindingCode
@@ -141,7 +141,7 @@ def diagnose_webhook(
     body: object,
     *,
     secret_token: str,
-    now: Union[int, float, datetime, None] = None,
+    now: Now = None,
     tolerance: int = DEFAULT_TOLERANCE,
     verification_token: Optional[str] = None,
 ) -> Report:

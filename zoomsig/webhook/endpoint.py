@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from types import MappingProxyType
-from typing import Optional, Union
+from typing import Optional
 
 from zoomsig._errors import InvalidParameterError, InvalidWebhookError
+from zoomsig._time import Now
 from zoomsig.endpoint import too_large_response
 from zoomsig.webhook._core import (
     DEFAULT_TOLERANCE,
@@ -125,7 +125,7 @@ def handle_webhook(
     body: bytes,
     *,
     secret_token: str,
-    now: Union[int, float, datetime, None] = None,
+    now: Now = None,
     tolerance: int = DEFAULT_TOLERANCE,
     max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
 ) -> WebhookOutcome:
