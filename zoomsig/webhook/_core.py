@@ -23,18 +23,23 @@ from zoomsig._secrecy import bare, check_secret_text, describe, is_utf8_encodabl
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose.codes import FindingCode
 
+# What the package's other modules import; the public names are re-exported by
+# zoomsig.webhook.
 __all__ = [
     "DEFAULT_TOLERANCE",
     "MAX_WEBHOOK_BODY_SIZE",
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
     "URL_VALIDATION_EVENT",
-    "HeaderItems",
-    "HeaderPair",
     "Headers",
     "WebhookEvent",
+    "check_tolerance",
+    "decode_event",
+    "parse_timestamp",
+    "secret_key",
     "sign_rtms_handshake",
     "sign_webhook",
+    "signed_message",
     "url_validation_response",
     "verify_webhook",
 ]
@@ -219,7 +224,8 @@ def parse_timestamp(text: str) -> Optional[int]:
     return int(text)
 
 
-def _tolerance(tolerance: object) -> int:
+def check_tolerance(tolerance: object) -> int:
+    """The replay window in seconds: a positive int, refused with the parameter named."""
     if isinstance(tolerance, bool) or not isinstance(tolerance, int):
         raise InvalidParameterError(
             "tolerance", f"expected an int number of seconds, got {describe(tolerance)}"
@@ -274,7 +280,7 @@ def verify_webhook(
     """
     raw = raw_body(body)
     key = secret_key(secret_token)
-    window = _tolerance(tolerance)
+    window = check_tolerance(tolerance)
     current = resolve_now(now)
     values = header_values(headers)
     stamp_text = _one_header(values, TIMESTAMP_HEADER, FindingCode.WEBHOOK_TIMESTAMP_MISSING)

@@ -35,7 +35,7 @@ from zoomsig.webhook._core import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     URL_VALIDATION_EVENT,
-    _tolerance,  # pyright: ignore[reportPrivateUsage]
+    check_tolerance,
     decode_event,
     parse_timestamp,
     signed_message,
@@ -141,9 +141,9 @@ def diagnose_webhook(
     body: object,
     *,
     secret_token: str,
+    verification_token: Optional[str] = None,
     now: Now = None,
     tolerance: int = DEFAULT_TOLERANCE,
-    verification_token: Optional[str] = None,
 ) -> Report:
     """Say why a Zoom webhook request fails verification, or confirm that it passes.
 
@@ -154,11 +154,11 @@ def diagnose_webhook(
             ``dict`` or ``None`` are diagnosed too (that is often the mistake).
         secret_token: The Secret Token the caller verifies with (whitespace is reported,
             not refused).
-        now: The current time; ``None`` reads the clock.
-        tolerance: The replay window, as for :func:`verify_webhook`.
         verification_token: The app's retired verification token, if you have it: then a
             mix-up of the two tokens is named (both are 22 characters, so their shape cannot
             tell them apart).
+        now: The current time; ``None`` reads the clock.
+        tolerance: The replay window, as for :func:`verify_webhook`.
 
     Returns:
         A :class:`~zoomsig.Report` of kind ``TokenKind.WEBHOOK``: ``signature_verified``
@@ -173,7 +173,7 @@ def diagnose_webhook(
     _check_token(secret_token, "secret_token", "expected a non-empty str")
     if verification_token is not None:
         _check_token(verification_token, "verification_token", "expected a non-empty str or None")
-    window = _tolerance(tolerance)
+    window = check_tolerance(tolerance)
     current = resolve_now(now)
     return _Diagnosis(secret_token, verification_token, window, current).run(headers, body)
 

@@ -27,7 +27,7 @@ from zoomsig.webhook._core import (
     MAX_WEBHOOK_BODY_SIZE,
     Headers,
     WebhookEvent,
-    _tolerance,  # pyright: ignore[reportPrivateUsage]
+    check_tolerance,
     secret_key,
     url_validation_response,
     verify_webhook,
@@ -116,7 +116,7 @@ def check_webhook_limits(
     Raises:
         InvalidParameterError: naming ``tolerance`` or ``max_body_size``.
     """
-    _tolerance(tolerance)
+    check_tolerance(tolerance)
     check_max_body_size(max_body_size)
 
 
