@@ -55,7 +55,8 @@ from __future__ import annotations
 # pyright: reportMissingTypeStubs=false, reportUnknownMemberType=false
 # pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false
 # pyright: reportArgumentType=false, reportUnnecessaryComparison=false
-from collections.abc import Mapping, Sequence
+import logging
+from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any, Callable, Optional, TypeVar, Union, cast
 
@@ -64,6 +65,7 @@ from django.apps import AppConfig
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.urls import URLResolver, get_resolver
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -76,16 +78,44 @@ from zoomsig.endpoint import (
     VideoSdkPolicy,
     check_meeting_sdk_credentials,
     check_video_sdk_credentials,
+    meeting_sdk_response,
     too_large_response,
 )
 from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent
 from zoomsig.webhook.endpoint import check_webhook_settings, handle_webhook, too_large
 
-__all__ = ["ZoomSigConfig", "check_settings", "meeting_sdk_view", "video_sdk_view", "webhook_view"]
+__all__ = [
+    "ZoomSigConfig",
+    "check_routed_views",
+    "check_settings",
+    "meeting_sdk_view",
+    "video_sdk_view",
+    "webhook_view",
+]
 
 MEETING_SDK_SETTINGS = ("ZOOM_SDK_KEY", "ZOOM_SDK_SECRET")
 VIDEO_SDK_SETTINGS = ("ZOOM_VIDEO_SDK_KEY", "ZOOM_VIDEO_SDK_SECRET")
 WEBHOOK_SETTING = "ZOOM_WEBHOOK_SECRET_TOKEN"
+
+_STAND_INS: Mapping[str, str] = {
+    "ZOOM_SDK_KEY": "zoomsigStandInKey",
+    "ZOOM_SDK_SECRET": "zoomsig-stand-in-secret-0123456789",
+    "ZOOM_VIDEO_SDK_KEY": "zoomsigStandInKey",
+    "ZOOM_VIDEO_SDK_SECRET": "zoomsig-stand-in-secret-0123456789",
+    WEBHOOK_SETTING: "zoomsigStandInToken012",
+}
+"""Valid values put in place of a missing setting when a view is made, so that its arguments
+and its other settings are checked then; that view is thrown away, it never answers."""
+
+_SERVER_ERROR = meeting_sdk_response(
+    b"{}", sdk_key="", sdk_secret="", content_type="application/json"
+)
+"""The endpoint's own 500 (``$server``) when the server's credentials are missing."""
+
+_READS = "zoomsig_settings"
+"""The attribute that marks a zoomsig view: the settings it reads (see check_routed_views)."""
+
+_LOG = logging.getLogger("zoomsig.contrib.django")
 
 View = Callable[[HttpRequest], HttpResponse]
 P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy)
@@ -109,10 +139,22 @@ def _missing(name: str, value: object) -> Optional[str]:
     return None
 
 
-def _setting(name: str, given: Optional[str]) -> str:
+def _absent(value: object) -> bool:
+    """Whether a setting is missing: not set, or set to an empty string."""
+    return value is None or (isinstance(value, str) and not value)
+
+
+def _absent_settings(names: Sequence[str]) -> list[str]:
+    return [name for name in names if _absent(getattr(django.conf.settings, name, None))]
+
+
+def _setting(name: str, given: Optional[str], stand_in: bool = False) -> str:
+    """``given``, else the setting ``name`` (its stand-in if it is missing and ``stand_in``)."""
     if given is not None:
         return given
     value: Any = getattr(django.conf.settings, name, None)
+    if stand_in and _absent(value):
+        return _STAND_INS[name]
     problem = _missing(name, value)
     if problem is not None:
         raise ImproperlyConfigured(f"zoomsig: {problem} in your Django settings")
@@ -218,14 +260,69 @@ def _check_webhook_setting() -> list[checks.CheckMessage]:
     return []
 
 
+def check_routed_views(
+    app_configs: Optional[Sequence[object]] = None, *, deploy: bool = False, **kwargs: object
+) -> list[checks.CheckMessage]:
+    """The system check of the routed zoomsig views, registered by :class:`ZoomSigConfig`.
+
+    A view whose settings are missing when the URLconf is imported answers 500 until they
+    are set (see :func:`meeting_sdk_view`). For each such view in the URLconf,
+    ``manage.py check`` (and ``migrate``, ``runserver``) shows the warning ``zoomsig.W002``,
+    which stops no command, and ``manage.py check --deploy`` the error ``zoomsig.E004``
+    as well, which does.
+    """
+    if not getattr(django.conf.settings, "ROOT_URLCONF", None):
+        return []
+    level, check_id = (checks.Error, "zoomsig.E004") if deploy else (checks.Warning, "zoomsig.W002")
+    messages: list[checks.CheckMessage] = []
+    for route, view in _routed_views(get_resolver()):
+        missing = _absent_settings(getattr(view, _READS, ()))
+        if missing:
+            messages.append(level(_unusable(route, missing), hint=_HINTS[deploy], id=check_id))
+    return messages
+
+
+_HINTS = {
+    False: "Set them where the server runs. A build step without secrets (collectstatic, "
+    "migrate) can ignore this; `manage.py check --deploy` reports it as zoomsig.E004.",
+    True: "Set them in the deployment's environment.",
+}
+
+
+def _check_deployment(
+    app_configs: Optional[Sequence[object]] = None, **kwargs: object
+) -> list[checks.CheckMessage]:
+    return check_routed_views(app_configs, deploy=True)
+
+
+def _routed_views(resolver: URLResolver, prefix: str = "") -> Iterator[tuple[str, object]]:
+    """Every view of the URLconf, with its route."""
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _routed_views(entry, route)
+        else:
+            yield route, entry.callback
+
+
+def _unusable(route: str, missing: Sequence[str]) -> str:
+    problems = "; ".join(
+        cast("str", _missing(name, getattr(django.conf.settings, name, None))) for name in missing
+    )
+    return f"zoomsig: {problems}: the view at {route!r} answers every request with 500"
+
+
 class ZoomSigConfig(AppConfig):
-    """Registers :func:`check_settings` with Django's system checks; raises nothing."""
+    """Registers :func:`check_settings` and :func:`check_routed_views` with Django's system
+    checks; raises nothing."""
 
     name: str = "zoomsig.contrib.django"
     label: str = "zoomsig"
 
     def ready(self) -> None:
         checks.register(check_settings, "zoomsig")
+        checks.register(check_routed_views, "zoomsig", checks.Tags.urls)
+        checks.register(_check_deployment, "zoomsig", checks.Tags.urls, deploy=True)
 
 
 # --------------------------------------------------------------------------------------
@@ -287,17 +384,67 @@ def _responder(
     make: Callable[..., Responder[P]],
     given: tuple[Optional[str], Optional[str]],
     names: tuple[str, str],
+    stand_in: bool,
     **settings: object,
 ) -> Responder[P]:
     """``make`` with the key and secret given or read from ``names``; errors name them."""
     try:
         return make(
-            sdk_key=_setting(names[0], given[0]),
-            sdk_secret=_setting(names[1], given[1]),
+            sdk_key=_setting(names[0], given[0], stand_in),
+            sdk_secret=_setting(names[1], given[1], stand_in),
             **settings,
         )
     except InvalidParameterError as exc:
         raise _improperly_configured(exc, _pair_names(given, names)) from None
+
+
+# --------------------------------------------------------------------------------------
+# Views made from settings: now if they are there, when first called if they are missing
+# --------------------------------------------------------------------------------------
+
+
+def _settings_view(
+    make: Callable[[bool], View], names: Sequence[str], given: Sequence[Optional[str]]
+) -> View:
+    """The view ``make`` returns; while a setting it reads is missing, one that makes it later.
+
+    ``make(stand_in)`` reads the settings (a missing one replaced by its stand-in if
+    ``stand_in``) and raises :class:`ImproperlyConfigured` for what cannot work. It runs now
+    in any case: arguments, and settings that are set but broken, fail when the URLconf is
+    imported; only a missing setting waits, as Django's own ``SECRET_KEY`` does.
+    """
+    reads = tuple(name for name, value in zip(names, given) if value is None)
+    missing = _absent_settings(reads)
+    view = make(bool(missing))
+    if missing:
+        view = _lazy_view(partial(make, False), reads, view.__name__)
+    setattr(view, _READS, reads)
+    return view
+
+
+def _lazy_view(make: Callable[[], View], reads: tuple[str, ...], name: str) -> View:
+    """A view that makes the real one from the settings ``reads`` when called.
+
+    Made again whenever those settings change (``override_settings``); while one cannot
+    work, every request is answered with the endpoint's 500 and logged, the setting named,
+    never its value.
+    """
+    made: list[tuple[tuple[object, ...], View]] = []
+
+    def view(request: HttpRequest) -> HttpResponse:
+        values = tuple(getattr(django.conf.settings, setting, None) for setting in reads)
+        current = made[0] if made else None
+        if current is None or current[0] != values:
+            try:
+                current = (values, make())
+            except ImproperlyConfigured as exc:
+                _LOG.error("%s; the view %s answered 500", exc, name)
+                return _to_django(_SERVER_ERROR)
+            made[:] = [current]
+        return current[1](request)
+
+    view.__name__ = view.__qualname__ = name
+    return cast("View", csrf_exempt(view))
 
 
 def meeting_sdk_view(
@@ -322,14 +469,19 @@ def meeting_sdk_view(
     Raises:
         ImproperlyConfigured: A setting or argument is missing or cannot work.
     """
-    respond = _responder(
-        partial(meeting_sdk_responder, credential_type=credential_type),
-        (sdk_key, sdk_secret),
-        MEETING_SDK_SETTINGS,
-        policy=policy,
-        max_body_size=max_body_size,
-    )
-    return _signature_view(respond, policy, max_body_size, "meeting_sdk_signature")
+
+    def make(stand_in: bool) -> View:
+        respond = _responder(
+            partial(meeting_sdk_responder, credential_type=credential_type),
+            (sdk_key, sdk_secret),
+            MEETING_SDK_SETTINGS,
+            stand_in,
+            policy=policy,
+            max_body_size=max_body_size,
+        )
+        return _signature_view(respond, policy, max_body_size, "meeting_sdk_signature")
+
+    return _settings_view(make, MEETING_SDK_SETTINGS, (sdk_key, sdk_secret))
 
 
 def video_sdk_view(
@@ -347,14 +499,19 @@ def video_sdk_view(
     Raises:
         ImproperlyConfigured: A setting or argument is missing or cannot work.
     """
-    respond = _responder(
-        video_sdk_responder,
-        (sdk_key, sdk_secret),
-        VIDEO_SDK_SETTINGS,
-        policy=policy,
-        max_body_size=max_body_size,
-    )
-    return _signature_view(respond, policy, max_body_size, "video_sdk_signature")
+
+    def make(stand_in: bool) -> View:
+        respond = _responder(
+            video_sdk_responder,
+            (sdk_key, sdk_secret),
+            VIDEO_SDK_SETTINGS,
+            stand_in,
+            policy=policy,
+            max_body_size=max_body_size,
+        )
+        return _signature_view(respond, policy, max_body_size, "video_sdk_signature")
+
+    return _settings_view(make, VIDEO_SDK_SETTINGS, (sdk_key, sdk_secret))
 
 
 # --------------------------------------------------------------------------------------
@@ -376,22 +533,34 @@ def webhook_view(
     timestamp, 413 to a body over ``max_body_size`` bytes (the signature endpoint's 413),
     and calls ``handler(event)`` with every other verified event before answering 200.
 
+    While ``settings.ZOOM_WEBHOOK_SECRET_TOKEN`` is missing (and no ``secret_token`` is
+    given), the view answers 500, as :func:`meeting_sdk_view` does.
+
     Raises:
-        ImproperlyConfigured: no ``secret_token`` and no usable
-            ``settings.ZOOM_WEBHOOK_SECRET_TOKEN``, or a ``tolerance`` or ``max_body_size``
+        ImproperlyConfigured: a ``secret_token`` or ``settings.ZOOM_WEBHOOK_SECRET_TOKEN``
+            that is set but cannot be Zoom's token, or a ``tolerance`` or ``max_body_size``
             that cannot work.
     """
-    token = _setting(WEBHOOK_SETTING, secret_token)
-    try:
-        check_webhook_settings(
-            token,
-            tolerance=tolerance,
-            max_body_size=max_body_size,
-            parameter="secret_token" if secret_token is not None else WEBHOOK_SETTING,
-        )
-    except InvalidParameterError as error:
-        raise ImproperlyConfigured(f"zoomsig: {error}") from None
 
+    def make(stand_in: bool) -> View:
+        token = _setting(WEBHOOK_SETTING, secret_token, stand_in)
+        try:
+            check_webhook_settings(
+                token,
+                tolerance=tolerance,
+                max_body_size=max_body_size,
+                parameter="secret_token" if secret_token is not None else WEBHOOK_SETTING,
+            )
+        except InvalidParameterError as error:
+            raise ImproperlyConfigured(f"zoomsig: {error}") from None
+        return _webhook_view(handler, token, tolerance, max_body_size)
+
+    return _settings_view(make, (WEBHOOK_SETTING,), (secret_token,))
+
+
+def _webhook_view(
+    handler: Callable[[WebhookEvent], None], token: str, tolerance: int, max_body_size: int
+) -> View:
     def view(request: HttpRequest) -> HttpResponse:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
@@ -411,4 +580,5 @@ def webhook_view(
         return JsonResponse(dict(outcome.body), status=outcome.status)
 
     # Zoom cannot send a CSRF token; the signature is what authenticates the request.
-    return cast("Callable[[HttpRequest], HttpResponse]", csrf_exempt(view))
+    view.__name__ = view.__qualname__ = "zoom_webhook"
+    return cast("View", csrf_exempt(view))
