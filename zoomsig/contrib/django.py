@@ -18,15 +18,23 @@ Settings (read when the view is made, i.e. when the URLconf is imported):
 - ``ZOOM_SDK_KEY``, ``ZOOM_SDK_SECRET``: the Meeting SDK app's Client ID and secret;
 - ``ZOOM_VIDEO_SDK_KEY``, ``ZOOM_VIDEO_SDK_SECRET``: the Video SDK key and secret.
 
-A view checks every setting it uses when it is made (a missing, empty or broken key or
-secret, policy or body cap raises :class:`~django.core.exceptions.ImproperlyConfigured`
-naming the setting, never its value), so ``runserver``, ``check`` and ``migrate``, which
-import the URLconf, stop before any request. Add ``"zoomsig.contrib.django.ZoomSigConfig"``
-to ``INSTALLED_APPS`` and ``manage.py check`` also reports the settings themselves through
-Django's system checks (:func:`check_settings`): errors for a value that cannot work, a
-warning for a pair that is half set. Nothing is required: a webhook-only project sets only
-``ZOOM_WEBHOOK_SECRET_TOKEN``, and commands that import no URLconf (``collectstatic``,
-``makemigrations``, ``shell``) run without any secret.
+A view checks every argument and every setting it uses when it is made: a key or secret
+set to what cannot work (surrounding whitespace, not a str…), a policy or a body cap that
+cannot work raises :class:`~django.core.exceptions.ImproperlyConfigured` naming the
+setting, never its value, so ``runserver``, ``check`` and ``migrate``, which import the
+URLconf, stop before any request. A setting that is *missing* (not set, or set to an empty
+string) waits instead, as Django's own ``SECRET_KEY`` does: the view is made when it is
+first called, so a build step without secrets (``migrate``, ``collectstatic`` in a Docker
+build) runs, and until the setting is there every request is answered with the endpoint's
+500 (``$server``), and the error Django logs for it (logger ``django.request``) names the
+setting.
+
+Add ``"zoomsig.contrib.django.ZoomSigConfig"`` to ``INSTALLED_APPS`` and ``manage.py
+check`` also reports the settings through Django's system checks: :func:`check_settings`
+gives errors for a value that cannot work and a warning for a pair that is half set;
+:func:`check_routed_views` a warning for each routed view whose settings are missing, an
+error under ``manage.py check --deploy``. Nothing is required: a webhook-only project sets
+only ``ZOOM_WEBHOOK_SECRET_TOKEN``.
 
 Methods and CSRF: the views answer ``POST`` only (405 with ``Allow: POST`` otherwise) and
 are exempt from Django's CSRF check, because they change nothing on the server and accept
@@ -47,7 +55,8 @@ Webhooks
     urlpatterns = [path("zoom/webhook/", webhook_view(on_event))]
 
 The secret token comes from ``settings.ZOOM_WEBHOOK_SECRET_TOKEN`` (read once, when the
-view is made) unless ``secret_token=`` is given.
+view is made, or when it is first called if the setting is missing then) unless
+``secret_token=`` is given.
 """
 
 from __future__ import annotations
@@ -55,9 +64,9 @@ from __future__ import annotations
 # pyright: reportMissingTypeStubs=false, reportUnknownMemberType=false
 # pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false
 # pyright: reportArgumentType=false, reportUnnecessaryComparison=false
-import logging
 from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
+from types import MappingProxyType
 from typing import Any, Callable, Optional, TypeVar, Union, cast
 
 import django.conf
@@ -66,6 +75,7 @@ from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.urls import URLResolver, get_resolver
+from django.utils.log import log_response
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -97,13 +107,15 @@ MEETING_SDK_SETTINGS = ("ZOOM_SDK_KEY", "ZOOM_SDK_SECRET")
 VIDEO_SDK_SETTINGS = ("ZOOM_VIDEO_SDK_KEY", "ZOOM_VIDEO_SDK_SECRET")
 WEBHOOK_SETTING = "ZOOM_WEBHOOK_SECRET_TOKEN"
 
-_STAND_INS: Mapping[str, str] = {
-    "ZOOM_SDK_KEY": "zoomsigStandInKey",
-    "ZOOM_SDK_SECRET": "zoomsig-stand-in-secret-0123456789",
-    "ZOOM_VIDEO_SDK_KEY": "zoomsigStandInKey",
-    "ZOOM_VIDEO_SDK_SECRET": "zoomsig-stand-in-secret-0123456789",
-    WEBHOOK_SETTING: "zoomsigStandInToken012",
-}
+_STAND_INS: Mapping[str, str] = MappingProxyType(
+    {
+        "ZOOM_SDK_KEY": "zoomsigStandInKey",
+        "ZOOM_SDK_SECRET": "zoomsig-stand-in-secret-0123456789",
+        "ZOOM_VIDEO_SDK_KEY": "zoomsigStandInKey",
+        "ZOOM_VIDEO_SDK_SECRET": "zoomsig-stand-in-secret-0123456789",
+        WEBHOOK_SETTING: "zoomsigStandInToken012",
+    }
+)
 """Valid values put in place of a missing setting when a view is made, so that its arguments
 and its other settings are checked then; that view is thrown away, it never answers."""
 
@@ -114,8 +126,6 @@ _SERVER_ERROR = meeting_sdk_response(
 
 _READS = "zoomsig_settings"
 """The attribute that marks a zoomsig view: the settings it reads (see check_routed_views)."""
-
-_LOG = logging.getLogger("zoomsig.contrib.django")
 
 View = Callable[[HttpRequest], HttpResponse]
 P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy)
@@ -195,8 +205,8 @@ def check_settings(
       empty string.
 
     A pair (or the webhook token) that is not set at all, or set to empty strings, is not
-    reported: nothing is required, and the views that need it say so when they are made.
-    Messages name the setting, never its value.
+    reported here: nothing is required, and :func:`check_routed_views` names the views that
+    need it. Messages name the setting, never its value.
     """
     messages: list[checks.CheckMessage] = []
     for names, check in (
@@ -210,7 +220,7 @@ def check_settings(
 
 def _typed(names: Sequence[str]) -> tuple[list[checks.CheckMessage], list[object]]:
     """E001 for each setting that is neither unset nor a str, and the values."""
-    values = [getattr(django.conf.settings, name, None) for name in names]
+    values: list[object] = [getattr(django.conf.settings, name, None) for name in names]
     errors: list[checks.CheckMessage] = [
         checks.Error(
             f"zoomsig: {name} must be a str, not {type(value).__name__}", id="zoomsig.E001"
@@ -282,11 +292,13 @@ def check_routed_views(
     return messages
 
 
-_HINTS = {
-    False: "Set them where the server runs. A build step without secrets (collectstatic, "
-    "migrate) can ignore this; `manage.py check --deploy` reports it as zoomsig.E004.",
-    True: "Set them in the deployment's environment.",
-}
+_HINTS: Mapping[bool, str] = MappingProxyType(
+    {
+        False: "Set them where the server runs. A build step without secrets (collectstatic, "
+        "migrate) can ignore this; `manage.py check --deploy` reports it as zoomsig.E004.",
+        True: "Set them in the deployment's environment.",
+    }
+)
 
 
 def _check_deployment(
@@ -398,6 +410,26 @@ def _responder(
         raise _improperly_configured(exc, _pair_names(given, names)) from None
 
 
+def _sdk_view(
+    make_responder: Callable[..., Responder[P]],
+    given: tuple[Optional[str], Optional[str]],
+    names: tuple[str, str],
+    *,
+    policy: Union[P, Callable[[HttpRequest], P], None],
+    max_body_size: int,
+    name: str,
+) -> View:
+    """A signature view, made now or, while its key or secret is missing, when called."""
+
+    def make(stand_in: bool) -> View:
+        respond = _responder(
+            make_responder, given, names, stand_in, policy=policy, max_body_size=max_body_size
+        )
+        return _signature_view(respond, policy, max_body_size, name)
+
+    return _settings_view(make, names, given)
+
+
 # --------------------------------------------------------------------------------------
 # Views made from settings: now if they are there, when first called if they are missing
 # --------------------------------------------------------------------------------------
@@ -426,8 +458,8 @@ def _lazy_view(make: Callable[[], View], reads: tuple[str, ...], name: str) -> V
     """A view that makes the real one from the settings ``reads`` when called.
 
     Made again whenever those settings change (``override_settings``); while one cannot
-    work, every request is answered with the endpoint's 500 and logged, the setting named,
-    never its value.
+    work, every request is answered with the endpoint's 500, and the line Django logs for
+    it (``django.request``, level ERROR) names the setting, never its value.
     """
     made: list[tuple[tuple[object, ...], View]] = []
 
@@ -438,8 +470,10 @@ def _lazy_view(make: Callable[[], View], reads: tuple[str, ...], name: str) -> V
             try:
                 current = (values, make())
             except ImproperlyConfigured as exc:
-                _LOG.error("%s; the view %s answered 500", exc, name)
-                return _to_django(_SERVER_ERROR)
+                response = _to_django(_SERVER_ERROR)
+                message = f"{exc}; the view {name} answered 500".replace("%", "%%")
+                log_response(message, response=response, request=request)
+                return response
             made[:] = [current]
         return current[1](request)
 
@@ -467,21 +501,17 @@ def meeting_sdk_view(
         max_body_size: Bodies larger than this many bytes get 413, unread.
 
     Raises:
-        ImproperlyConfigured: A setting or argument is missing or cannot work.
+        ImproperlyConfigured: A setting or argument is set to what cannot work. A
+            missing setting raises nothing: the view answers 500 until it is set.
     """
-
-    def make(stand_in: bool) -> View:
-        respond = _responder(
-            partial(meeting_sdk_responder, credential_type=credential_type),
-            (sdk_key, sdk_secret),
-            MEETING_SDK_SETTINGS,
-            stand_in,
-            policy=policy,
-            max_body_size=max_body_size,
-        )
-        return _signature_view(respond, policy, max_body_size, "meeting_sdk_signature")
-
-    return _settings_view(make, MEETING_SDK_SETTINGS, (sdk_key, sdk_secret))
+    return _sdk_view(
+        partial(meeting_sdk_responder, credential_type=credential_type),
+        (sdk_key, sdk_secret),
+        MEETING_SDK_SETTINGS,
+        policy=policy,
+        max_body_size=max_body_size,
+        name="meeting_sdk_signature",
+    )
 
 
 def video_sdk_view(
@@ -497,21 +527,17 @@ def video_sdk_view(
     and ``ZOOM_VIDEO_SDK_SECRET``.
 
     Raises:
-        ImproperlyConfigured: A setting or argument is missing or cannot work.
+        ImproperlyConfigured: A setting or argument is set to what cannot work. A
+            missing setting raises nothing: the view answers 500 until it is set.
     """
-
-    def make(stand_in: bool) -> View:
-        respond = _responder(
-            video_sdk_responder,
-            (sdk_key, sdk_secret),
-            VIDEO_SDK_SETTINGS,
-            stand_in,
-            policy=policy,
-            max_body_size=max_body_size,
-        )
-        return _signature_view(respond, policy, max_body_size, "video_sdk_signature")
-
-    return _settings_view(make, VIDEO_SDK_SETTINGS, (sdk_key, sdk_secret))
+    return _sdk_view(
+        video_sdk_responder,
+        (sdk_key, sdk_secret),
+        VIDEO_SDK_SETTINGS,
+        policy=policy,
+        max_body_size=max_body_size,
+        name="video_sdk_signature",
+    )
 
 
 # --------------------------------------------------------------------------------------
