@@ -30,7 +30,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, override_settings
 from django.urls import include, path
 
-from zoomsig.contrib.django import check_routed_views, meeting_sdk_view, webhook_view
+from zoomsig.contrib.django import meeting_sdk_view, webhook_view
 from zoomsig.testing.webhooks import url_validation_request
 
 SECRET = SENTINEL_SECRET
@@ -227,6 +227,8 @@ def test_view_made_without_settings_raised_instead_of_answering_500(
 
 
 def test_check_did_not_name_the_routed_views_that_cannot_answer() -> None:
+    from zoomsig.contrib.django import check_routed_views
+
     with override_settings(**NONE_SET):
         urls = _urlconf()
         with override_settings(ROOT_URLCONF=urls):
