@@ -119,3 +119,25 @@ def test_a_broken_secret_stops_the_app_at_start_up(command: list[str], folder: s
     assert result.returncode != 0
     assert "sdk_secret" in result.stderr or "ZOOM_SDK_SECRET" in result.stderr
     assert SECRET[:8] not in result.stderr + result.stdout
+
+
+def test_django_example_check_without_secrets_crashed_at_the_urlconf() -> None:
+    """A Docker build runs manage.py (check, migrate) before any secret is there."""
+    env = {k: v for k, v in os.environ.items() if k not in ("ZOOM_SDK_KEY", "ZOOM_SDK_SECRET")}
+    outputs = {
+        flag: subprocess.run(
+            [sys.executable, "manage.py", "check", *flag],
+            cwd=EXAMPLES / "django_app",
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        for flag in ((), ("--deploy",))
+    }
+    check, deploy = outputs[()], outputs[("--deploy",)]
+    assert check.returncode == 0, check.stderr[-2000:]
+    assert "(zoomsig.W002) zoomsig: ZOOM_SDK_KEY is set to an empty string" in check.stderr
+    assert deploy.returncode != 0
+    assert "(zoomsig.E004)" in deploy.stderr

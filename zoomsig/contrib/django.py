@@ -18,15 +18,23 @@ Settings (read when the view is made, i.e. when the URLconf is imported):
 - ``ZOOM_SDK_KEY``, ``ZOOM_SDK_SECRET``: the Meeting SDK app's Client ID and secret;
 - ``ZOOM_VIDEO_SDK_KEY``, ``ZOOM_VIDEO_SDK_SECRET``: the Video SDK key and secret.
 
-A view checks every setting it uses when it is made (a missing, empty or broken key or
-secret, policy or body cap raises :class:`~django.core.exceptions.ImproperlyConfigured`
-naming the setting, never its value), so ``runserver``, ``check`` and ``migrate``, which
-import the URLconf, stop before any request. Add ``"zoomsig.contrib.django.ZoomSigConfig"``
-to ``INSTALLED_APPS`` and ``manage.py check`` also reports the settings themselves through
-Django's system checks (:func:`check_settings`): errors for a value that cannot work, a
-warning for a pair that is half set. Nothing is required: a webhook-only project sets only
-``ZOOM_WEBHOOK_SECRET_TOKEN``, and commands that import no URLconf (``collectstatic``,
-``makemigrations``, ``shell``) run without any secret.
+A view checks every argument and every setting it uses when it is made: a key or secret
+set to what cannot work (surrounding whitespace, not a str…), a policy or a body cap that
+cannot work raises :class:`~django.core.exceptions.ImproperlyConfigured` naming the
+setting, never its value, so ``runserver``, ``check`` and ``migrate``, which import the
+URLconf, stop before any request. A setting that is *missing* (not set, or set to an empty
+string) waits instead, as Django's own ``SECRET_KEY`` does: the view is made when it is
+first called, so a build step without secrets (``migrate``, ``collectstatic`` in a Docker
+build) runs, and until the setting is there every request is answered with the endpoint's
+500 (``$server``), and the error Django logs for it (logger ``django.request``) names the
+setting.
+
+Add ``"zoomsig.contrib.django.ZoomSigConfig"`` to ``INSTALLED_APPS`` and ``manage.py
+check`` also reports the settings through Django's system checks: :func:`check_settings`
+gives errors for a value that cannot work and a warning for a pair that is half set;
+:func:`check_routed_views` a warning for each routed view whose settings are missing, an
+error under ``manage.py check --deploy``. Nothing is required: a webhook-only project sets
+only ``ZOOM_WEBHOOK_SECRET_TOKEN``.
 
 Methods and CSRF: the views answer ``POST`` only (405 with ``Allow: POST`` otherwise) and
 are exempt from Django's CSRF check, because they change nothing on the server and accept
@@ -47,7 +55,8 @@ Webhooks
     urlpatterns = [path("zoom/webhook/", webhook_view(on_event))]
 
 The secret token comes from ``settings.ZOOM_WEBHOOK_SECRET_TOKEN`` (read once, when the
-view is made) unless ``secret_token=`` is given.
+view is made, or when it is first called if the setting is missing then) unless
+``secret_token=`` is given.
 """
 
 from __future__ import annotations
@@ -55,8 +64,9 @@ from __future__ import annotations
 # pyright: reportMissingTypeStubs=false, reportUnknownMemberType=false
 # pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false
 # pyright: reportArgumentType=false, reportUnnecessaryComparison=false
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import partial
+from types import MappingProxyType
 from typing import Any, Callable, Optional, TypeVar, Union, cast
 
 import django.conf
@@ -64,6 +74,8 @@ from django.apps import AppConfig
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.urls import URLResolver, get_resolver
+from django.utils.log import log_response
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -76,16 +88,44 @@ from zoomsig.endpoint import (
     VideoSdkPolicy,
     check_meeting_sdk_credentials,
     check_video_sdk_credentials,
+    meeting_sdk_response,
     too_large_response,
 )
 from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent
 from zoomsig.webhook.endpoint import check_webhook_settings, handle_webhook, too_large
 
-__all__ = ["ZoomSigConfig", "check_settings", "meeting_sdk_view", "video_sdk_view", "webhook_view"]
+__all__ = [
+    "ZoomSigConfig",
+    "check_routed_views",
+    "check_settings",
+    "meeting_sdk_view",
+    "video_sdk_view",
+    "webhook_view",
+]
 
 MEETING_SDK_SETTINGS = ("ZOOM_SDK_KEY", "ZOOM_SDK_SECRET")
 VIDEO_SDK_SETTINGS = ("ZOOM_VIDEO_SDK_KEY", "ZOOM_VIDEO_SDK_SECRET")
 WEBHOOK_SETTING = "ZOOM_WEBHOOK_SECRET_TOKEN"
+
+_STAND_INS: Mapping[str, str] = MappingProxyType(
+    {
+        "ZOOM_SDK_KEY": "zoomsigStandInKey",
+        "ZOOM_SDK_SECRET": "zoomsig-stand-in-secret-0123456789",
+        "ZOOM_VIDEO_SDK_KEY": "zoomsigStandInKey",
+        "ZOOM_VIDEO_SDK_SECRET": "zoomsig-stand-in-secret-0123456789",
+        WEBHOOK_SETTING: "zoomsigStandInToken012",
+    }
+)
+"""Valid values put in place of a missing setting when a view is made, so that its arguments
+and its other settings are checked then; that view is thrown away, it never answers."""
+
+_SERVER_ERROR = meeting_sdk_response(
+    b"{}", sdk_key="", sdk_secret="", content_type="application/json"
+)
+"""The endpoint's own 500 (``$server``) when the server's credentials are missing."""
+
+_READS = "zoomsig_settings"
+"""The attribute that marks a zoomsig view: the settings it reads (see check_routed_views)."""
 
 View = Callable[[HttpRequest], HttpResponse]
 P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy)
@@ -109,10 +149,22 @@ def _missing(name: str, value: object) -> Optional[str]:
     return None
 
 
-def _setting(name: str, given: Optional[str]) -> str:
+def _absent(value: object) -> bool:
+    """Whether a setting is missing: not set, or set to an empty string."""
+    return value is None or (isinstance(value, str) and not value)
+
+
+def _absent_settings(names: Sequence[str]) -> list[str]:
+    return [name for name in names if _absent(getattr(django.conf.settings, name, None))]
+
+
+def _setting(name: str, given: Optional[str], stand_in: bool = False) -> str:
+    """``given``, else the setting ``name`` (its stand-in if it is missing and ``stand_in``)."""
     if given is not None:
         return given
     value: Any = getattr(django.conf.settings, name, None)
+    if stand_in and _absent(value):
+        return _STAND_INS[name]
     problem = _missing(name, value)
     if problem is not None:
         raise ImproperlyConfigured(f"zoomsig: {problem} in your Django settings")
@@ -153,8 +205,8 @@ def check_settings(
       empty string.
 
     A pair (or the webhook token) that is not set at all, or set to empty strings, is not
-    reported: nothing is required, and the views that need it say so when they are made.
-    Messages name the setting, never its value.
+    reported here: nothing is required, and :func:`check_routed_views` names the views that
+    need it. Messages name the setting, never its value.
     """
     messages: list[checks.CheckMessage] = []
     for names, check in (
@@ -168,7 +220,7 @@ def check_settings(
 
 def _typed(names: Sequence[str]) -> tuple[list[checks.CheckMessage], list[object]]:
     """E001 for each setting that is neither unset nor a str, and the values."""
-    values = [getattr(django.conf.settings, name, None) for name in names]
+    values: list[object] = [getattr(django.conf.settings, name, None) for name in names]
     errors: list[checks.CheckMessage] = [
         checks.Error(
             f"zoomsig: {name} must be a str, not {type(value).__name__}", id="zoomsig.E001"
@@ -218,14 +270,71 @@ def _check_webhook_setting() -> list[checks.CheckMessage]:
     return []
 
 
+def check_routed_views(
+    app_configs: Optional[Sequence[object]] = None, *, deploy: bool = False, **kwargs: object
+) -> list[checks.CheckMessage]:
+    """The system check of the routed zoomsig views, registered by :class:`ZoomSigConfig`.
+
+    A view whose settings are missing when the URLconf is imported answers 500 until they
+    are set (see :func:`meeting_sdk_view`). For each such view in the URLconf,
+    ``manage.py check`` (and ``migrate``, ``runserver``) shows the warning ``zoomsig.W002``,
+    which stops no command, and ``manage.py check --deploy`` the error ``zoomsig.E004``
+    as well, which does.
+    """
+    if not getattr(django.conf.settings, "ROOT_URLCONF", None):
+        return []
+    level, check_id = (checks.Error, "zoomsig.E004") if deploy else (checks.Warning, "zoomsig.W002")
+    messages: list[checks.CheckMessage] = []
+    for route, view in _routed_views(get_resolver()):
+        missing = _absent_settings(getattr(view, _READS, ()))
+        if missing:
+            messages.append(level(_unusable(route, missing), hint=_HINTS[deploy], id=check_id))
+    return messages
+
+
+_HINTS: Mapping[bool, str] = MappingProxyType(
+    {
+        False: "Set them where the server runs. A build step without secrets (collectstatic, "
+        "migrate) can ignore this; `manage.py check --deploy` reports it as zoomsig.E004.",
+        True: "Set them in the deployment's environment.",
+    }
+)
+
+
+def _check_deployment(
+    app_configs: Optional[Sequence[object]] = None, **kwargs: object
+) -> list[checks.CheckMessage]:
+    return check_routed_views(app_configs, deploy=True)
+
+
+def _routed_views(resolver: URLResolver, prefix: str = "") -> Iterator[tuple[str, object]]:
+    """Every view of the URLconf, with its route."""
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _routed_views(entry, route)
+        else:
+            yield route, entry.callback
+
+
+def _unusable(route: str, missing: Sequence[str]) -> str:
+    problems = "; ".join(
+        cast("str", _missing(name, getattr(django.conf.settings, name, None))) for name in missing
+    )
+    return f"zoomsig: {problems}: the view at {route!r} answers every request with 500"
+
+
 class ZoomSigConfig(AppConfig):
-    """Registers :func:`check_settings` with Django's system checks; raises nothing."""
+    """Registers :func:`check_settings` and :func:`check_routed_views` with Django's system
+    checks; raises nothing."""
 
     name: str = "zoomsig.contrib.django"
     label: str = "zoomsig"
 
     def ready(self) -> None:
         checks.register(check_settings, "zoomsig")
+        checks.register(check_routed_views, "zoomsig", checks.Tags.urls)
+        checks.register(_check_deployment, "zoomsig", checks.Tags.urls, deploy=True)
 
 
 # --------------------------------------------------------------------------------------
@@ -287,17 +396,89 @@ def _responder(
     make: Callable[..., Responder[P]],
     given: tuple[Optional[str], Optional[str]],
     names: tuple[str, str],
+    stand_in: bool,
     **settings: object,
 ) -> Responder[P]:
     """``make`` with the key and secret given or read from ``names``; errors name them."""
     try:
         return make(
-            sdk_key=_setting(names[0], given[0]),
-            sdk_secret=_setting(names[1], given[1]),
+            sdk_key=_setting(names[0], given[0], stand_in),
+            sdk_secret=_setting(names[1], given[1], stand_in),
             **settings,
         )
     except InvalidParameterError as exc:
         raise _improperly_configured(exc, _pair_names(given, names)) from None
+
+
+def _sdk_view(
+    make_responder: Callable[..., Responder[P]],
+    given: tuple[Optional[str], Optional[str]],
+    names: tuple[str, str],
+    *,
+    policy: Union[P, Callable[[HttpRequest], P], None],
+    max_body_size: int,
+    name: str,
+) -> View:
+    """A signature view, made now or, while its key or secret is missing, when called."""
+
+    def make(stand_in: bool) -> View:
+        respond = _responder(
+            make_responder, given, names, stand_in, policy=policy, max_body_size=max_body_size
+        )
+        return _signature_view(respond, policy, max_body_size, name)
+
+    return _settings_view(make, names, given)
+
+
+# --------------------------------------------------------------------------------------
+# Views made from settings: now if they are there, when first called if they are missing
+# --------------------------------------------------------------------------------------
+
+
+def _settings_view(
+    make: Callable[[bool], View], names: Sequence[str], given: Sequence[Optional[str]]
+) -> View:
+    """The view ``make`` returns; while a setting it reads is missing, one that makes it later.
+
+    ``make(stand_in)`` reads the settings (a missing one replaced by its stand-in if
+    ``stand_in``) and raises :class:`ImproperlyConfigured` for what cannot work. It runs now
+    in any case: arguments, and settings that are set but broken, fail when the URLconf is
+    imported; only a missing setting waits, as Django's own ``SECRET_KEY`` does.
+    """
+    reads = tuple(name for name, value in zip(names, given) if value is None)
+    missing = _absent_settings(reads)
+    view = make(bool(missing))
+    if missing:
+        view = _lazy_view(partial(make, False), reads, view.__name__)
+    setattr(view, _READS, reads)
+    return view
+
+
+def _lazy_view(make: Callable[[], View], reads: tuple[str, ...], name: str) -> View:
+    """A view that makes the real one from the settings ``reads`` when called.
+
+    Made again whenever those settings change (``override_settings``); while one cannot
+    work, every request is answered with the endpoint's 500, and the line Django logs for
+    it (``django.request``, level ERROR) names the setting, never its value.
+    """
+    made: list[tuple[tuple[object, ...], View]] = []
+
+    def view(request: HttpRequest) -> HttpResponse:
+        values = tuple(getattr(django.conf.settings, setting, None) for setting in reads)
+        current = made[0] if made else None
+        if current is None or current[0] != values:
+            try:
+                current = (values, make())
+            except ImproperlyConfigured as exc:
+                response = _to_django(_SERVER_ERROR)
+                message = f"{exc}; the view {name} answered 500".replace("%", "%%")
+                log_response(message, response=response, request=request)
+                return response
+            made[:] = [current]
+        return current[1](request)
+
+    view.__name__ = view.__qualname__ = name
+    return cast("View", csrf_exempt(view))
 
 
 def meeting_sdk_view(
@@ -320,16 +501,17 @@ def meeting_sdk_view(
         max_body_size: Bodies larger than this many bytes get 413, unread.
 
     Raises:
-        ImproperlyConfigured: A setting or argument is missing or cannot work.
+        ImproperlyConfigured: A setting or argument is set to what cannot work. A
+            missing setting raises nothing: the view answers 500 until it is set.
     """
-    respond = _responder(
+    return _sdk_view(
         partial(meeting_sdk_responder, credential_type=credential_type),
         (sdk_key, sdk_secret),
         MEETING_SDK_SETTINGS,
         policy=policy,
         max_body_size=max_body_size,
+        name="meeting_sdk_signature",
     )
-    return _signature_view(respond, policy, max_body_size, "meeting_sdk_signature")
 
 
 def video_sdk_view(
@@ -345,16 +527,17 @@ def video_sdk_view(
     and ``ZOOM_VIDEO_SDK_SECRET``.
 
     Raises:
-        ImproperlyConfigured: A setting or argument is missing or cannot work.
+        ImproperlyConfigured: A setting or argument is set to what cannot work. A
+            missing setting raises nothing: the view answers 500 until it is set.
     """
-    respond = _responder(
+    return _sdk_view(
         video_sdk_responder,
         (sdk_key, sdk_secret),
         VIDEO_SDK_SETTINGS,
         policy=policy,
         max_body_size=max_body_size,
+        name="video_sdk_signature",
     )
-    return _signature_view(respond, policy, max_body_size, "video_sdk_signature")
 
 
 # --------------------------------------------------------------------------------------
@@ -376,22 +559,34 @@ def webhook_view(
     timestamp, 413 to a body over ``max_body_size`` bytes (the signature endpoint's 413),
     and calls ``handler(event)`` with every other verified event before answering 200.
 
+    While ``settings.ZOOM_WEBHOOK_SECRET_TOKEN`` is missing (and no ``secret_token`` is
+    given), the view answers 500, as :func:`meeting_sdk_view` does.
+
     Raises:
-        ImproperlyConfigured: no ``secret_token`` and no usable
-            ``settings.ZOOM_WEBHOOK_SECRET_TOKEN``, or a ``tolerance`` or ``max_body_size``
+        ImproperlyConfigured: a ``secret_token`` or ``settings.ZOOM_WEBHOOK_SECRET_TOKEN``
+            that is set but cannot be Zoom's token, or a ``tolerance`` or ``max_body_size``
             that cannot work.
     """
-    token = _setting(WEBHOOK_SETTING, secret_token)
-    try:
-        check_webhook_settings(
-            token,
-            tolerance=tolerance,
-            max_body_size=max_body_size,
-            parameter="secret_token" if secret_token is not None else WEBHOOK_SETTING,
-        )
-    except InvalidParameterError as error:
-        raise ImproperlyConfigured(f"zoomsig: {error}") from None
 
+    def make(stand_in: bool) -> View:
+        token = _setting(WEBHOOK_SETTING, secret_token, stand_in)
+        try:
+            check_webhook_settings(
+                token,
+                tolerance=tolerance,
+                max_body_size=max_body_size,
+                parameter="secret_token" if secret_token is not None else WEBHOOK_SETTING,
+            )
+        except InvalidParameterError as error:
+            raise ImproperlyConfigured(f"zoomsig: {error}") from None
+        return _webhook_view(handler, token, tolerance, max_body_size)
+
+    return _settings_view(make, (WEBHOOK_SETTING,), (secret_token,))
+
+
+def _webhook_view(
+    handler: Callable[[WebhookEvent], None], token: str, tolerance: int, max_body_size: int
+) -> View:
     def view(request: HttpRequest) -> HttpResponse:
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
@@ -411,4 +606,5 @@ def webhook_view(
         return JsonResponse(dict(outcome.body), status=outcome.status)
 
     # Zoom cannot send a CSRF token; the signature is what authenticates the request.
-    return cast("Callable[[HttpRequest], HttpResponse]", csrf_exempt(view))
+    view.__name__ = view.__qualname__ = "zoom_webhook"
+    return cast("View", csrf_exempt(view))

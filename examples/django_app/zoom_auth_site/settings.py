@@ -4,8 +4,8 @@
 import os
 
 # A Meeting SDK app's Client ID and Client secret. The view checks them when the URLconf is
-# imported, `manage.py check` through ZoomSigConfig: a missing or broken one is reported
-# before the first request.
+# imported: a broken one stops the server before the first request. A missing one lets a
+# build step (migrate, collectstatic) run; `manage.py check --deploy` fails on it.
 ZOOM_SDK_KEY = os.environ.get("ZOOM_SDK_KEY", "")
 ZOOM_SDK_SECRET = os.environ.get("ZOOM_SDK_SECRET", "")
 INSTALLED_APPS = ["zoomsig.contrib.django.ZoomSigConfig"]
