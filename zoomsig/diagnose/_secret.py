@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Callable, NamedTuple, Optional
 
-from zoomsig._jws import same_mac
+from zoomsig import _jws
 from zoomsig.diagnose._decode import loose_b64decode
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose.codes import FindingCode
@@ -144,10 +144,10 @@ def verify(
             f"the secret you gave has {len(secret.strip())} characters; Zoom's have "
             f"{MIN_SECRET_LENGTH}",
         )
-    if same_mac(expected(secret), mac):
+    if _jws.same_mac(expected(secret), mac):
         return Verdict(True, found)
     for variant in (*extra, *_secret_variants(secret, sdk_key)):
-        if same_mac((variant.mac or expected)(variant.key), mac):
+        if _jws.same_mac((variant.mac or expected)(variant.key), mac):
             found.add(variant.code, variant.message, "signature")
             return Verdict(False, found)
     if explain_mismatch:
