@@ -160,9 +160,12 @@ def _inputs(
     """
     secret_bytes = _secret_bytes(secret)
     others = _other_secrets(other_secrets)
+    tokens: tuple[str, ...] = ()  # the join tokens, as given and stripped
     if zak is not None or obf_token is not None:
         _check_join_tokens(zak, obf_token)
         context = context._replace(zak=zak, obf_token=obf_token)
+        given = (token for token in (zak, obf_token) if token)
+        tokens = tuple(t for token in given for t in (token, token.strip()) if t)
     if not isinstance(signature, (str, bytes)):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise InvalidParameterError(
             "signature", f"expected a str or bytes, got {type(signature).__name__}"
@@ -173,7 +176,7 @@ def _inputs(
         secret_bytes,
         forms,
         context,
-        _redactor(forms, others, context),
+        _redactor(forms, others, tokens),
         other_secret_variants(others) if others else (),
     )
 
@@ -215,19 +218,16 @@ def _check_join_tokens(zak: object, obf_token: object) -> None:
 
 
 def _redactor(
-    forms: tuple[str, ...], others: tuple[tuple[str, bytes], ...], context: Context
+    forms: tuple[str, ...], others: tuple[tuple[str, bytes], ...], tokens: tuple[str, ...]
 ) -> Optional[Redactor]:
     """What keeps everything the caller hands over out of the report (``None``: nothing).
 
-    The secret, the other secrets and the join tokens (bearer credentials).
+    The secret (``forms``), the other secrets and the join tokens (bearer credentials).
     """
     hidden = forms
-    if others or context.joining:
-        hidden = (*forms, *(t for _, other in others for t in secret_texts(other)))
-        tokens = (
-            t for token in (context.zak, context.obf_token) if token for t in (token, token.strip())
-        )
-        hidden = tuple(dict.fromkeys((*hidden, *(t for t in tokens if t))))
+    if others or tokens:
+        others_forms = (t for _, other in others for t in secret_texts(other))
+        hidden = tuple(dict.fromkeys((*forms, *others_forms, *tokens)))
     return Redactor(*hidden) if hidden else None
 
 
