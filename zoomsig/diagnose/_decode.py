@@ -155,7 +155,8 @@ def decode_jwt(text: str, *, well_formed: bool = False, found: Optional[Findings
     """Decode a three-part token, adding to ``found`` what it forgave or could not read.
 
     ``well_formed``: ``text`` matched :data:`WELL_FORMED_JWT` (no alphabet or padding
-    mistake to look for).
+    mistake to look for). ``found``: the diagnosis's collector; a caller that only reads the
+    header and claims (the join-option rules) leaves it out.
     """
     found = Findings() if found is None else found
     parts = text.split(".")
