@@ -24,7 +24,7 @@ from zoomsig import (
     sign_meeting_sdk,
 )
 from zoomsig import sign_video_sdk as _sign_video
-from zoomsig.diagnose._rules_join import MAX_JOIN_TOKEN_LENGTH
+from zoomsig._secrecy import MAX_SECRET_LENGTH
 
 C = FindingCode
 MEETING = "85746065432"
@@ -176,9 +176,14 @@ def test_an_unmarked_obf_token_is_not_guessed_at() -> None:
     assert not codes(check(signature(), obf_token=unmarked)) & JOIN_CODES
 
 
-def test_an_oversized_token_is_refused_unread() -> None:
-    report = check(signature(), obf_token="a" * (MAX_JOIN_TOKEN_LENGTH + 1))
-    assert C.JOIN_TOKEN_NOT_ZOOM_ISSUED in codes(report)
+@pytest.mark.parametrize("parameter", ["zak", "obf_token"])
+def test_an_oversized_token_is_refused_unread(parameter: str) -> None:
+    # Refused by its length, before any work on it (issue 23): an InvalidParameterError
+    # like every other secret-like argument, not a finding.
+    with pytest.raises(InvalidParameterError) as info:
+        check(signature(), **{parameter: "a" * (MAX_SECRET_LENGTH + 1)})
+    assert info.value.parameter == parameter
+    assert check(signature(), **{parameter: "a" * MAX_SECRET_LENGTH}).findings
 
 
 def test_a_video_sdk_token_as_obf_token() -> None:

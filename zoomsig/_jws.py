@@ -11,8 +11,9 @@ official samples byte for byte. PyJWS writes the header ``{"alg":"HS256","typ":"
 (sorted keys), the header every Zoom sample sends.
 
 Diagnosis keeps its own tolerant decoder (``zoomsig.diagnose._decode``) and the
-constant-time check below: it must read tokens PyJWT refuses to parse, and try several
-forms of a secret without raising.
+constant-time checks below (:func:`verify`, :func:`same_mac`), the one way every part of
+the diagnosis compares an HMAC: it must read tokens PyJWT refuses to parse, and try
+several forms of a secret without raising.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ __all__ = [
     "mac",
     "payload_json",
     "prepare_key",
+    "same_mac",
     "sign",
     "sign_json",
     "signing_input",
@@ -174,6 +176,11 @@ def sign_json(payload: str, key: bytes, parameter: str = "secret") -> str:
         raise _refuse(parameter, error) from None
 
 
+def same_mac(expected: bytes, mac: bytes) -> bool:
+    """Constant-time check that ``mac`` is ``expected`` (an HMAC recomputed by the caller)."""
+    return hmac.compare_digest(expected, mac)
+
+
 def verify(message: bytes, mac: bytes, key: bytes) -> bool:
     """Constant-time check that ``mac`` is the HS256 of ``message`` under ``key``."""
-    return hmac.compare_digest(hs256(key, message), mac)
+    return same_mac(hs256(key, message), mac)

@@ -10,7 +10,7 @@ from types import BuiltinFunctionType
 from typing import Optional, Union
 
 from zoomsig._errors import InvalidParameterError
-from zoomsig._registry import MAX_LIFETIME, MILLISECONDS, MIN_LIFETIME  # noqa: F401 (TEMP)
+from zoomsig._registry import MILLISECONDS
 from zoomsig._secrecy import MAX_SHOWN_DIGITS, describe
 
 _HUGE = 10**MAX_SHOWN_DIGITS  # an int this far from 0 has more than MAX_SHOWN_DIGITS digits

@@ -14,15 +14,15 @@ import math
 import re
 from typing import NamedTuple, Optional, Union, cast
 
+from zoomsig.diagnose._findings import Findings
+from zoomsig.diagnose._kind import is_zoom_issued
 from zoomsig.diagnose._text import bounded_int, json_type, preview
 from zoomsig.diagnose.codes import FindingCode
-from zoomsig.diagnose.report import Finding
 
 __all__ = [
     "HEX_DIGEST",
     "MAC_LENGTH",
     "WELL_FORMED_JWT",
-    "Bare",
     "Jwt",
     "Legacy",
     "decode",
@@ -50,25 +50,21 @@ class Jwt(NamedTuple):
     mac: Optional[bytes]
     header: Optional[dict[str, object]]
     claims: Optional[dict[str, object]]
-    findings: list[Finding]
     json_text: str
     """The decoded header and payload JSON text, for the secret redaction check."""
+    zoom_issued: bool
+    """A ZAK or OAuth token Zoom signed with its own key (the decoder then forgives the
+    form of its signature part: it is not an HMAC-SHA256)."""
 
 
 class Legacy(NamedTuple):
     """A legacy Web SDK signature: the five fields of ``key.mn.ts.role.hash``."""
 
     fields: list[str]
-    findings: list[Finding]
 
 
-class Bare(NamedTuple):
-    """Nothing readable as a token (the findings say why)."""
-
-    findings: list[Finding]
-
-
-Decoded = Union[Jwt, Legacy, Bare]
+Decoded = Union[Jwt, Legacy, None]
+"""What :func:`decode` read; ``None``: nothing readable as a token (the findings say why)."""
 
 
 def loose_b64decode(text: str) -> Optional[bytes]:
@@ -155,105 +151,103 @@ def json_object(raw: Optional[bytes]) -> tuple[Optional[dict[str, object]], str]
     return cast("dict[str, object]", value), text
 
 
-def decode_jwt(text: str, *, well_formed: bool = False) -> Jwt:
-    """Decode a three-part token; ``well_formed`` when it matched :data:`WELL_FORMED_JWT`."""
+def decode_jwt(text: str, *, well_formed: bool = False, found: Optional[Findings] = None) -> Jwt:
+    """Decode a three-part token, adding to ``found`` what it forgave or could not read.
+
+    ``well_formed``: ``text`` matched :data:`WELL_FORMED_JWT` (no alphabet or padding
+    mistake to look for). ``found``: the diagnosis's collector; a caller that only reads the
+    header and claims (the join-option rules) leaves it out.
+    """
+    found = Findings() if found is None else found
     parts = text.split(".")
-    findings: list[Finding] = []
-    if well_formed:
-        standard: list[str] = []
-        padded: list[str] = []
-    else:
-        standard = [name for name, part in zip(_PART_NAMES, parts) if "+" in part or "/" in part]
-        padded = [name for name, part in zip(_PART_NAMES, parts) if part.endswith("=")]
+    if not well_formed:
+        _check_alphabet(parts, found)
+    header, header_text = _json_part(parts[0], "header", _C.HEADER_INVALID, found)
+    claims, claims_text = _json_part(parts[1], "payload", _C.PAYLOAD_INVALID, found)
+    zoom_issued = is_zoom_issued(header or {}, claims or {})
+    mac = _signature_mac(parts[2], found, zoom_issued=zoom_issued)
+    signing_input = f"{parts[0]}.{parts[1]}".encode("ascii", "replace")
+    return Jwt(signing_input, mac, header, claims, f"{header_text}\n{claims_text}", zoom_issued)
+
+
+def _check_alphabet(parts: list[str], found: Findings) -> None:
+    """NOT_BASE64URL and BASE64_PADDING: the parts ``btoa()`` or ``strict_encode64`` make."""
+    standard = [name for name, part in zip(_PART_NAMES, parts) if "+" in part or "/" in part]
+    padded = [name for name, part in zip(_PART_NAMES, parts) if part.endswith("=")]
     if standard:
-        findings.append(
-            Finding.of(
-                _C.NOT_BASE64URL,
-                f"the {' and '.join(standard)} part{'s' * (len(standard) > 1)} use"
-                f"{'s' * (len(standard) == 1)} the standard base64 alphabet ('+' or '/'), "
-                "as btoa() or strict_encode64 make",
-                "/".join(standard),
-            )
+        found.add(
+            _C.NOT_BASE64URL,
+            f"the {' and '.join(standard)} part{'s' * (len(standard) > 1)} use"
+            f"{'s' * (len(standard) == 1)} the standard base64 alphabet ('+' or '/'), "
+            "as btoa() or strict_encode64 make",
+            "/".join(standard),
         )
     if padded:
-        findings.append(
-            Finding.of(
-                _C.BASE64_PADDING,
-                f"the {' and '.join(padded)} part{'s' * (len(padded) > 1)} end"
-                f"{'s' * (len(padded) == 1)} in '=' padding",
-                "/".join(padded),
-            )
+        found.add(
+            _C.BASE64_PADDING,
+            f"the {' and '.join(padded)} part{'s' * (len(padded) > 1)} end"
+            f"{'s' * (len(padded) == 1)} in '=' padding",
+            "/".join(padded),
         )
 
-    raw_header, raw_payload = loose_b64decode(parts[0]), loose_b64decode(parts[1])
-    (header, header_text), (claims, claims_text) = (
-        json_object(raw_header),
-        json_object(raw_payload),
-    )
-    if header is None:
-        what = _not_an_object(raw_header)
-        findings.append(
-            Finding.of(_C.HEADER_INVALID, f"the header part {preview(parts[0])} {what}", "header")
-        )
-    if claims is None:
-        what = _not_an_object(raw_payload)
-        findings.append(
-            Finding.of(
-                _C.PAYLOAD_INVALID, f"the payload part {preview(parts[1])} {what}", "payload"
-            )
-        )
 
-    signature = parts[2]
-    mac: Optional[bytes] = None
+def _json_part(
+    part: str, name: str, code: FindingCode, found: Findings
+) -> tuple[Optional[dict[str, object]], str]:
+    """The JSON object of the header or payload part (``code`` when it is none)."""
+    raw = loose_b64decode(part)
+    value, text = json_object(raw)
+    if value is None:
+        found.add(code, f"the {name} part {preview(part)} {_not_an_object(raw)}", name)
+    return value, text
+
+
+def _signature_mac(signature: str, found: Findings, *, zoom_issued: bool) -> Optional[bytes]:
+    """The MAC in the signature part, or ``None`` (the findings say why).
+
+    A token Zoom issued is signed with Zoom's own key and algorithm: its signature part is
+    not an HMAC-SHA256, so its length is no finding.
+    """
     if len(signature) in (64, 95) and HEX_DIGEST.fullmatch(signature):
         dashed = " with dashes (C#'s BitConverter.ToString)" if "-" in signature else ""
-        findings.append(
-            Finding.of(
-                _C.SIGNATURE_HEX,
-                f"the signature part is hex{dashed}: a hex digest, not base64url",
+        found.add(
+            _C.SIGNATURE_HEX,
+            f"the signature part is hex{dashed}: a hex digest, not base64url",
+            "signature",
+        )
+        return bytes.fromhex(signature.replace("-", ""))
+    if not signature:
+        if not zoom_issued:
+            found.add(_C.SIGNATURE_LENGTH_INVALID, "the signature part is empty", "signature")
+        return None
+    mac = loose_b64decode(signature)
+    if mac is None and not _B64_CHARS.fullmatch(signature):
+        found.add(
+            _C.MALFORMED,
+            f"the signature part {preview(signature)} has characters outside base64url",
+            "signature",
+        )
+    elif mac is None or len(mac) != MAC_LENGTH:
+        if not zoom_issued:
+            got = "cannot be decoded" if mac is None else f"decodes to {len(mac)} bytes"
+            found.add(
+                _C.SIGNATURE_LENGTH_INVALID,
+                f"the signature part has {len(signature)} characters and {got}; an "
+                "HMAC-SHA256 is 32 bytes (43 base64url characters): was the token cut?",
                 "signature",
             )
+        return None
+    elif not is_canonical_b64(signature, mac):
+        found.add(
+            _C.MALFORMED,
+            "the last character of the signature part is not canonical base64url "
+            "(its unused bits are set): the token was altered",
+            "signature",
         )
-        mac = bytes.fromhex(signature.replace("-", ""))
-    elif not signature:
-        findings.append(
-            Finding.of(_C.SIGNATURE_LENGTH_INVALID, "the signature part is empty", "signature")
-        )
-    else:
-        mac = loose_b64decode(signature)
-        if mac is None and not _B64_CHARS.fullmatch(signature):
-            findings.append(
-                Finding.of(
-                    _C.MALFORMED,
-                    f"the signature part {preview(signature)} has characters outside base64url",
-                    "signature",
-                )
-            )
-        elif mac is None or len(mac) != MAC_LENGTH:
-            got = "cannot be decoded" if mac is None else f"decodes to {len(mac)} bytes"
-            findings.append(
-                Finding.of(
-                    _C.SIGNATURE_LENGTH_INVALID,
-                    f"the signature part has {len(signature)} characters and {got}; an "
-                    "HMAC-SHA256 is 32 bytes (43 base64url characters): was the token cut?",
-                    "signature",
-                )
-            )
-            mac = None
-        elif not is_canonical_b64(signature, mac):
-            findings.append(
-                Finding.of(
-                    _C.MALFORMED,
-                    "the last character of the signature part is not canonical base64url "
-                    "(its unused bits are set): the token was altered",
-                    "signature",
-                )
-            )
-    signing_input = f"{parts[0]}.{parts[1]}".encode("ascii", "replace")
-    return Jwt(signing_input, mac, header, claims, findings, f"{header_text}\n{claims_text}")
+    return mac
 
 
-def _decode_legacy(text: str) -> Optional[Legacy]:
+def _decode_legacy(text: str, found: Findings) -> Optional[Legacy]:
     """A legacy signature is base64 of ASCII ``key.mn.ts.role.hash``.
 
     One left-over character (a length of 4n+1) means the text was cut; the rest is still
@@ -269,73 +263,63 @@ def _decode_legacy(text: str) -> Optional[Legacy]:
         return None
     if inner.count(".") < 3 or not inner.isprintable():
         return None
-    findings: list[Finding] = []
     if cut:
-        findings.append(
-            Finding.of(
-                _C.SIGNATURE_LENGTH_INVALID,
-                f"the signature has {len(text)} characters, one more than whole base64 can "
-                "have: it was cut (a short database column or a copy-paste?)",
-            )
+        found.add(
+            _C.SIGNATURE_LENGTH_INVALID,
+            f"the signature has {len(text)} characters, one more than whole base64 can "
+            "have: it was cut (a short database column or a copy-paste?)",
         )
     elif not is_canonical_b64(text, raw):
-        findings.append(
-            Finding.of(
-                _C.MALFORMED,
-                "the last character is not canonical base64 (its unused bits are set): the "
-                "signature was altered",
-            )
+        found.add(
+            _C.MALFORMED,
+            "the last character is not canonical base64 (its unused bits are set): the "
+            "signature was altered",
         )
-    return Legacy(inner.split("."), findings)
+    return Legacy(inner.split("."))
 
 
-def decode(text: str) -> Decoded:
-    """Read ``text`` (already cleaned of paste mistakes) as a JWT, legacy or bare value."""
+def decode(text: str, found: Findings) -> Decoded:
+    """Read ``text`` (already cleaned of paste mistakes) as a JWT or a legacy signature.
+
+    ``None`` when it is neither; ``found`` then says what it is instead.
+    """
     dots = text.count(".")
     if dots == 2:
-        return decode_jwt(text)
+        return decode_jwt(text, found=found)
     if dots == 0:
-        legacy = _decode_legacy(text)
+        legacy = _decode_legacy(text, found)
         if legacy is not None:
             return legacy
-        if HEX_DIGEST.fullmatch(text) or len(loose_b64decode(text) or b"") == MAC_LENGTH:
-            return Bare(
-                [
-                    Finding.of(
-                        _C.SIGNATURE_ONLY,
-                        f"{preview(text)} is a bare HMAC-SHA256 "
-                        f"({'hex' if HEX_DIGEST.fullmatch(text) else 'base64'}), "
-                        "without the header and payload",
-                    )
-                ]
-            )
+    found.add(*_unreadable(text, dots))
+    return None
+
+
+def _unreadable(text: str, dots: int) -> tuple[FindingCode, str]:
+    """What ``text``, which is no token, is instead."""
+    if dots == 0 and (
+        HEX_DIGEST.fullmatch(text) or len(loose_b64decode(text) or b"") == MAC_LENGTH
+    ):
+        return (
+            _C.SIGNATURE_ONLY,
+            f"{preview(text)} is a bare HMAC-SHA256 "
+            f"({'hex' if HEX_DIGEST.fullmatch(text) else 'base64'}), "
+            "without the header and payload",
+        )
     if dots == 4 and text.split(".")[1].isdigit():
-        return Bare(
-            [
-                Finding.of(
-                    _C.MALFORMED,
-                    "this is the inner text of a legacy signature (key.mn.ts.role.hash) that "
-                    "was never base64-encoded; and Web SDK 2.7.0+ rejects legacy signatures",
-                )
-            ]
+        return (
+            _C.MALFORMED,
+            "this is the inner text of a legacy signature (key.mn.ts.role.hash) that "
+            "was never base64-encoded; and Web SDK 2.7.0+ rejects legacy signatures",
         )
     if text.startswith("[object"):
-        return Bare(
-            [
-                Finding.of(
-                    _C.MALFORMED,
-                    f"{preview(text, 24)} is what JavaScript's String() makes of an object: the "
-                    "response object was used where its signature string belongs",
-                )
-            ]
+        return (
+            _C.MALFORMED,
+            f"{preview(text, 24)} is what JavaScript's String() makes of an object: the "
+            "response object was used where its signature string belongs",
         )
     shape = f"{dots + 1} dot-separated parts" if dots else "no dots"
     extra = " (5 parts: an encrypted JWE, not a signed JWT?)" if dots == 4 else ""
-    return Bare(
-        [
-            Finding.of(
-                _C.MALFORMED,
-                f"{preview(text, 24)} has {shape}{extra}; a JWT has 3 (header.payload.signature)",
-            )
-        ]
+    return (
+        _C.MALFORMED,
+        f"{preview(text, 24)} has {shape}{extra}; a JWT has 3 (header.payload.signature)",
     )

@@ -1,18 +1,24 @@
 """``decode_and_validate``: read any signature and name every mistake in it.
 
-The pipeline: check the arguments; refuse oversized input; answer a clean Meeting SDK
-signature in the signers' shape at once (:mod:`._fast`, which only ever says "no finding");
-undo paste and transport mistakes (:mod:`._input`); decode tolerantly (:mod:`._decode`);
-apply the rules of the kind of token found (:mod:`._rules_meeting`, :mod:`._rules_video`,
-:mod:`._rules_time`, :mod:`._rules_legacy`); verify with the secret and its known variants
-(:mod:`._secret`); finally redact anything equal to the secret and sort the findings,
-errors first.
+Three steps. :func:`_inputs` checks the arguments once and makes the small frozen
+:class:`_Inputs` that every later step reads. :func:`_diagnose` collects every finding into
+one :class:`~zoomsig.diagnose._findings.Findings`: it refuses oversized input; answers a
+clean Meeting SDK signature in the signers' shape at once (:mod:`._fast`, which only ever
+says "no finding"); undoes paste and transport mistakes (:mod:`._input`); decodes
+tolerantly (:mod:`._decode`); applies the rules of the kind of token found
+(:mod:`._rules_meeting`, :mod:`._rules_video`, :mod:`._rules_time`, :mod:`._rules_legacy`);
+and verifies with the secret and its known variants (:mod:`._secret`). :func:`_finish` adds
+the join options' findings (:mod:`._rules_join`), redacts anything equal to the secret and
+makes the :class:`Report`, errors first.
+
+Whatever decides that a finding does not apply is known before the finding is made (a
+token Zoom issued has no HMAC of the caller's to judge: the decoder and
+:func:`._secret.verify` know it), so no step removes what an earlier one added.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hmac
 import json
 from collections.abc import Mapping
 from datetime import datetime, timezone
@@ -20,7 +26,7 @@ from types import MappingProxyType
 from typing import NamedTuple, Optional, Union, cast
 
 from zoomsig import _jws
-from zoomsig._enums import Role, Severity, TokenKind
+from zoomsig._enums import Role, TokenKind
 from zoomsig._errors import InvalidParameterError
 from zoomsig._params import check_role
 from zoomsig._secrecy import (
@@ -28,6 +34,7 @@ from zoomsig._secrecy import (
     MAX_SHOWN_DIGITS,
     MIN_REDACTABLE_LENGTH,
     bare,
+    check_optional_secret_text,
     describe,
     int_digits,
     is_utf8_encodable,
@@ -35,10 +42,11 @@ from zoomsig._secrecy import (
 )
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose._context import Context, is_int
-from zoomsig.diagnose._decode import WELL_FORMED_JWT, Bare, Jwt, decode, decode_jwt
+from zoomsig.diagnose._decode import WELL_FORMED_JWT, Jwt, Legacy, decode, decode_jwt
 from zoomsig.diagnose._fast import clean_meeting_token
-from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, clean, secret_input_finding
-from zoomsig.diagnose._kind import classify, is_rest_api_token, is_secret_claim, is_zoom_issued
+from zoomsig.diagnose._findings import Findings
+from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, add_secret_input, clean
+from zoomsig.diagnose._kind import classify, is_rest_api_token, is_secret_claim
 from zoomsig.diagnose._redact import Redactor, secret_texts
 from zoomsig.diagnose._rules_join import check_join_options
 from zoomsig.diagnose._rules_legacy import check_legacy, legacy_claims, verify_legacy
@@ -53,7 +61,6 @@ from zoomsig.diagnose.report import Finding, Report
 __all__ = ["MAX_SIGNATURE_LENGTH", "decode_and_validate"]
 
 _C = FindingCode
-_ORDER = MappingProxyType({Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2})
 _PART = 16  # a claim with this much of the secret is SECRET_IN_TOKEN; 8 are only redacted
 MIN_CHECKED_SECRET = MIN_REDACTABLE_LENGTH
 """Shorter secrets are refused by :func:`decode_and_validate` (see docs/security.md)."""
@@ -115,74 +122,74 @@ def decode_and_validate(
     (False, ['MALFORMED'])
     """
     context = _context(sdk_key, meeting_number, role, topic, now)
-    secret_bytes = _secret_bytes(secret)
-    others = _other_secrets(other_secrets)
-    joining = zak is not None or obf_token is not None
-    for name, option in (("zak", zak), ("obf_token", obf_token)) if joining else ():
-        if option is not None and not isinstance(option, str):  # pyright: ignore[reportUnnecessaryIsInstance]
-            raise InvalidParameterError(
-                name, f"expected None or a str, got {type(option).__name__}"
-            )
-    if not isinstance(signature, (str, bytes)):  # pyright: ignore[reportUnnecessaryIsInstance]
-        raise InvalidParameterError(
-            "signature", f"expected a str or bytes, got {type(signature).__name__}"
-        )
-    forms = () if secret_bytes is None else secret_texts(secret_bytes)
-    # Everything the caller hands over is kept out of the report: the secret, the other
-    # secrets and the join tokens (bearer credentials).
-    hidden = forms
-    if others or joining:
-        hidden = (*forms, *(t for _, other in others for t in secret_texts(other)))
-        tokens = (t for token in (zak, obf_token) if token for t in (token, token.strip()))
-        hidden = tuple(dict.fromkeys((*hidden, *(t for t in tokens if t))))
-    redactor = Redactor(*hidden) if hidden else None
-    parts = _diagnose(
-        signature,
-        secret_bytes,
-        forms,
-        context,
-        redactor=redactor,
-        others=other_secret_variants(others) if others else (),
-    )
-    findings, header, claims = parts.findings, parts.header or {}, parts.claims or {}
-    if joining:
-        text = signature if isinstance(signature, str) else signature.decode("utf-8", "replace")
-        join = check_join_options(text, claims, zak=zak, obf_token=obf_token, context=context)
-        if zak or any(f.code is _C.HOST_WITHOUT_ZAK for f in join):
-            # The reminder is answered (a ZAK is there) or replaced by the sharper finding.
-            findings = [f for f in findings if f.code is not _C.HOST_NEEDS_ZAK]
-        findings = [*findings, *join]
-    if redactor is not None:
-        texts = [text for f in findings for text in (f.message, f.claim or "")]
-        if texts and redactor.holds_any(texts):
-            findings = [_redact_finding(f, redactor) for f in findings]
-        # Header and claims are decoded from parts.json_text: with no escape in it, every
-        # spelling of a run of the secret that they could hold stands in that text as is.
-        text = parts.json_text
-        if not text or "\\" in text or redactor.holds(text):
-            header, claims = redactor.mapping(header), redactor.mapping(claims)
-    if len(findings) > 1:
-        findings.sort(key=lambda f: _ORDER[f.severity])
-    return Report(
-        parts.kind,
-        tuple(findings),
-        header=MappingProxyType(header),
-        claims=MappingProxyType(claims),
-        signature_verified=parts.verified,
-        expires_at=_timestamp(parts.expires),
-    )
+    inputs = _inputs(signature, context, secret, other_secrets, zak=zak, obf_token=obf_token)
+    found = Findings()
+    return _finish(inputs, _diagnose(inputs, found), found)
+
+
+class _Inputs(NamedTuple):
+    """The arguments of one call, checked: all that the diagnosis reads of them."""
+
+    signature: Union[str, bytes]
+    secret: Optional[bytes]
+    forms: tuple[str, ...]
+    """The secret as text, with and without the whitespace around it."""
+    context: Context
+    """The caller's expectations, and the join options they named."""
+    redactor: Optional[Redactor]
+    """Finds the secret, the other secrets and the join tokens; ``None``: none was given."""
+    others: tuple[Variant, ...]
+    """The other secrets, as variants to try (``SIGNED_WITH_OTHER_SECRET``)."""
 
 
 class _Parts(NamedTuple):
-    """What a diagnosis found, before redaction and sorting make it a :class:`Report`."""
+    """What a diagnosis found besides its findings, before :func:`_finish` makes the report."""
 
     kind: TokenKind
-    findings: list[Finding]
     header: Optional[dict[str, object]] = None
     claims: Optional[dict[str, object]] = None
     verified: Optional[bool] = None
     expires: Optional[int] = None
     json_text: str = ""
+
+
+# -------------------------------------------------------------------------------- inputs
+
+
+def _inputs(
+    signature: Union[str, bytes],
+    context: Context,
+    secret: Union[str, bytes, None],
+    other_secrets: Optional[Mapping[str, Union[str, bytes]]],
+    *,
+    zak: Optional[str],
+    obf_token: Optional[str],
+) -> _Inputs:
+    """Every argument checked, or :class:`InvalidParameterError` for the first one wrong.
+
+    ``context``: the caller's expectations, checked by :func:`_context` (first, as always).
+    """
+    secret_bytes = _secret_bytes(secret)
+    others = _other_secrets(other_secrets)
+    tokens: tuple[str, ...] = ()  # the join tokens, as given and stripped
+    if zak is not None or obf_token is not None:
+        _check_join_tokens(zak, obf_token)
+        context = context._replace(zak=zak, obf_token=obf_token)
+        given = (token for token in (zak, obf_token) if token)
+        tokens = tuple(t for token in given for t in (token, token.strip()) if t)
+    if not isinstance(signature, (str, bytes)):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise InvalidParameterError(
+            "signature", f"expected a str or bytes, got {type(signature).__name__}"
+        )
+    forms = () if secret_bytes is None else secret_texts(secret_bytes)
+    return _Inputs(
+        signature,
+        secret_bytes,
+        forms,
+        context,
+        _redactor(forms, others, tokens),
+        other_secret_variants(others) if others else (),
+    )
 
 
 def _context(
@@ -211,6 +218,26 @@ def _context(
         role=None if role is None else int(check_role(role)),
         topic=topic,
     )
+
+
+def _check_join_tokens(zak: object, obf_token: object) -> None:
+    """Type, then length (before any work), then valid Unicode: :mod:`zoomsig._secrecy`."""
+    check_optional_secret_text(zak, "zak")
+    check_optional_secret_text(obf_token, "obf_token")
+
+
+def _redactor(
+    forms: tuple[str, ...], others: tuple[tuple[str, bytes], ...], tokens: tuple[str, ...]
+) -> Optional[Redactor]:
+    """What keeps everything the caller hands over out of the report (``None``: nothing).
+
+    The secret (``forms``), the other secrets and the join tokens (bearer credentials).
+    """
+    hidden = forms
+    if others or tokens:
+        others_forms = (t for _, other in others for t in secret_texts(other))
+        hidden = tuple(dict.fromkeys((*forms, *others_forms, *tokens)))
+    return Redactor(*hidden) if hidden else None
 
 
 def _secret_bytes(secret: object) -> Optional[bytes]:
@@ -276,173 +303,98 @@ def _other_secrets(other_secrets: object) -> tuple[tuple[str, bytes], ...]:
     return tuple(result)
 
 
-def _diagnose(
-    signature: Union[str, bytes],
-    secret: Optional[bytes],
-    forms: tuple[str, ...],
-    context: Context,
-    *,
-    redactor: Optional[Redactor] = None,
-    others: tuple[Variant, ...] = (),
-) -> _Parts:
-    unverified = None if secret is None else False
-    if len(signature) > MAX_SIGNATURE_LENGTH:
-        return _Parts(
-            TokenKind.UNKNOWN,
-            [
-                Finding.of(
-                    _C.TOO_LONG,
-                    f"the input has {len(signature)} characters; a Zoom signature has at most "
-                    f"a few hundred (limit {MAX_SIGNATURE_LENGTH})",
-                )
-            ],
-            verified=unverified,
-        )
-    if isinstance(signature, bytes):
-        try:
-            signature = signature.decode("utf-8")
-        except UnicodeDecodeError:
-            return _Parts(
-                TokenKind.UNKNOWN,
-                [Finding.of(_C.MALFORMED, "the input is not UTF-8 text")],
-                verified=unverified,
-            )
-    # ``forms`` holds the secret with and without surrounding whitespace; clean() checks
-    # again on every layer it peels (quotes, JSON, URL escapes, line breaks).
-    if any(form in signature for form in forms):
-        return _Parts(TokenKind.UNKNOWN, [secret_input_finding()], verified=False)
+# ------------------------------------------------------------------------------ diagnose
 
+
+def _diagnose(inputs: _Inputs, found: Findings) -> _Parts:
+    """Read the signature, adding every mistake in it to ``found``."""
+    signature = _readable(inputs, found)
+    if signature is None:
+        return _Parts(TokenKind.UNKNOWN, verified=_unverified(inputs))
     if WELL_FORMED_JWT.fullmatch(signature):  # the common case: nothing to undo
-        fast = clean_meeting_token(signature, secret, context, redactor, other_secrets=bool(others))
+        fast = clean_meeting_token(
+            signature,
+            inputs.secret,
+            inputs.context,
+            inputs.redactor,
+            other_secrets=bool(inputs.others),
+        )
         if fast is not None:  # the commonest: nothing wrong at all
             return _Parts(
                 TokenKind.MEETING_SDK,
-                [],
                 header=fast.header,
                 claims=fast.claims,
                 verified=fast.verified,
                 expires=fast.expires,
                 json_text=fast.json_text,
             )
-        token = decode_jwt(signature, well_formed=True)
-        return _diagnose_jwt(
-            token, token.findings, secret, forms, context, redactor=redactor, others=others
-        )
-    cleaned = clean(signature, forms)
-    findings = cleaned.findings
-    if cleaned.text is None:
-        return _Parts(TokenKind.UNKNOWN, findings, verified=unverified)
-    decoded = decode(cleaned.text)
-    findings.extend(decoded.findings)
-    if isinstance(decoded, Bare):
-        return _Parts(TokenKind.UNKNOWN, findings, verified=unverified)
+        return _diagnose_jwt(decode_jwt(signature, well_formed=True, found=found), inputs, found)
+    text = clean(signature, found, inputs.forms)
+    decoded = None if text is None else decode(text, found)
     if isinstance(decoded, Jwt):
-        return _diagnose_jwt(
-            decoded, findings, secret, forms, context, redactor=redactor, others=others
-        )
+        return _diagnose_jwt(decoded, inputs, found)
+    if isinstance(decoded, Legacy):
+        return _diagnose_legacy(decoded, inputs, found)
+    return _Parts(TokenKind.UNKNOWN, verified=_unverified(inputs))
 
-    rules, expires = check_legacy(decoded.fields, context)
-    findings.extend(rules)
+
+def _unverified(inputs: _Inputs) -> Optional[bool]:
+    return None if inputs.secret is None else False
+
+
+def _readable(inputs: _Inputs, found: Findings) -> Optional[str]:
+    """The input as text; ``None`` when it is too long, not UTF-8 or the secret itself."""
+    signature = inputs.signature
+    if len(signature) > MAX_SIGNATURE_LENGTH:
+        found.add(
+            _C.TOO_LONG,
+            f"the input has {len(signature)} characters; a Zoom signature has at most "
+            f"a few hundred (limit {MAX_SIGNATURE_LENGTH})",
+        )
+        return None
+    if isinstance(signature, bytes):
+        try:
+            signature = signature.decode("utf-8")
+        except UnicodeDecodeError:
+            found.add(_C.MALFORMED, "the input is not UTF-8 text")
+            return None
+    # ``forms`` holds the secret with and without surrounding whitespace; clean() checks
+    # again on every layer it peels (quotes, JSON, URL escapes, line breaks).
+    if any(form in signature for form in inputs.forms):
+        add_secret_input(found)
+        return None
+    return signature
+
+
+def _diagnose_legacy(token: Legacy, inputs: _Inputs, found: Findings) -> _Parts:
+    rules, expires = check_legacy(token.fields, inputs.context)
+    found.extend(rules)
     verified = None
-    if secret is not None:
-        verdict = verify_legacy(decoded.fields, secret, context.sdk_key, others)
+    if inputs.secret is not None:
+        verdict = verify_legacy(token.fields, inputs.secret, inputs.context.sdk_key, inputs.others)
         verified = False if verdict is None else verdict.verified
         if verdict is not None:
-            findings.extend(verdict.findings)
+            found.extend(verdict.findings)
     return _Parts(
         TokenKind.LEGACY_WEB_SDK,
-        findings,
-        claims=legacy_claims(decoded.fields),
+        claims=legacy_claims(token.fields),
         verified=verified,
         expires=expires,
     )
 
 
-def _diagnose_jwt(
-    token: Jwt,
-    findings: list[Finding],
-    secret: Optional[bytes],
-    forms: tuple[str, ...],
-    context: Context,
-    *,
-    redactor: Optional[Redactor] = None,
-    others: tuple[Variant, ...] = (),
-) -> _Parts:
+def _diagnose_jwt(token: Jwt, inputs: _Inputs, found: Findings) -> _Parts:
     header: Mapping[str, object] = token.header or {}
     claims: Mapping[str, object] = token.claims or {}
-    zoom_issued = is_zoom_issued(header, claims)
     kind = classify(claims)
     exp: Optional[int] = None
-
-    if zoom_issued:
-        what = (
-            "a ZAK"
-            if claims.get("aud") == "clientsm" or "zm_skm" in header
-            else ("an OAuth access token")
-        )
-        findings[:] = [f for f in findings if f.code is not _C.SIGNATURE_LENGTH_INVALID]
-        findings.append(
-            Finding.of(
-                _C.ZOOM_ISSUED_TOKEN,
-                f"this looks like {what} issued by Zoom (iss {show(claims.get('iss'))}, aud "
-                f"{show(claims.get('aud'))}), not a signature made with your secret",
-            )
-        )
+    if token.zoom_issued:
+        _check_zoom_issued(header, claims, found)
     else:
-        if (
-            redactor is not None and ("\\" in token.json_text or redactor.holds(token.json_text))
-        ) or "secret" in token.json_text.lower():
-            findings.extend(_secret_claims(claims, forms, redactor))
-        findings.extend(_huge_ints(header, claims))
-        if token.header is not None:
-            findings.extend(_check_header(header))
-        if token.claims is not None:
-            if kind is TokenKind.UNKNOWN and is_rest_api_token(claims):
-                findings.append(
-                    Finding.of(
-                        _C.REST_API_TOKEN,
-                        f"the claims are {', '.join(sorted(claims))} (iss "
-                        f"{show(claims.get('iss'))}): a JWT-app REST API token",
-                    )
-                )
-            else:
-                findings.extend(_cross_kind(kind, context))
-                video = kind is TokenKind.VIDEO_SDK or (
-                    kind is TokenKind.UNKNOWN and context.topic is not None
-                )
-                findings.extend(
-                    check_video(claims, context) if video else check_meeting(claims, context)
-                )
-                times, exp = check_times(claims, context)
-                findings.extend(times)
-
-    verified: Optional[bool] = None
-    if secret is not None:
-        verified = False
-        if token.mac is not None:
-            verdict = verify(
-                token.mac,
-                lambda key: _jws.hs256(key, token.signing_input),
-                secret=secret,
-                sdk_key=context.sdk_key,
-                extra=others,
-                mismatch_hint=_mismatch_hint(claims, context),
-            )
-            verified = verdict.verified
-            findings.extend(
-                f for f in verdict.findings if not (zoom_issued and f.code is _C.SIGNATURE_MISMATCH)
-            )
-    elif others and token.mac is not None:
-        mac = token.mac
-        matched = next(
-            (v for v in others if hmac.compare_digest(_jws.hs256(v.key, token.signing_input), mac)),
-            None,
-        )
-        if matched is not None:
-            findings.append(Finding.of(matched.code, matched.message, "signature"))
+        exp = _check_token(token, kind, inputs, found)
+    verified = _verify_jwt(token, inputs, found)
     return _Parts(
         kind,
-        findings,
         header=dict(header),
         claims=dict(claims),
         verified=verified,
@@ -451,11 +403,105 @@ def _diagnose_jwt(
     )
 
 
-def _secret_claims(
-    claims: Mapping[str, object], forms: tuple[str, ...], redactor: Optional[Redactor]
-) -> list[Finding]:
+def _check_zoom_issued(
+    header: Mapping[str, object], claims: Mapping[str, object], found: Findings
+) -> None:
+    what = (
+        "a ZAK"
+        if claims.get("aud") == "clientsm" or "zm_skm" in header
+        else "an OAuth access token"
+    )
+    found.add(
+        _C.ZOOM_ISSUED_TOKEN,
+        f"this looks like {what} issued by Zoom (iss {show(claims.get('iss'))}, aud "
+        f"{show(claims.get('aud'))}), not a signature made with your secret",
+    )
+
+
+def _check_token(token: Jwt, kind: TokenKind, inputs: _Inputs, found: Findings) -> Optional[int]:
+    """The findings in the header and claims of a token made with a secret; its ``exp``."""
+    header: Mapping[str, object] = token.header or {}
+    claims: Mapping[str, object] = token.claims or {}
+    if _may_hold_secret(token.json_text, inputs.redactor):
+        _check_secret_claims(claims, inputs.forms, inputs.redactor, found)
+    _check_huge_ints(header, claims, found)
+    if token.header is not None:
+        _check_header(header, found)
+    if token.claims is None:
+        return None
+    if kind is TokenKind.UNKNOWN and is_rest_api_token(claims):
+        found.add(
+            _C.REST_API_TOKEN,
+            f"the claims are {', '.join(sorted(claims))} (iss "
+            f"{show(claims.get('iss'))}): a JWT-app REST API token",
+        )
+        return None
+    return _check_claims(claims, kind, inputs.context, found)
+
+
+def _may_hold_secret(json_text: str, redactor: Optional[Redactor]) -> bool:
+    """Whether a claim may be named like a secret or hold (a run of) the caller's."""
+    if redactor is not None and ("\\" in json_text or redactor.holds(json_text)):
+        return True
+    return "secret" in json_text.lower()
+
+
+def _check_claims(
+    claims: Mapping[str, object], kind: TokenKind, context: Context, found: Findings
+) -> Optional[int]:
+    """The rules of the kind of token found, and of its times; its ``exp``."""
+    _check_cross_kind(kind, context, found)
+    video = kind is TokenKind.VIDEO_SDK or (kind is TokenKind.UNKNOWN and context.topic is not None)
+    found.extend(check_video(claims, context) if video else check_meeting(claims, context))
+    times, exp = check_times(claims, context)
+    found.extend(times)
+    return exp
+
+
+def _verify_jwt(token: Jwt, inputs: _Inputs, found: Findings) -> Optional[bool]:
+    """Whether the caller's secret made the token (``None``: no secret given).
+
+    A token Zoom issued is signed with Zoom's own key: that the caller's secret did not make
+    it is no finding, and :func:`verify` is told so beforehand.
+    """
+    mac = token.mac
+    if inputs.secret is None:
+        if inputs.others and mac is not None:
+            _check_other_secrets(token.signing_input, mac, inputs.others, found)
+        return None
+    if mac is None:
+        return False
+    signing_input = token.signing_input
+    verdict = verify(
+        mac,
+        lambda key: _jws.hs256(key, signing_input),
+        secret=inputs.secret,
+        sdk_key=inputs.context.sdk_key,
+        extra=inputs.others,
+        mismatch_hint=_mismatch_hint(token.claims or {}, inputs.context),
+        explain_mismatch=not token.zoom_issued,
+    )
+    found.extend(verdict.findings)
+    return verdict.verified
+
+
+def _check_other_secrets(
+    signing_input: bytes, mac: bytes, others: tuple[Variant, ...], found: Findings
+) -> None:
+    """``SIGNED_WITH_OTHER_SECRET`` when one of the caller's other secrets made ``mac``."""
+    for other in others:
+        if _jws.verify(signing_input, mac, other.key):
+            found.add(other.code, other.message, "signature")
+            return
+
+
+def _check_secret_claims(
+    claims: Mapping[str, object],
+    forms: tuple[str, ...],
+    redactor: Optional[Redactor],
+    found: Findings,
+) -> None:
     """Claims that carry a secret: named like one, or holding the caller's, or a run of it."""
-    findings: list[Finding] = []
     for name, value in claims.items():
         if _leaks(value, forms) or _leaks(name, forms):
             what = "holds your secret"
@@ -465,15 +511,12 @@ def _secret_claims(
             what = "is named like a secret"
         else:
             continue
-        findings.append(
-            Finding.of(
-                _C.SECRET_IN_TOKEN,
-                f"the claim {name!r} {what}: the token is readable by anyone who gets it, e.g. "
-                "every browser that joins",
-                name,
-            )
+        found.add(
+            _C.SECRET_IN_TOKEN,
+            f"the claim {name!r} {what}: the token is readable by anyone who gets it, e.g. "
+            "every browser that joins",
+            name,
         )
-    return findings
 
 
 def _holds_part(redactor: Redactor, name: str, value: object) -> bool:
@@ -490,67 +533,97 @@ def _holds_part(redactor: Redactor, name: str, value: object) -> bool:
         return True
 
 
-def _check_header(header: Mapping[str, object]) -> list[Finding]:
-    findings: list[Finding] = []
+def _check_header(header: Mapping[str, object], found: Findings) -> None:
     alg = header.get("alg")
     if alg != "HS256":
         what = "missing" if alg is None else show(alg)
-        findings.append(
-            Finding.of(_C.ALG_NOT_HS256, f"the header's alg is {what}; Zoom needs HS256", "alg")
-        )
+        found.add(_C.ALG_NOT_HS256, f"the header's alg is {what}; Zoom needs HS256", "alg")
     typ = header.get("typ")
     if not (isinstance(typ, str) and typ.upper() == "JWT"):
         what = "missing" if typ is None else show(typ)
-        findings.append(Finding.of(_C.TYP_NOT_JWT, f"the header's typ is {what}", "typ"))
+        found.add(_C.TYP_NOT_JWT, f"the header's typ is {what}", "typ")
     # RFC 7515 §4.1.11: a recipient must refuse a crit it does not implement, and b64: false
     # (RFC 7797) means the payload is not base64url at all; PyJWT refuses both.
     for name, present in (("crit", "crit" in header), ("b64", header.get("b64", True) is not True)):
         if present:
-            findings.append(
-                Finding.of(
-                    _C.HEADER_UNSUPPORTED,
-                    f"the header has {name} {show(header[name])}: a JWS extension that JWT "
-                    "libraries refuse",
+            found.add(
+                _C.HEADER_UNSUPPORTED,
+                f"the header has {name} {show(header[name])}: a JWS extension that JWT "
+                "libraries refuse",
+                name,
+            )
+
+
+def _check_huge_ints(
+    header: Mapping[str, object], claims: Mapping[str, object], found: Findings
+) -> None:
+    """INTEGER_OUT_OF_RANGE for each header parameter or claim of more than 19 digits."""
+    for where, mapping in (("the header's ", header), ("", claims)):
+        for name, value in mapping.items():
+            if isinstance(value, HugeInt):
+                shown = name if name.isidentifier() and len(name) <= 40 else preview(name, 40)
+                found.add(
+                    _C.INTEGER_OUT_OF_RANGE,
+                    f"{where}{shown} is {json_type(value)} (over {MAX_SHOWN_DIGITS} digits: "
+                    "beyond 64 bits and any Unix time in seconds, milliseconds, microseconds "
+                    "or nanoseconds)",
                     name,
                 )
-            )
-    return findings
 
 
-def _huge_ints(header: Mapping[str, object], claims: Mapping[str, object]) -> list[Finding]:
-    """INTEGER_OUT_OF_RANGE for each header parameter or claim of more than 19 digits."""
-    return [
-        Finding.of(
-            _C.INTEGER_OUT_OF_RANGE,
-            f"{where}{name if name.isidentifier() and len(name) <= 40 else preview(name, 40)} "
-            f"is {json_type(value)} (over {MAX_SHOWN_DIGITS} digits: beyond 64 bits and any "
-            "Unix time in seconds, milliseconds, microseconds or nanoseconds)",
-            name,
-        )
-        for where, mapping in (("the header's ", header), ("", claims))
-        for name, value in mapping.items()
-        if isinstance(value, HugeInt)
-    ]
-
-
-def _cross_kind(kind: TokenKind, context: Context) -> list[Finding]:
+def _check_cross_kind(kind: TokenKind, context: Context, found: Findings) -> None:
     if kind is TokenKind.VIDEO_SDK and context.topic is None and context.meeting_number is not None:
-        return [
-            Finding.of(
-                _C.VIDEO_SDK_TOKEN,
-                "this is a Video SDK token (app_key, tpc, role_type) but you are joining "
-                f"meeting {show(context.meeting_number)}",
-            )
-        ]
-    if kind is TokenKind.MEETING_SDK and context.topic is not None:
-        return [
-            Finding.of(
-                _C.MEETING_SDK_TOKEN,
-                "this is a Meeting SDK signature (appKey, mn, role) but you are joining the "
-                f"Video SDK session {show(context.topic)}",
-            )
-        ]
-    return []
+        found.add(
+            _C.VIDEO_SDK_TOKEN,
+            "this is a Video SDK token (app_key, tpc, role_type) but you are joining "
+            f"meeting {show(context.meeting_number)}",
+        )
+    elif kind is TokenKind.MEETING_SDK and context.topic is not None:
+        found.add(
+            _C.MEETING_SDK_TOKEN,
+            "this is a Meeting SDK signature (appKey, mn, role) but you are joining the "
+            f"Video SDK session {show(context.topic)}",
+        )
+
+
+# -------------------------------------------------------------------------------- finish
+
+
+def _finish(inputs: _Inputs, parts: _Parts, found: Findings) -> Report:
+    """The join options' findings, the caller's secrets redacted, and the report."""
+    header, claims = parts.header or {}, parts.claims or {}
+    if inputs.context.joining:
+        found = _add_join_options(inputs, claims, found)
+    findings = found.ordered()
+    redactor = inputs.redactor
+    if redactor is not None:
+        texts = [text for f in findings for text in (f.message, f.claim or "")]
+        if texts and redactor.holds_any(texts):
+            findings = tuple(_redact_finding(f, redactor) for f in findings)
+        # Header and claims are decoded from parts.json_text: with no escape in it, every
+        # spelling of a run of the secret that they could hold stands in that text as is.
+        text = parts.json_text
+        if not text or "\\" in text or redactor.holds(text):
+            header, claims = redactor.mapping(header), redactor.mapping(claims)
+    return Report(
+        parts.kind,
+        findings,
+        header=MappingProxyType(header),
+        claims=MappingProxyType(claims),
+        signature_verified=parts.verified,
+        expires_at=_timestamp(parts.expires),
+    )
+
+
+def _add_join_options(inputs: _Inputs, claims: dict[str, object], found: Findings) -> Findings:
+    """``found`` and the findings of what the client passes to ``join()`` with the token."""
+    signature, context = inputs.signature, inputs.context
+    text = signature if isinstance(signature, str) else signature.decode("utf-8", "replace")
+    join = check_join_options(
+        text, claims, zak=context.zak, obf_token=context.obf_token, context=context
+    )
+    found.extend(join)
+    return found
 
 
 def _mismatch_hint(claims: Mapping[str, object], context: Context) -> str:

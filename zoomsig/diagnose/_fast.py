@@ -17,13 +17,12 @@ report.
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Mapping
 from typing import NamedTuple, Optional
 
 from zoomsig import _jws
 from zoomsig._params import MEETING_NUMBER_DIGITS
-from zoomsig._time import MAX_LIFETIME, MIN_LIFETIME
+from zoomsig._registry import MAX_LIFETIME, MIN_LIFETIME
 from zoomsig.diagnose._context import Context
 from zoomsig.diagnose._decode import MAC_LENGTH, is_canonical_b64, json_object, loose_b64decode
 from zoomsig.diagnose._redact import Redactor
@@ -87,9 +86,7 @@ def clean_meeting_token(
             return None
     else:
         signing_input = signature[: len(header_part) + 1 + len(payload_part)].encode("ascii")
-        if len(secret.strip()) < MIN_SECRET_LENGTH or not hmac.compare_digest(
-            _jws.hs256(secret, signing_input), mac
-        ):
+        if len(secret.strip()) < MIN_SECRET_LENGTH or not _jws.verify(signing_input, mac, secret):
             return None
         verified = True
     return Clean({"alg": "HS256", "typ": "JWT"}, claims, verified, exp, json_text)
@@ -98,36 +95,54 @@ def clean_meeting_token(
 def _clean_exp(claims: Mapping[str, object], context: Context) -> Optional[int]:
     """``exp`` when no claim rule of the full diagnosis could find anything in ``claims``."""
     keys = claims.keys()
-    if not (_REQUIRED <= keys <= _ALLOWED) or context.topic is not None:
-        return None
+    if (
+        _REQUIRED <= keys <= _ALLOWED
+        and context.topic is None
+        and _clean_key(claims, context.sdk_key)
+        and _clean_meeting(claims, context)
+    ):
+        return _clean_times(claims, context.now)
+    return None
+
+
+def _clean_key(claims: Mapping[str, object], expected: Optional[str]) -> bool:
+    """``appKey`` (and ``sdkKey``, if there) a key with nothing around it, the one expected."""
     app_key = claims["appKey"]
-    if (
-        type(app_key) is not str
-        or not app_key
-        or app_key != app_key.strip()
-        or claims.get("sdkKey", app_key) != app_key
-        or (context.sdk_key is not None and app_key != context.sdk_key)
-    ):
-        return None
-    mn = claims["mn"]
-    if (
-        type(mn) is not str
-        or not (len(mn) in MEETING_NUMBER_DIGITS and mn.isascii() and mn.isdigit())
-        or (context.meeting_number is not None and mn != context.meeting_number)
-    ):
-        return None
-    role = claims["role"]  # 1 would bring HOST_NEEDS_ZAK
-    if type(role) is not int or role != 0 or context.role not in (None, 0):
-        return None
+    return (
+        type(app_key) is str
+        and bool(app_key)
+        and app_key == app_key.strip()
+        and claims.get("sdkKey", app_key) == app_key
+        and (expected is None or app_key == expected)
+    )
+
+
+def _clean_meeting(claims: Mapping[str, object], context: Context) -> bool:
+    """``mn`` the meeting expected, ``role`` 0 (1 would bring HOST_NEEDS_ZAK), a 0/1 mode."""
+    mn, role = claims["mn"], claims["role"]
     mode = claims.get("video_webrtc_mode", 0)
-    if type(mode) is not int or mode not in (0, 1):
-        return None
+    return (
+        type(mn) is str
+        and len(mn) in MEETING_NUMBER_DIGITS
+        and mn.isascii()
+        and mn.isdigit()
+        and (context.meeting_number is None or mn == context.meeting_number)
+        and type(role) is int
+        and role == 0
+        and context.role in (None, 0)
+        and type(mode) is int
+        and mode in (0, 1)
+    )
+
+
+def _clean_times(claims: Mapping[str, object], now: float) -> Optional[int]:
+    """``exp``, when ``iat``, ``exp`` and ``tokenExp`` are far from the edge of every rule."""
     iat, exp, token_exp = claims["iat"], claims["exp"], claims["tokenExp"]
-    if type(iat) is not int or type(exp) is not int or type(token_exp) is not int:
-        return None
-    now = context.now
     if (
-        token_exp == exp
+        type(iat) is int
+        and type(exp) is int
+        and type(token_exp) is int
+        and token_exp == exp
         and 0 <= iat <= now + FUTURE_TOLERANCE
         and exp < MILLISECONDS
         and MIN_LIFETIME < exp - iat <= MAX_LIFETIME

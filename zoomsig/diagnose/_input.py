@@ -9,17 +9,16 @@ twice, a URL encoded twice), so they are peeled in a loop of at most
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import unicodedata
-from typing import Callable, NamedTuple, Optional, cast
+from typing import Callable, Optional, cast
 from urllib.parse import unquote
 
+from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose.codes import FindingCode
-from zoomsig.diagnose.report import Finding
 
-__all__ = ["MAX_LAYERS", "MAX_SIGNATURE_LENGTH", "Cleaned", "clean", "secret_input_finding"]
+__all__ = ["MAX_LAYERS", "MAX_SIGNATURE_LENGTH", "add_secret_input", "clean"]
 
 MAX_SIGNATURE_LENGTH = 8192
 """Longest input :func:`zoomsig.decode_and_validate` parses, in characters (or bytes).
@@ -57,174 +56,202 @@ _QUOTES = (
 )
 
 
-class Cleaned(NamedTuple):
-    """The text to decode (``None`` when nothing is left to decode) and the findings."""
+class _Layers:
+    """The wrappers undone so far, in the order first met, and how many layers of each.
 
-    text: Optional[str]
-    findings: list[Finding]
+    Not a findings collector: a JSON body encoded twice is one mistake, made twice, so each
+    code is kept once with its count, and :meth:`into` turns them into findings at the end.
+    """
 
-
-class _Peeler:
-    """Collects one finding per code; a second layer of the same wrapper is counted."""
+    __slots__ = ("_undone",)
 
     def __init__(self) -> None:
-        self.findings: list[Finding] = []
-        self.layers: dict[FindingCode, int] = {}
+        self._undone: dict[FindingCode, tuple[str, int]] = {}
 
-    def add(self, code: FindingCode, message: str) -> None:
-        if code in self.layers:
-            self.layers[code] += 1
-            return
-        self.layers[code] = 1
-        self.findings.append(Finding.of(code, message))
+    def undo(self, code: FindingCode, message: str) -> None:
+        """Record one layer undone (a second layer of the same wrapper is only counted)."""
+        first, count = self._undone.get(code, (message, 0))
+        self._undone[code] = (first, count + 1)
 
-    def done(self) -> list[Finding]:
-        return [
-            dataclasses.replace(f, message=f"{f.message} ({self.layers[f.code]} times)")
-            if self.layers.get(f.code, 1) > 1
-            else f
-            for f in self.findings
-        ]
+    def into(self, found: Findings) -> None:
+        """One finding per wrapper undone, saying how many times when more than once."""
+        for code, (message, count) in self._undone.items():
+            found.add(code, f"{message} ({count} times)" if count > 1 else message)
+
+
+class _SecretInputError(Exception):
+    """A layer peeled turned out to hold the caller's secret: the diagnosis stops there."""
 
 
 def _strip(text: str) -> str:
     return text.strip().strip(_INVISIBLE).strip()
 
 
-def secret_input_finding() -> Finding:
+def add_secret_input(found: Findings) -> None:
     """MALFORMED for an input that is (or wraps) the caller's secret itself."""
-    return Finding.of(
+    found.add(
         _C.MALFORMED,
         "the value checked contains your secret itself, not a signature: if it ever reached "
         "a browser, rotate the secret now",
     )
 
 
-def clean(text: str, secret_forms: tuple[str, ...] = ()) -> Cleaned:
-    """Undo the paste and transport mistakes around a signature, naming each one.
+def clean(text: str, found: Findings, secret_forms: tuple[str, ...] = ()) -> Optional[str]:
+    """Undo the paste and transport mistakes around a signature, naming each one in ``found``.
 
+    Returns the text to decode, or ``None`` when nothing is left to decode.
     ``secret_forms`` are the caller's secret as text: when a peeled layer turns out to be
     the secret (wrapped in quotes, JSON, URL escapes or split into lines), the diagnosis
     stops there with one MALFORMED finding, so that no message quotes what was inside.
     """
 
-    def is_secret(candidate: str) -> bool:
-        return any(form in candidate for form in secret_forms)
+    def check(candidate: str) -> str:
+        if any(form in candidate for form in secret_forms):
+            raise _SecretInputError
+        return candidate
 
-    cleaned = _clean(text, is_secret)
-    if cleaned.text is not None and is_secret(cleaned.text):
-        return Cleaned(None, [secret_input_finding()])
-    return cleaned
+    try:
+        return _clean(text, found, check)
+    except _SecretInputError:
+        add_secret_input(found)  # _clean adds nothing before it returns
+        return None
 
 
-def _clean(text: str, is_secret: Callable[[str], bool]) -> Cleaned:
-    peeler = _Peeler()
+def _clean(text: str, found: Findings, check: Callable[[str], str]) -> Optional[str]:
     stripped = _strip(text)
     if not stripped:
-        peeler.add(_C.EMPTY, "the signature is empty or only whitespace")
-        return Cleaned(None, peeler.done())
-    if stripped != text:
-        around = text.replace(stripped, "", 1)
-        invisible = sorted({ch for ch in around if ch in _ZERO_WIDTH})
-        if set(around) - set(_ZERO_WIDTH):
-            peeler.add(
-                _C.SURROUNDING_WHITESPACE,
-                f"the signature has surrounding whitespace ({_whitespace(text, stripped)})",
-            )
-        if invisible:
-            names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch)}" for ch in invisible)
-            peeler.add(
-                _C.INVISIBLE_CHARACTERS,
-                f"the signature has invisible characters around it ({names}); the Web SDK "
-                "sends them to Zoom as part of it",
-            )
-    ruby_newline = text.rstrip(_INVISIBLE).strip("\r\n") == stripped
-    text = stripped
+        found.add(_C.EMPTY, "the signature is empty or only whitespace")
+        return None
+    layers = _Layers()
+    inner = _unwrap(stripped, layers, check)
+    newline_is_a_line_break = False
+    if inner is not None:
+        if "\n" in inner or "\r" in inner or "\\n" in inner:
+            inner = check(_join_lines(inner, layers))
+            # Ruby's Base64.encode64 also ends in a newline: one mistake, one finding.
+            newline_is_a_line_break = text.rstrip(_INVISIBLE).strip("\r\n") == stripped
+        inner = _tidy(inner, layers)
+        if inner is not None:
+            check(inner)
+    _surroundings(text, stripped, found, newline_is_a_line_break=newline_is_a_line_break)
+    layers.into(found)
+    return inner
 
+
+def _unwrap(text: str, layers: _Layers, check: Callable[[str], str]) -> Optional[str]:
+    """Peel nested wrappers, at most :data:`MAX_LAYERS`; ``None``: no signature inside."""
     for _ in range(MAX_LAYERS):
-        peeled = _peel(text, peeler)
+        peeled = _peel(text, layers)
         if peeled is None:
-            return Cleaned(None, peeler.done())
+            return None
         if peeled == text:
             break
-        if is_secret(peeled):
-            return Cleaned(None, [secret_input_finding()])
-        text = peeled
+        text = check(peeled)
+    return text
 
-    if "\n" in text or "\r" in text or "\\n" in text:
-        lines = [line.strip() for line in _LINE_BREAK.split(text)]
-        lines = [line for line in lines if line]
-        width = len(lines[0]) if len(lines) > 2 else 0
-        every = f", every {width} characters" if width else ""
-        peeler.add(_C.LINE_BREAKS, f"the signature is split into {len(lines)} lines{every}")
-        text = "".join(lines)
-        if is_secret(text):
-            return Cleaned(None, [secret_input_finding()])
-        # Ruby's Base64.encode64 also ends in a newline: one mistake, one finding.
-        if ruby_newline and peeler.findings[0].code is _C.SURROUNDING_WHITESPACE:
-            del peeler.findings[0]
-            del peeler.layers[_C.SURROUNDING_WHITESPACE]
 
+def _surroundings(
+    text: str, stripped: str, found: Findings, *, newline_is_a_line_break: bool
+) -> None:
+    """SURROUNDING_WHITESPACE and INVISIBLE_CHARACTERS for what was around the signature.
+
+    ``newline_is_a_line_break``: the only whitespace around is a newline at the end of a
+    text that LINE_BREAKS already names (Ruby's ``Base64.encode64``), so it is no second
+    finding.
+    """
+    if stripped == text:
+        return
+    around = text.replace(stripped, "", 1)
+    if set(around) - set(_ZERO_WIDTH) and not newline_is_a_line_break:
+        found.add(
+            _C.SURROUNDING_WHITESPACE,
+            f"the signature has surrounding whitespace ({_whitespace(text, stripped)})",
+        )
+    invisible = sorted({ch for ch in around if ch in _ZERO_WIDTH})
+    if invisible:
+        names = ", ".join(f"U+{ord(ch):04X} {unicodedata.name(ch)}" for ch in invisible)
+        found.add(
+            _C.INVISIBLE_CHARACTERS,
+            f"the signature has invisible characters around it ({names}); the Web SDK "
+            "sends them to Zoom as part of it",
+        )
+
+
+def _join_lines(text: str, layers: _Layers) -> str:
+    lines = [line.strip() for line in _LINE_BREAK.split(text)]
+    lines = [line for line in lines if line]
+    width = len(lines[0]) if len(lines) > 2 else 0
+    every = f", every {width} characters" if width else ""
+    layers.undo(_C.LINE_BREAKS, f"the signature is split into {len(lines)} lines{every}")
+    return "".join(lines)
+
+
+def _tidy(text: str, layers: _Layers) -> Optional[str]:
+    """Spaces inside and stray punctuation at the end; ``None`` when nothing is left."""
     if " " in text or "\t" in text:
-        text = _inner_spaces(text, peeler)
-
+        text = _inner_spaces(text, layers)
     if text.endswith((".", ",", ";")) and text.count(".") != 2:
-        peeler.add(
+        layers.undo(
             _C.MALFORMED,
             f"the signature ends with a stray {text[-1]!r} (copied with the sentence or code "
             "around it)",
         )
         text = text[:-1]
-
     if not text:
-        peeler.add(_C.EMPTY, "nothing is left inside the quotes or prefix")
-        return Cleaned(None, peeler.done())
-    return Cleaned(text, peeler.done())
+        layers.undo(_C.EMPTY, "nothing is left inside the quotes or prefix")
+        return None
+    return text
 
 
-def _peel(text: str, peeler: _Peeler) -> Optional[str]:
+def _peel(text: str, layers: _Layers) -> Optional[str]:
     """Remove one layer of wrapping; ``None`` when what is left is not a signature."""
     if not text:
-        return text  # nothing left to unwrap: clean() reports EMPTY
+        return text  # nothing left to unwrap: _tidy() reports EMPTY
     if text.startswith("{"):
-        return _from_response(text, peeler)
-
+        return _from_response(text, layers)
     if text[0] in _QUOTE_STARTS:
-        body = text[:-1] if text.endswith(('",', "',", '";', "';")) else text
-        for opening, closing, name in _QUOTES:
-            if (
-                len(body) > len(opening) + len(closing)
-                and body.startswith(opening)
-                and body.endswith(closing)
-            ):
-                trailing = f" and followed by {text[-1]!r}" if body is not text else ""
-                peeler.add(
-                    _C.QUOTED,
-                    f"the signature is wrapped in {name}{trailing}; the client sends them to "
-                    "Zoom as part of it",
-                )
-                inner = body[len(opening) : -len(closing)]
-                if opening == '"':
-                    inner = _json_string(body) or inner
-                return _strip(inner)
-
+        inner = _unquote(text, layers)
+        if inner is not None:
+            return inner
     if text[:7].lower() == "bearer ":
-        peeler.add(_C.BEARER_PREFIX, f"the signature starts with {text[:7]!r}")
+        layers.undo(_C.BEARER_PREFIX, f"the signature starts with {text[:7]!r}")
         return _strip(text[7:])
-
     if "=" in text and ("?" in text or "&" in text or _URL_START.match(text)):
-        value = _from_url(text, peeler)
+        value = _from_url(text, layers)
         if value is not None:
             return value
-
     if "%" in text and _PERCENT.search(text):
         escapes = sorted({m.upper() for m in _PERCENT.findall(text)})
-        peeler.add(_C.URL_ENCODED, f"the signature contains URL escapes ({', '.join(escapes[:4])})")
+        layers.undo(
+            _C.URL_ENCODED, f"the signature contains URL escapes ({', '.join(escapes[:4])})"
+        )
         return _strip(unquote(text))
     return text
 
 
-def _from_url(text: str, peeler: _Peeler) -> Optional[str]:
+def _unquote(text: str, layers: _Layers) -> Optional[str]:
+    """The text inside quotes (and a trailing ``,`` or ``;``); ``None`` if it is not quoted."""
+    body = text[:-1] if text.endswith(('",', "',", '";', "';")) else text
+    for opening, closing, name in _QUOTES:
+        if (
+            len(body) > len(opening) + len(closing)
+            and body.startswith(opening)
+            and body.endswith(closing)
+        ):
+            trailing = f" and followed by {text[-1]!r}" if body is not text else ""
+            layers.undo(
+                _C.QUOTED,
+                f"the signature is wrapped in {name}{trailing}; the client sends them to "
+                "Zoom as part of it",
+            )
+            inner = body[len(opening) : -len(closing)]
+            if opening == '"':
+                inner = _json_string(body) or inner
+            return _strip(inner)
+    return None
+
+
+def _from_url(text: str, layers: _Layers) -> Optional[str]:
     """The signature inside a URL or query string (``https://…/join?signature=eyJ…``)."""
     query = text.split("?", 1)[-1].replace("#", "&")
     params = [part.split("=", 1) for part in re.split("[&;]", query) if "=" in part]
@@ -240,7 +267,7 @@ def _from_url(text: str, peeler: _Peeler) -> Optional[str]:
         if "+" in value
         else ""
     )
-    peeler.add(
+    layers.undo(
         _C.IN_URL,
         f"the signature came in a URL or query string: it is the value of its {name!r} "
         f"parameter{plus}",
@@ -257,14 +284,14 @@ def _json_string(quoted: str) -> Optional[str]:
     return value if isinstance(value, str) else None
 
 
-def _inner_spaces(text: str, peeler: _Peeler) -> str:
+def _inner_spaces(text: str, layers: _Layers) -> str:
     """Spaces inside: lost '+' signs (URL decoding), or a copy that wrapped the value."""
     restored = text.replace(" ", "+")
     count = text.count(" ") + text.count("\t")
     plural = "s" * (count != 1)
     urlsafe = "-" in text or "_" in text
     if "\t" not in text and not urlsafe and _token_shaped(restored):
-        peeler.add(
+        layers.undo(
             _C.SPACES_INSTEAD_OF_PLUS,
             f"the signature has {count} space{plural} inside it; a '+' becomes a space when a "
             "URL query string is decoded",
@@ -272,7 +299,7 @@ def _inner_spaces(text: str, peeler: _Peeler) -> str:
         return restored
     joined = "".join(text.split())
     if _token_shaped(joined):
-        peeler.add(
+        layers.undo(
             _C.LINE_BREAKS,
             f"the signature has {count} space{plural} or tab{plural} inside it: it was "
             "wrapped or split when copied",
@@ -286,7 +313,7 @@ def _token_shaped(text: str) -> bool:
     return bool(_TOKEN_CHARS.fullmatch(text)) and (text.count(".") == 2 or len(text) >= 40)
 
 
-def _from_response(text: str, peeler: _Peeler) -> Optional[str]:
+def _from_response(text: str, layers: _Layers) -> Optional[str]:
     """Find the signature inside a pasted JSON object such as ``{"signature": "…"}``."""
     try:
         obj = json.loads(text)
@@ -300,14 +327,14 @@ def _from_response(text: str, peeler: _Peeler) -> Optional[str]:
         for key in _RESPONSE_KEYS:
             inner = candidate.get(key)
             if isinstance(inner, str) and inner.strip():
-                peeler.add(
+                layers.undo(
                     _C.RESPONSE_OBJECT,
                     f"a JSON object was passed; its {key!r} value is the signature",
                 )
                 return _strip(inner)
     keys = ", ".join(key if len(key) <= 40 else key[:39] + "…" for key in sorted(top)[:6])
     keys = keys or "none"
-    peeler.add(
+    layers.undo(
         _C.MALFORMED,
         f"a JSON object (keys: {keys}) was passed, not a signature: a decoded JWT payload, or "
         "a response without a signature field?",

@@ -25,11 +25,9 @@ from zoomsig.diagnose._text import duration, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["MAX_JOIN_TOKEN_LENGTH", "check_join_options", "host_without_zak"]
+__all__ = ["check_join_options", "host_without_zak"]
 
 _C = FindingCode
-MAX_JOIN_TOKEN_LENGTH = 8192
-"""Longer than any ZAK or OBF token; a longer value is refused unread."""
 _OAUTH_AUDIENCE = "https://oauth.zoom.us"
 _MEETING_CLAIMS = ("mn", "mnum", "meeting_number", "meetingNumber")
 
@@ -88,14 +86,6 @@ def _host_without_zak(
 
 
 def _check_token(option: str, value: str, signature: str, context: Context) -> list[Finding]:
-    if len(value) > MAX_JOIN_TOKEN_LENGTH:
-        return [
-            _not_zoom(
-                option,
-                f"has {len(value)} characters, far more than a Zoom token (limit "
-                f"{MAX_JOIN_TOKEN_LENGTH}); not read",
-            )
-        ]
     findings: list[Finding] = []
     text, transport = _unwrap(value)
     if transport:

@@ -7,12 +7,13 @@ comparison is constant-time, and no recomputed MAC ever leaves this module.
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Iterator
 from typing import Callable, NamedTuple, Optional
 
+from zoomsig import _jws
 from zoomsig._secrecy import BOM, NBSP, ZOOM_SECRET_LENGTH, bare_bytes
 from zoomsig.diagnose._decode import loose_b64decode
+from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
@@ -125,29 +126,32 @@ def verify(
     sdk_key: Optional[str],
     extra: tuple[Variant, ...] = (),
     mismatch_hint: str = "",
+    explain_mismatch: bool = True,
 ) -> Verdict:
-    """Check ``mac`` against ``expected(secret)``; explain a mismatch if a variant does."""
-    findings: list[Finding] = []
+    """Check ``mac`` against ``expected(secret)``; explain a mismatch if a variant does.
+
+    ``explain_mismatch=False``: a MAC that nothing explains is not a finding (a token Zoom
+    signed with its own key is not expected to match the caller's secret). Every comparison
+    is :func:`zoomsig._jws.same_mac`.
+    """
+    found = Findings()
     if len(secret.strip()) < MIN_SECRET_LENGTH:
-        findings.append(
-            Finding.of(
-                _C.SECRET_TOO_SHORT,
-                f"the secret you gave has {len(secret.strip())} characters; Zoom's have "
-                f"{MIN_SECRET_LENGTH}",
-            )
+        found.add(
+            _C.SECRET_TOO_SHORT,
+            f"the secret you gave has {len(secret.strip())} characters; Zoom's have "
+            f"{MIN_SECRET_LENGTH}",
         )
-    if hmac.compare_digest(expected(secret), mac):
-        return Verdict(True, findings)
+    if _jws.same_mac(expected(secret), mac):
+        return Verdict(True, found)
     for variant in (*extra, *_secret_variants(secret, sdk_key)):
-        if hmac.compare_digest((variant.mac or expected)(variant.key), mac):
-            findings.append(Finding.of(variant.code, variant.message, "signature"))
-            return Verdict(False, findings)
-    findings.append(
-        Finding.of(
+        if _jws.same_mac((variant.mac or expected)(variant.key), mac):
+            found.add(variant.code, variant.message, "signature")
+            return Verdict(False, found)
+    if explain_mismatch:
+        found.add(
             _C.SIGNATURE_MISMATCH,
             "the HMAC does not match the secret you gave, nor any known variant of it "
             f"(whitespace, base64-decoded, key and secret swapped){mismatch_hint}",
             "signature",
         )
-    )
-    return Verdict(False, findings)
+    return Verdict(False, found)
