@@ -248,3 +248,33 @@ def test_every_module_a_contract_names_exists(module: str, optional: bool) -> No
 def test_ci_runs_lint_imports() -> None:
     script = (ROOT / ".ci" / "steps" / "imports.sh").read_text(encoding="utf-8")
     assert "\nlint-imports" in script
+
+
+def _zoomsig_imports(path: Path) -> set[str]:
+    """The zoomsig modules a source file imports (at run time or for type checkers)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.startswith("zoomsig")}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("zoomsig"):
+            found.add(node.module or "")
+    return found
+
+
+def test_the_lowest_module_imported_the_package_root() -> None:
+    """Issue 18: ``zoomsig._errors``, which every module imports, imported ``zoomsig`` (for
+    two annotations), so the core reached the whole package. The errors that carry a
+    diagnosis now live beside it, and the public names are unchanged."""
+    assert _zoomsig_imports(ROOT / "zoomsig" / "_errors.py") == set()
+    for name in ("InvalidSignatureError", "InvalidWebhookError"):
+        error = getattr(zoomsig, name)
+        assert error.__module__ == "zoomsig"
+        assert issubclass(error, zoomsig.ZoomSigError)
+        assert typing.get_type_hints(error.__init__)
+
+
+@pytest.mark.parametrize("module", ["_registry", "_secrecy", "_enums", "_errors"])
+def test_the_core_kernel_imports_only_what_is_below_it(module: str) -> None:
+    allowed = {"_registry": set(), "_secrecy": {"zoomsig._errors"}, "_enums": set()}
+    imports = _zoomsig_imports(ROOT / "zoomsig" / f"{module}.py")
+    assert imports <= allowed.get(module, set()), imports

@@ -19,20 +19,19 @@ if TYPE_CHECKING:
     from zoomsig._enums import CredentialType, LegacyEncoding, Role, Severity, TokenKind
     from zoomsig._errors import (
         InvalidParameterError,
-        InvalidSignatureError,
-        InvalidWebhookError,
         UnsupportedCredentialError,
         ZoomSigError,
     )
     from zoomsig._registry import MAX_LIFETIME, MIN_LIFETIME
     from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
     from zoomsig.diagnose.codes import FindingCode
-    from zoomsig.diagnose.report import Finding, Report
+    from zoomsig.diagnose.report import Finding, InvalidSignatureError, Report
     from zoomsig.errors_explained import ERROR_CODES, ErrorExplanation, explain_error
     from zoomsig.legacy import sign_legacy_web_sdk
     from zoomsig.meeting_sdk import sign_meeting_sdk
     from zoomsig.video_sdk import sign_video_sdk
     from zoomsig.webhook import (
+        InvalidWebhookError,
         WebhookEvent,
         diagnose_webhook,
         sign_rtms_handshake,
@@ -49,8 +48,8 @@ _WHERE = MappingProxyType(
         "Severity": "zoomsig._enums",
         "TokenKind": "zoomsig._enums",
         "InvalidParameterError": "zoomsig._errors",
-        "InvalidSignatureError": "zoomsig._errors",
-        "InvalidWebhookError": "zoomsig._errors",
+        "InvalidSignatureError": "zoomsig.diagnose.report",
+        "InvalidWebhookError": "zoomsig.webhook",
         "UnsupportedCredentialError": "zoomsig._errors",
         "ZoomSigError": "zoomsig._errors",
         "MAX_LIFETIME": "zoomsig._registry",

@@ -1,19 +1,14 @@
-"""The exceptions zoomsig raises. None of them ever holds a secret."""
+"""The base of the exceptions zoomsig raises, and the argument errors. None of them ever
+holds a secret."""
 
 from __future__ import annotations
 
-# The package, not zoomsig.diagnose.report: ``zoomsig.Report`` in the annotation below
-# resolves at run time (typing.get_type_hints) through the package's lazy attributes,
-# without importing the diagnosis code when zoomsig is imported.
-import zoomsig
+__all__ = ["InvalidParameterError", "UnsupportedCredentialError", "ZoomSigError"]
 
-__all__ = [
-    "InvalidParameterError",
-    "InvalidSignatureError",
-    "InvalidWebhookError",
-    "UnsupportedCredentialError",
-    "ZoomSigError",
-]
+# The errors that carry a diagnosis live beside it, so that this module, the lowest of
+# all, imports nothing of zoomsig: InvalidSignatureError (it holds a Report) in
+# zoomsig.diagnose.report, InvalidWebhookError (it holds a FindingCode) in zoomsig.webhook.
+# Every one of them is shown as zoomsig.<Name> (its __module__).
 
 
 class ZoomSigError(Exception):
@@ -58,43 +53,3 @@ class UnsupportedCredentialError(InvalidParameterError):
 
     __module__ = "zoomsig"
     code = "unsupported_credential"
-
-
-class InvalidSignatureError(ZoomSigError):
-    """Raised by :meth:`zoomsig.Report.raise_for_errors` when a report has errors.
-
-    The message names every error, one per line after a summary line when there are
-    several; :attr:`report` holds the whole :class:`~zoomsig.Report`.
-    """
-
-    __module__ = "zoomsig"
-    code = "invalid_signature"
-
-    def __init__(self, report: zoomsig.Report) -> None:
-        errors = report.errors
-        lines = [f"{f.code.value}: {f.message}" for f in errors]
-        if len(lines) == 1:
-            message = lines[0]
-        else:
-            codes = ", ".join(f.code.value for f in errors)
-            message = "\n".join([f"{len(lines)} errors: {codes}", *(f"- {line}" for line in lines)])
-        super().__init__(message)
-        self.report = report
-
-
-class InvalidWebhookError(ZoomSigError):
-    """Raised by :func:`zoomsig.verify_webhook` when a request is not a genuine, fresh webhook.
-
-    :attr:`finding_code` is the :class:`~zoomsig.FindingCode` (a ``WEBHOOK_*`` code) that
-    :func:`zoomsig.diagnose_webhook` reports for the same problem, and :attr:`reason` says
-    what was received and what was expected. Neither ever contains the secret token, and
-    neither belongs in the response to the sender: answer 401 with no detail.
-    """
-
-    __module__ = "zoomsig"
-    code = "invalid_webhook"
-
-    def __init__(self, finding_code: zoomsig.FindingCode, message: str) -> None:
-        super().__init__(f"{finding_code.value}: {message}")
-        self.finding_code: zoomsig.FindingCode = finding_code
-        self.reason: str = message

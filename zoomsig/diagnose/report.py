@@ -11,10 +11,10 @@ from typing import Optional
 from typing_extensions import Self
 
 from zoomsig._enums import Severity, TokenKind
-from zoomsig._errors import InvalidSignatureError
+from zoomsig._errors import ZoomSigError
 from zoomsig.diagnose.codes import CODE_INFO, FindingCode
 
-__all__ = ["Finding", "Report"]
+__all__ = ["Finding", "InvalidSignatureError", "Report"]
 
 _EMPTY: Mapping[str, object] = MappingProxyType({})
 _KIND_NAMES = MappingProxyType(
@@ -152,3 +152,25 @@ class Report:
             lines.append(f"expires at {self.expires_at.isoformat()}")
         lines.extend(str(finding) for finding in self.findings)
         return "\n".join(lines)
+
+
+class InvalidSignatureError(ZoomSigError):
+    """Raised by :meth:`zoomsig.Report.raise_for_errors` when a report has errors.
+
+    The message names every error, one per line after a summary line when there are
+    several; :attr:`report` holds the whole :class:`~zoomsig.Report`.
+    """
+
+    __module__ = "zoomsig"
+    code = "invalid_signature"
+
+    def __init__(self, report: Report) -> None:
+        errors = report.errors
+        lines = [f"{f.code.value}: {f.message}" for f in errors]
+        if len(lines) == 1:
+            message = lines[0]
+        else:
+            codes = ", ".join(f.code.value for f in errors)
+            message = "\n".join([f"{len(lines)} errors: {codes}", *(f"- {line}" for line in lines)])
+        super().__init__(message)
+        self.report = report

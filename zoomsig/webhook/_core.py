@@ -17,7 +17,7 @@ from typing import Optional, Union, cast
 
 from typing_extensions import Protocol
 
-from zoomsig._errors import InvalidParameterError, InvalidWebhookError
+from zoomsig._errors import InvalidParameterError, ZoomSigError
 from zoomsig._registry import MILLISECONDS
 from zoomsig._secrecy import bare, check_secret_text, describe, is_utf8_encodable
 from zoomsig._time import Now, resolve_now
@@ -32,6 +32,7 @@ __all__ = [
     "TIMESTAMP_HEADER",
     "URL_VALIDATION_EVENT",
     "Headers",
+    "InvalidWebhookError",
     "WebhookEvent",
     "check_tolerance",
     "decode_event",
@@ -43,6 +44,25 @@ __all__ = [
     "url_validation_response",
     "verify_webhook",
 ]
+
+
+class InvalidWebhookError(ZoomSigError):
+    """Raised by :func:`zoomsig.verify_webhook` when a request is not a genuine, fresh webhook.
+
+    :attr:`finding_code` is the :class:`~zoomsig.FindingCode` (a ``WEBHOOK_*`` code) that
+    :func:`zoomsig.diagnose_webhook` reports for the same problem, and :attr:`reason` says
+    what was received and what was expected. Neither ever contains the secret token, and
+    neither belongs in the response to the sender: answer 401 with no detail.
+    """
+
+    __module__ = "zoomsig"
+    code = "invalid_webhook"
+
+    def __init__(self, finding_code: FindingCode, message: str) -> None:
+        super().__init__(f"{finding_code.value}: {message}")
+        self.finding_code: FindingCode = finding_code
+        self.reason: str = message
+
 
 SIGNATURE_HEADER = "x-zm-signature"
 """The header that carries ``v0=`` and the hex HMAC-SHA256 of the request."""

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Optional
 
-from zoomsig._errors import InvalidParameterError, InvalidWebhookError
+from zoomsig._errors import InvalidParameterError
 from zoomsig._time import Now
 from zoomsig.endpoint import too_large_response
 from zoomsig.webhook._core import (
     DEFAULT_TOLERANCE,
     MAX_WEBHOOK_BODY_SIZE,
     Headers,
+    InvalidWebhookError,
     WebhookEvent,
     check_tolerance,
     secret_key,
