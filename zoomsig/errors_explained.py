@@ -607,16 +607,11 @@ def _number(code: object) -> int:
         raise InvalidParameterError(
             "code", f"expected an int or a string of digits, got {type(code).__name__}"
         )
-    if isinstance(code, str):
-        text = code.strip()
-        if not (text.isascii() and text.isdigit()):
-            # describe(): never more than 7 characters of the argument (it may be a secret).
-            raise InvalidParameterError(
-                "code", f"expected digits such as '3712', got {describe(code)}"
-            )
-        digits = len(text.lstrip("0"))
-    else:
-        digits = int_digits(code)
+    text = code.strip() if isinstance(code, str) else ""
+    if isinstance(code, str) and not (text.isascii() and text.isdigit()):
+        # describe(): never more than 7 characters of the argument (it may be a secret).
+        raise InvalidParameterError("code", f"expected digits such as '3712', got {describe(code)}")
+    digits = int_digits(code) if isinstance(code, int) else len(text.lstrip("0"))
     if digits > MAX_SHOWN_DIGITS:
         # No Zoom error code comes near; int() and str() of such a number would raise.
         raise InvalidParameterError("code", f"expected a Zoom error code, got {describe(code)}")
