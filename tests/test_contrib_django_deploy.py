@@ -170,6 +170,20 @@ def test_broken_secret_still_stops_manage_py_at_the_urlconf(tmp_path: Path) -> N
     _no_leak(result.stderr + result.stdout)
 
 
+def test_check_tag_zoomsig_crashed_when_a_broken_setting_stopped_the_urlconf(
+    tmp_path: Path,
+) -> None:
+    # `manage.py check --tag zoomsig` is how to see zoomsig's own messages: with a set but
+    # broken secret, the routed-views check imported the URLconf, whose view factory raised,
+    # and the command ended in that traceback instead of naming the setting (zoomsig.E002).
+    env = _project(tmp_path, f"ZOOM_SDK_KEY = {KEY!r}\nZOOM_SDK_SECRET = {'  ' + SECRET + '  '!r}")
+    result = _manage(tmp_path, env, "check", "--tag", "zoomsig")
+    assert result.returncode != 0
+    assert "(zoomsig.E002) zoomsig: ZOOM_SDK_SECRET" in result.stderr
+    assert "Traceback" not in result.stderr
+    _no_leak(result.stderr + result.stdout)
+
+
 # --- the view itself, in this process -----------------------------------------------------
 
 
@@ -268,7 +282,7 @@ def test_set_but_broken_setting_waited_with_a_missing_one(
 @pytest.mark.parametrize(
     ("make", "named"),
     [
-        (lambda: meeting_sdk_view(policy="host"), "policy"),
+        (lambda: meeting_sdk_view(policy="host"), "policy"),  # type: ignore[arg-type]
         (lambda: meeting_sdk_view(max_body_size=0), "max_body_size"),
         (lambda: webhook_view(print, tolerance=0), "tolerance"),
     ],

@@ -266,7 +266,7 @@ def _chunked_flask_post(blueprint: object, url: str) -> tuple[int, object, Count
     environ = EnvironBuilder(
         url,
         method="POST",
-        headers={"Transfer-Encoding": "chunked"},
+        headers=[("Transfer-Encoding", "chunked")],
         content_type="application/json",
     ).get_environ()
     environ.pop("CONTENT_LENGTH", None)

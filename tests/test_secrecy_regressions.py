@@ -130,12 +130,13 @@ def test_signers_refuse_a_secret_with_a_byte_order_mark_as_they_refuse_whitespac
 ) -> None:
     # decode_and_validate names the BOM as a mistake (SECRET_HAS_WHITESPACE): the signers
     # made such tokens silently, while they refused the same secret with a newline.
-    for sign in (
+    signers: tuple[Callable[[], str], ...] = (
         lambda: sign_meeting_sdk(
             sdk_key=SDK_KEY, sdk_secret=padded, meeting_number=MN, role=0, now=NOW
         ),
         lambda: sign_video_sdk(sdk_key=SDK_KEY, sdk_secret=padded, topic="t", role=0, now=NOW),
-    ):
+    )
+    for sign in signers:
         with pytest.raises(InvalidParameterError) as info:
             sign()
         assert info.value.parameter == "sdk_secret"

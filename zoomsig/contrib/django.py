@@ -284,8 +284,14 @@ def check_routed_views(
     if not getattr(django.conf.settings, "ROOT_URLCONF", None):
         return []
     level, check_id = (checks.Error, "zoomsig.E004") if deploy else (checks.Warning, "zoomsig.W002")
+    try:
+        routed = list(_routed_views(get_resolver()))
+    except ImproperlyConfigured:
+        # A set-but-broken setting stops the URLconf's import (as it should): check_settings
+        # names it (zoomsig.E001-E003), and Django's own URL check shows the exception.
+        return []
     messages: list[checks.CheckMessage] = []
-    for route, view in _routed_views(get_resolver()):
+    for route, view in routed:
         missing = _absent_settings(getattr(view, _READS, ()))
         if missing:
             messages.append(level(_unusable(route, missing), hint=_HINTS[deploy], id=check_id))
