@@ -33,6 +33,7 @@ from zoomsig._secrecy import (
     MAX_SECRET_LENGTH,
     MAX_SHOWN_DIGITS,
     MIN_REDACTABLE_LENGTH,
+    OtherSecrets,
     Redactor,
     bare,
     check_optional_secret_text,
@@ -54,7 +55,7 @@ from zoomsig.diagnose._rules_legacy import legacy_claims, legacy_rules, verify_l
 from zoomsig.diagnose._rules_meeting import meeting_rules
 from zoomsig.diagnose._rules_time import time_rules
 from zoomsig.diagnose._rules_video import video_rules
-from zoomsig.diagnose._secret import Variant, other_secret_variants, verify
+from zoomsig.diagnose._secret import NamedSecrets, Variant, other_secret_variants, verify
 from zoomsig.diagnose._text import HugeInt, json_type, preview, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding, Report
@@ -80,7 +81,7 @@ def decode_and_validate(
     now: Now = None,
     zak: Optional[str] = None,
     obf_token: Optional[str] = None,
-    other_secrets: Optional[Mapping[str, Union[str, bytes]]] = None,
+    other_secrets: Optional[OtherSecrets] = None,
 ) -> Report:
     """Diagnose a Zoom SDK signature: say which mistakes it has and how to fix each.
 
@@ -161,7 +162,7 @@ def _inputs(
     signature: Union[str, bytes],
     context: Context,
     secret: Union[str, bytes, None],
-    other_secrets: Optional[Mapping[str, Union[str, bytes]]],
+    other_secrets: Optional[OtherSecrets],
     *,
     zak: Optional[str],
     obf_token: Optional[str],
@@ -228,7 +229,7 @@ def _check_join_tokens(zak: object, obf_token: object) -> None:
 
 
 def _redactor(
-    forms: tuple[str, ...], others: tuple[tuple[str, bytes], ...], tokens: tuple[str, ...]
+    forms: tuple[str, ...], others: NamedSecrets, tokens: tuple[str, ...]
 ) -> Optional[Redactor]:
     """What keeps everything the caller hands over out of the report (``None``: nothing).
 
@@ -271,7 +272,7 @@ def _secret_bytes(secret: object) -> Optional[bytes]:
     return secret
 
 
-def _other_secrets(other_secrets: object) -> tuple[tuple[str, bytes], ...]:
+def _other_secrets(other_secrets: object) -> NamedSecrets:
     """The named other secrets as bytes, checked like ``secret`` (names shown, values never)."""
     if other_secrets is None:
         return ()

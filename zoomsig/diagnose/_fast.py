@@ -29,7 +29,7 @@ from zoomsig.diagnose._decode import MAC_LENGTH, is_canonical_b64, json_object, 
 from zoomsig.diagnose._rules_time import EXPIRES_SOON_SECONDS, FUTURE_TOLERANCE, MILLISECONDS
 from zoomsig.diagnose._secret import MIN_SECRET_LENGTH
 
-__all__ = ["FastReport", "fast_report"]
+__all__ = ["fast_report"]
 
 _HEADER_B64 = _jws.HEADER_B64.decode("ascii")
 _HEADER_TEXT = _jws.HEADER.decode("ascii")

@@ -21,7 +21,7 @@ from zoomsig._registry import (
 from zoomsig.diagnose._context import Context, is_int, validate_key_match, validate_key_types
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._kind import MEETING_CLAIMS
-from zoomsig.diagnose._rules_fields import flag_rules, unknown_claims
+from zoomsig.diagnose._rules_fields import flag_rules, validate_unknown_claims
 from zoomsig.diagnose._rules_join import host_without_zak
 from zoomsig.diagnose._text import HugeInt, json_type, nan_hint, show
 from zoomsig.diagnose.codes import FindingCode
@@ -156,7 +156,9 @@ def meeting_rules(claims: Mapping[str, object], context: Context, found: Finding
     _validate_token_exp(claims, found)
     # A misnamed meeting number already has its own finding.
     misnamed = () if "mn" in claims else _WRONG_MN_CLAIMS
-    unknown_claims(claims, MEETING_CLAIMS, "Meeting SDK", found, handled=("apiKey", *misnamed))
+    validate_unknown_claims(
+        claims, MEETING_CLAIMS, "Meeting SDK", found, handled=("apiKey", *misnamed)
+    )
 
 
 def _validate_mn_present(

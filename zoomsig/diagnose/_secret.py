@@ -16,11 +16,15 @@ from zoomsig.diagnose._decode import loose_b64decode
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose.codes import FindingCode
 
-__all__ = ["MIN_SECRET_LENGTH", "Variant", "other_secret_variants", "verify"]
+__all__ = ["MIN_SECRET_LENGTH", "NamedSecrets", "Variant", "other_secret_variants", "verify"]
 
 _C = FindingCode
 MIN_SECRET_LENGTH = ZOOM_SECRET_LENGTH
 """Zoom's SDK secrets and Client secrets are 32 characters (:mod:`zoomsig._secrecy`)."""
+
+NamedSecrets = tuple[tuple[str, bytes], ...]
+"""The caller's ``other_secrets`` (:data:`zoomsig._secrecy.OtherSecrets`) once checked: each
+name with its value as bytes, in the order given."""
 
 Mac = Callable[[bytes], bytes]
 """Computes the expected MAC (in the token's own encoding) under a given key."""
@@ -83,7 +87,7 @@ def _secret_variants(secret: bytes, sdk_key: Optional[str]) -> Iterator[Variant]
         )
 
 
-def other_secret_variants(others: tuple[tuple[str, bytes], ...]) -> tuple[Variant, ...]:
+def other_secret_variants(others: NamedSecrets) -> tuple[Variant, ...]:
     """``SIGNED_WITH_OTHER_SECRET`` for each named other secret, as given and stripped."""
     variants: list[Variant] = []
     for name, key in others:
