@@ -170,8 +170,8 @@ def verify_legacy(
     others: tuple[Variant, ...],
     found: Findings,
 ) -> bool:
-    """Whether ``secret`` made the legacy hash (``False`` when there is no readable hash);
-    what a mismatch a variant explains goes to ``found``.
+    """Whether ``secret`` made the legacy hash (``False`` when there is no readable hash); a
+    mismatch that a known variant of the secret explains goes to ``found``.
 
     ``others`` are the caller's other secrets (``SIGNED_WITH_OTHER_SECRET``).
     """
