@@ -145,11 +145,14 @@ def test_verify_reports_an_unexplained_mismatch_only_when_asked() -> None:
         return hmac.digest(key, b"message", "sha256")
 
     mac = expected(WRONG_SECRET.encode())
-    told = verify(mac, expected, secret=SDK_SECRET.encode(), sdk_key=None)
-    quiet = verify(mac, expected, secret=SDK_SECRET.encode(), sdk_key=None, explain_mismatch=False)
-    assert [f.code for f in told.findings] == [C.SIGNATURE_MISMATCH]
-    assert quiet.findings == []
-    assert told.verified is quiet.verified is False
+    told, quiet = Findings(), Findings()
+    told_ok = verify(mac, expected, secret=SDK_SECRET.encode(), sdk_key=None, found=told)
+    quiet_ok = verify(
+        mac, expected, secret=SDK_SECRET.encode(), sdk_key=None, found=quiet, explain_mismatch=False
+    )
+    assert [f.code for f in told] == [C.SIGNATURE_MISMATCH]
+    assert quiet == []
+    assert told_ok is quiet_ok is False
 
 
 # ------------------------------------------------------------- input shape: Ruby newline
@@ -269,13 +272,13 @@ def test_rules_get_the_join_options_in_their_context(
 ) -> None:
     token = sign_meeting_sdk(sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, meeting_number=MN, role=1)
     seen: list[Context] = []
-    real = _engine.check_meeting
+    real = _engine.meeting_rules
 
-    def spy(claims: Any, context: Context) -> Any:
+    def spy(claims: Any, context: Context, found: Any) -> Any:
         seen.append(context)
-        return real(claims, context)
+        return real(claims, context, found)
 
-    with mock.patch.object(_engine, "check_meeting", spy):
+    with mock.patch.object(_engine, "meeting_rules", spy):
         decode_and_validate(token, secret=SDK_SECRET, zak=zak, obf_token=obf_token)
     assert [(c.zak, c.obf_token) for c in seen] == [(zak, obf_token)]
     assert seen[0].joining is (zak is not None or obf_token is not None)

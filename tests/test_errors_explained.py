@@ -7,7 +7,7 @@ import json
 import pytest
 
 from zoomsig import ERROR_CODES, ErrorExplanation, FindingCode, InvalidParameterError, explain_error
-from zoomsig.errors_explained import COMPONENT_VIEW, MEETING_WEB, VIDEO_SDK
+from zoomsig.errors_explained import _COMPONENT_VIEW, _MEETING_WEB, _VIDEO_SDK
 
 # The codes the issue and the 6.2.0 / 2.5.0 bundles name for signature, credential, ZAK and
 # OBF failures: each must have an entry.
@@ -32,7 +32,7 @@ def test_entries_are_complete(code: int) -> None:
     assert entry.causes
     assert all(entry.causes)
     assert entry.products
-    assert set(entry.products) <= {MEETING_WEB, COMPONENT_VIEW, VIDEO_SDK}
+    assert set(entry.products) <= {_MEETING_WEB, _COMPONENT_VIEW, _VIDEO_SDK}
     assert all(isinstance(c, FindingCode) for c in entry.finding_codes)
     assert len(set(entry.finding_codes)) == len(entry.finding_codes)
 

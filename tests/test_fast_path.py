@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from zoomsig import Report, decode_and_validate, sign_meeting_sdk
 from zoomsig.diagnose import _engine
-from zoomsig.diagnose._fast import clean_meeting_token
+from zoomsig.diagnose._fast import fast_report
 from zoomsig.testing.mistakes import MISTAKES
 
 MN = "85746065432"
@@ -85,7 +85,7 @@ def shape(report: Report) -> tuple[object, ...]:
 
 def both(signature: Union[str, bytes], **kwargs: Any) -> tuple[Report, Report, bool]:
     """The report with the fast path, the full diagnosis's, and whether the fast one answered."""
-    real = clean_meeting_token
+    real = fast_report
     answered: list[bool] = []
 
     def spy(*args: Any, **kw: Any) -> Any:
@@ -93,9 +93,9 @@ def both(signature: Union[str, bytes], **kwargs: Any) -> tuple[Report, Report, b
         answered.append(result is not None)
         return result
 
-    with mock.patch.object(_engine, "clean_meeting_token", spy):
+    with mock.patch.object(_engine, "fast_report", spy):
         fast = decode_and_validate(signature, **kwargs)
-    with mock.patch.object(_engine, "clean_meeting_token", return_value=None):
+    with mock.patch.object(_engine, "fast_report", return_value=None):
         full = decode_and_validate(signature, **kwargs)
     return fast, full, any(answered)
 

@@ -31,7 +31,7 @@ from zoomsig import (
     _time,
     sign_meeting_sdk,
 )
-from zoomsig.meeting_sdk import claims_json
+from zoomsig.meeting_sdk import _claims_json
 
 MN = "85746065432"
 WEB_ORDER = ["appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp"]
@@ -465,7 +465,7 @@ def test_claims_template_writes_what_json_dumps_writes(
     claims.update(iat=iat, exp=iat + lifetime, tokenExp=iat + lifetime)
     if video_webrtc_mode is not None:
         claims["video_webrtc_mode"] = video_webrtc_mode
-    text = claims_json(
+    text = _claims_json(
         key,
         mn,
         role,

@@ -38,9 +38,10 @@ from zoomsig._registry import (
 )
 from zoomsig._time import resolve_now
 from zoomsig.diagnose._context import Context
+from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._kind import MEETING_CLAIMS, VIDEO_CLAIMS
-from zoomsig.diagnose._rules_join import check_join_options, host_without_zak
-from zoomsig.diagnose._rules_meeting import check_meeting
+from zoomsig.diagnose._rules_join import host_without_zak, join_rules
+from zoomsig.diagnose._rules_meeting import meeting_rules
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.endpoint import VIDEO_SDK_FIELDS, EndpointResponse, video_sdk_response
 
@@ -302,7 +303,9 @@ def test_host_needs_zak_is_not_added_then_retracted() -> None:
     host = meeting_claims(role=1)
 
     def codes(context: Context) -> set[FindingCode]:
-        return {f.code for f in check_meeting(host, context)}
+        found = Findings()
+        meeting_rules(host, context, found)
+        return {f.code for f in found}
 
     assert C.HOST_NEEDS_ZAK in codes(_context())  # nothing said about join(): the reminder
     assert C.HOST_NEEDS_ZAK not in codes(_context(zak="a-zak"))  # answered
@@ -310,13 +313,8 @@ def test_host_needs_zak_is_not_added_then_retracted() -> None:
         context = _context(**told)
         assert host_without_zak(host, context)
         assert C.HOST_NEEDS_ZAK not in codes(context)  # replaced by the sharper finding
-        join = check_join_options(
-            "x.y.z",
-            host,
-            zak=context.zak,
-            obf_token=context.obf_token,
-            context=context,
-        )
+        join = Findings()
+        join_rules("x.y.z", host, context, join)
         assert C.HOST_WITHOUT_ZAK in {f.code for f in join}
     assert not host_without_zak(meeting_claims(role=0), _context(zak=""))
 

@@ -253,7 +253,7 @@ def test_an_oversized_secret_is_refused_before_any_work(
     def no_patterns(*args: object, **kwargs: object) -> None:
         raise AssertionError("redaction patterns built from an oversized secret")
 
-    monkeypatch.setattr("zoomsig.diagnose._redact.Redactor.__init__", no_patterns)
+    monkeypatch.setattr("zoomsig._secrecy.Redactor.__init__", no_patterns)
     with pytest.raises(InvalidParameterError) as info:
         call()
     assert info.value.parameter == parameter
@@ -267,7 +267,7 @@ def test_an_oversized_join_token_is_refused_before_any_work(
     def no_patterns(*args: object, **kwargs: object) -> None:
         raise AssertionError("redaction patterns built from an oversized token")
 
-    monkeypatch.setattr("zoomsig.diagnose._redact.Redactor.__init__", no_patterns)
+    monkeypatch.setattr("zoomsig._secrecy.Redactor.__init__", no_patterns)
     with pytest.raises(InvalidParameterError) as info:
         decode_and_validate("x", now=NOW, **{parameter: LONG})  # type: ignore[arg-type]
     assert info.value.parameter == parameter

@@ -33,18 +33,12 @@ from zoomsig._errors import InvalidParameterError
 __all__ = [
     "HEADER",
     "HEADER_B64",
-    "HS256",
-    "JWS",
     "b64url_decode",
-    "b64url_encode",
     "hs256",
     "mac",
-    "payload_json",
-    "prepare_key",
     "same_mac",
     "sign",
     "sign_json",
-    "signing_input",
     "verify",
 ]
 

@@ -29,7 +29,6 @@ __all__ = [
     "MAX_CLOCK_SKEW",
     "MAX_LIFETIME",
     "MAX_SESSION_KEY",
-    "MAX_TELEMETRY_TRACKING_ID",
     "MAX_TOPIC",
     "MAX_USER_IDENTITY",
     "MAX_USER_KEY",

@@ -21,6 +21,7 @@ A core module: it imports only the standard library and :mod:`zoomsig._errors`.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Optional, Union
 from urllib.parse import quote
 
@@ -32,11 +33,9 @@ __all__ = [
     "MAX_SHOWN_DIGITS",
     "MIN_REDACTABLE_LENGTH",
     "NBSP",
-    "REDACTED",
     "RUN",
-    "SHOWN_CHARACTERS",
-    "SURROUNDING",
     "ZOOM_SECRET_LENGTH",
+    "OtherSecrets",
     "Redactor",
     "bare",
     "bare_bytes",
@@ -48,6 +47,10 @@ __all__ = [
     "refuse_long",
     "secret_texts",
 ]
+
+OtherSecrets = Mapping[str, Union[str, bytes]]
+"""The type of every ``other_secrets`` argument: the other secrets a backend holds, each by a
+name of the caller's choosing (the name is shown in a finding, the value never)."""
 
 # --- normalisation -----------------------------------------------------------------------
 

@@ -419,8 +419,8 @@ class VideoSdkPolicy:
 
     Attributes:
         roles: Roles the request may ask for; participant (0) only by default.
-        session_names: If set, the only session names to sign for, compared ignoring case
-            as Zoom compares them.
+        session_names: If set, the only session names (the request's ``topic``, the
+            token's ``tpc``) to sign for, compared ignoring case as Zoom compares them.
         expires_in: If set, the lifetime every token gets; a different
             ``expirationSeconds`` in the request is refused.
     """

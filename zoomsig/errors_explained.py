@@ -22,9 +22,9 @@ __all__ = ["ERROR_CODES", "ErrorExplanation", "explain_error"]
 
 _C = FindingCode
 
-MEETING_WEB = "Meeting SDK Web (client view)"
-COMPONENT_VIEW = "Meeting SDK Web (component view)"
-VIDEO_SDK = "Video SDK Web"
+_MEETING_WEB = "Meeting SDK Web (client view)"
+_COMPONENT_VIEW = "Meeting SDK Web (component view)"
+_VIDEO_SDK = "Video SDK Web"
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ class ErrorExplanation:
 
 
 _BUNDLE = "@zoom/meetingsdk 6.2.0 bundle error map"
-_BOTH_WEB = (MEETING_WEB, COMPONENT_VIEW)
+_BOTH_WEB = (_MEETING_WEB, _COMPONENT_VIEW)
 _TIME = (
     _C.EXPIRED,
     _C.IAT_IN_MILLISECONDS,
@@ -149,7 +149,7 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                     "Marketplace status and the SDK version, and read the browser console "
                     "for the error Zoom really sent.",
                     (*_HMAC, *_TIME, _C.TOPIC_MISMATCH, _C.JOIN_TOKEN_NOT_ZOOM_ISSUED),
-                    (COMPONENT_VIEW, VIDEO_SDK),
+                    (_COMPONENT_VIEW, _VIDEO_SDK),
                     "Zoom's web error-code page: FAIL 200, 'Invoke function error "
                     "(component view only)'; component view: the fallback code of its error "
                     "mapper is 200 "
@@ -163,7 +163,7 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                     ("No role_type claim.", "role_type is a string or not 0/1."),
                     "Sign role_type as the number 0 (participant) or 1 (host).",
                     (_C.ROLE_TYPE_MISSING, _C.ROLE_TYPE_INVALID),
-                    (VIDEO_SDK,),
+                    (_VIDEO_SDK,),
                     "@zoom/videosdk 2.5.0: SESSION_ROLE_TYPE_ERROR = 3010.",
                 ),
                 _entry(
@@ -391,7 +391,7 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                     "Pass meetingNumber as digits, a non-empty userName and the signature "
                     "string from your endpoint.",
                     (_C.EMPTY, _C.MALFORMED, _C.QUOTED, _C.RESPONSE_OBJECT),
-                    (*_BOTH_WEB, VIDEO_SDK),
+                    (*_BOTH_WEB, _VIDEO_SDK),
                     f"{_BUNDLE}: 4003 'Invalid parameter'; @zoom/videosdk 2.5.0: "
                     "SESSION_INVALID_PARAMETER = 4003.",
                 ),
@@ -522,7 +522,7 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                     "Expected behaviour: rejoin with a fresh OBF token once the user is "
                     "back, or authorise the app for another user who stays.",
                     (),
-                    (MEETING_WEB,),
+                    (_MEETING_WEB,),
                     f"{_BUNDLE}: server 21 -> 4019 'authorized user leave meeting' (client "
                     "view map only; the 6.2.0 component view map has no 4019).",
                 ),
@@ -537,7 +537,7 @@ ERROR_CODES: Mapping[int, ErrorExplanation] = MappingProxyType(
                     "Pass the signature string itself, a session name of at most 200 "
                     "characters, a userName, and only one of zak and obfToken.",
                     (_C.EMPTY, _C.TOPIC_TOO_LONG, _C.ZAK_AND_OBF_TOKEN, _C.RESPONSE_OBJECT),
-                    (COMPONENT_VIEW, VIDEO_SDK),
+                    (_COMPONENT_VIEW, _VIDEO_SDK),
                     "component view and @zoom/videosdk 2.5.0: CLIENT_INVALID_JOIN_PARAMETER "
                     "= 5013 ('Invalid apiKey/sdkKey and/or signature', 'invalid signature', "
                     "'Cannot use both obfToken and zak token simultaneously').",
@@ -615,4 +615,4 @@ def _number(code: object) -> int:
     if digits > MAX_SHOWN_DIGITS:
         # No Zoom error code comes near; int() and str() of such a number would raise.
         raise InvalidParameterError("code", f"expected a Zoom error code, got {describe(code)}")
-    return code if isinstance(code, int) else int(text)
+    return code if isinstance(code, int) else int(code.strip())

@@ -98,7 +98,7 @@ def sign_meeting_sdk(
     skew = check_clock_skew(clock_skew)
     webrtc = check_flag(video_webrtc_mode, "video_webrtc_mode")
     iat = math.floor(resolve_now(now)) - skew
-    payload = claims_json(
+    payload = _claims_json(
         key,
         mn,
         None if checked_role is None else int(checked_role),
@@ -110,7 +110,7 @@ def sign_meeting_sdk(
     return _jws.sign_json(payload, secret, "sdk_secret")
 
 
-def claims_json(
+def _claims_json(
     key: str,
     mn: Optional[str],
     role: Optional[int],

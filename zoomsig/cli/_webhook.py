@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from zoomsig.cli._output import Out
     from zoomsig.cli._secrets import Secret
 
-__all__ = ["SECRET_ENV", "parse_headers", "register"]
+__all__ = ["register"]
 
 SECRET_ENV = "ZOOM_WEBHOOK_SECRET_TOKEN"
 VERIFICATION_ENV = "ZOOM_WEBHOOK_VERIFICATION_TOKEN"
@@ -68,7 +68,7 @@ def register(subparsers: _args.Subparsers) -> None:
         description="Diagnose a Zoom webhook request: which mistake makes the signature fail.\n"
         "Exit 0 when it verifies, 1 when it does not, 2 on a usage error.",
         parents=[_args.now_option()],
-        run=check_request,
+        run=run_check,
     )
     check.add_argument(
         "--headers",
@@ -213,7 +213,7 @@ def parse_headers(data: bytes) -> dict[str, str]:
     return headers
 
 
-def check_request(args: argparse.Namespace, out: Out) -> int:
+def run_check(args: argparse.Namespace, out: Out) -> int:
     """``webhook check``: read, diagnose, print; 0 when the request verifies."""
     from zoomsig._errors import InvalidParameterError  # noqa: PLC0415
     from zoomsig.cli._output import safe  # noqa: PLC0415

@@ -26,7 +26,7 @@ from zoomsig.endpoint import (
 )
 from zoomsig.webhook.endpoint import check_max_body_size
 
-__all__ = ["Responder", "check_policy", "meeting_sdk_responder", "video_sdk_responder"]
+__all__ = ["Responder", "meeting_sdk_responder", "video_sdk_responder"]
 
 P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy)
 P_contra = TypeVar("P_contra", MeetingSdkPolicy, VideoSdkPolicy, contravariant=True)
@@ -40,7 +40,7 @@ class Responder(Protocol[P_contra]):
     ) -> EndpointResponse: ...  # pragma: no cover - a protocol
 
 
-def check_policy(policy: object, kind: type[P]) -> None:
+def _check_policy(policy: object, kind: type[P]) -> None:
     """``policy`` is ``None``, a ``kind`` or a function (called per request) returning one."""
     if policy is None or isinstance(policy, kind) or callable(policy):
         return
@@ -61,7 +61,7 @@ def meeting_sdk_responder(
 ) -> Responder[MeetingSdkPolicy]:
     """The Meeting SDK endpoint with its settings checked (now) and bound."""
     check_max_body_size(max_body_size)
-    check_policy(policy, MeetingSdkPolicy)
+    _check_policy(policy, MeetingSdkPolicy)
     check_meeting_sdk_credentials(
         sdk_key=sdk_key, sdk_secret=sdk_secret, credential_type=credential_type
     )
@@ -79,7 +79,7 @@ def video_sdk_responder(
 ) -> Responder[VideoSdkPolicy]:
     """The Video SDK endpoint with its settings checked (now) and bound."""
     check_max_body_size(max_body_size)
-    check_policy(policy, VideoSdkPolicy)
+    _check_policy(policy, VideoSdkPolicy)
     check_video_sdk_credentials(sdk_key=sdk_key, sdk_secret=sdk_secret)
     return partial(
         video_sdk_response, sdk_key=sdk_key, sdk_secret=sdk_secret, max_body_size=max_body_size

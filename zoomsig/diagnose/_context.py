@@ -7,11 +7,11 @@ from typing import NamedTuple, Optional
 
 from typing_extensions import TypeGuard
 
+from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._text import HugeInt, json_type, show
 from zoomsig.diagnose.codes import FindingCode
-from zoomsig.diagnose.report import Finding
 
-__all__ = ["Context", "is_int", "key_not_string", "padded_key", "unexpected_key"]
+__all__ = ["Context", "is_int", "validate_key_match", "validate_key_types"]
 
 
 class Context(NamedTuple):
@@ -46,39 +46,51 @@ def is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def key_not_string(claims: Mapping[str, object], *names: str) -> list[Finding]:
+def validate_key_types(
+    claims: Mapping[str, object], names: tuple[str, ...], found: Findings
+) -> None:
     """``APP_KEY_NOT_STRING`` for each key claim present with a value that is not a string."""
-    return [
-        Finding.of(
-            FindingCode.APP_KEY_NOT_STRING,
-            f"{name} is {show(claims[name])}, {json_type(claims[name])}, not a string: Zoom "
-            "looks the key up as text",
-            name,
-        )
-        for name in names
-        if name in claims
-        and (not isinstance(claims[name], str) or isinstance(claims[name], HugeInt))
-    ]
+    for name in names:
+        if name in claims and (
+            not isinstance(claims[name], str) or isinstance(claims[name], HugeInt)
+        ):
+            found.add(
+                FindingCode.APP_KEY_NOT_STRING,
+                f"{name} is {show(claims[name])}, {json_type(claims[name])}, not a string: Zoom "
+                "looks the key up as text",
+                name,
+            )
 
 
-def padded_key(claim: str, value: object) -> Optional[Finding]:
-    """``SDK_KEY_MISMATCH`` for a key claim with surrounding whitespace, which no real key has."""
-    if isinstance(value, str) and value and value != value.strip():
-        return Finding.of(
-            FindingCode.SDK_KEY_MISMATCH,
-            f"{claim} is {show(value)}: the surrounding whitespace (a newline from an env var "
-            "or .env file?) is part of the key Zoom looks up",
-            claim,
-        )
-    return None
-
-
-def unexpected_key(claim: str, value: object, context: Context) -> Optional[Finding]:
-    """``SDK_KEY_MISMATCH`` when the caller said which key to expect and this is another."""
-    if context.sdk_key is None or value == context.sdk_key:
-        return None
-    return Finding.of(
-        FindingCode.SDK_KEY_MISMATCH,
-        f"{claim} is {show(value)}, not the expected key {show(context.sdk_key)}",
-        claim,
-    )
+def validate_key_match(
+    claims: Mapping[str, object],
+    context: Context,
+    found: Findings,
+    *,
+    padded: tuple[str, ...],
+    expected: tuple[str, ...],
+) -> None:
+    """At most one ``SDK_KEY_MISMATCH``: a key claim of ``padded`` with surrounding
+    whitespace (which no real key has) first, else one of ``expected`` that is not the key
+    the caller said to expect."""
+    for claim in padded:
+        value = claims.get(claim)
+        if isinstance(value, str) and value and value != value.strip():
+            found.add(
+                FindingCode.SDK_KEY_MISMATCH,
+                f"{claim} is {show(value)}: the surrounding whitespace (a newline from an env "
+                "var or .env file?) is part of the key Zoom looks up",
+                claim,
+            )
+            return
+    if context.sdk_key is None:
+        return
+    for claim in expected:
+        value = claims.get(claim)
+        if value and value != context.sdk_key:
+            found.add(
+                FindingCode.SDK_KEY_MISMATCH,
+                f"{claim} is {show(value)}, not the expected key {show(context.sdk_key)}",
+                claim,
+            )
+            return

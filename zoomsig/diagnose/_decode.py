@@ -161,7 +161,7 @@ def decode_jwt(text: str, *, well_formed: bool = False, found: Optional[Findings
     found = Findings() if found is None else found
     parts = text.split(".")
     if not well_formed:
-        _check_alphabet(parts, found)
+        _validate_alphabet(parts, found)
     header, header_text = _json_part(parts[0], "header", _C.HEADER_INVALID, found)
     claims, claims_text = _json_part(parts[1], "payload", _C.PAYLOAD_INVALID, found)
     zoom_issued = is_zoom_issued(header or {}, claims or {})
@@ -170,7 +170,7 @@ def decode_jwt(text: str, *, well_formed: bool = False, found: Optional[Findings
     return Jwt(signing_input, mac, header, claims, f"{header_text}\n{claims_text}", zoom_issued)
 
 
-def _check_alphabet(parts: list[str], found: Findings) -> None:
+def _validate_alphabet(parts: list[str], found: Findings) -> None:
     """NOT_BASE64URL and BASE64_PADDING: the parts ``btoa()`` or ``strict_encode64`` make."""
     standard = [name for name, part in zip(_PART_NAMES, parts) if "+" in part or "/" in part]
     padded = [name for name, part in zip(_PART_NAMES, parts) if part.endswith("=")]

@@ -3,13 +3,13 @@
 Three steps. :func:`_inputs` checks the arguments once and makes the small frozen
 :class:`_Inputs` that every later step reads. :func:`_diagnose` collects every finding into
 one :class:`~zoomsig.diagnose._findings.Findings`: it refuses oversized input; answers a
-clean Meeting SDK signature in the signers' shape at once (:mod:`._fast`, which only ever
-says "no finding"); undoes paste and transport mistakes (:mod:`._input`); decodes
-tolerantly (:mod:`._decode`); applies the rules of the kind of token found
-(:mod:`._rules_meeting`, :mod:`._rules_video`, :mod:`._rules_time`, :mod:`._rules_legacy`);
-and verifies with the secret and its known variants (:mod:`._secret`). :func:`_finish` adds
-the join options' findings (:mod:`._rules_join`), redacts anything equal to the secret and
-makes the :class:`Report`, errors first.
+Meeting SDK signature with nothing wrong, in the signers' shape, at once (:mod:`._fast`,
+which only ever says "no finding"); cleans paste and transport mistakes off the input
+(:mod:`._input`); decodes tolerantly (:mod:`._decode`); applies the rules of the kind of
+token found (:mod:`._rules_meeting`, :mod:`._rules_video`, :mod:`._rules_time`,
+:mod:`._rules_legacy`); and verifies with the secret and its known variants
+(:mod:`._secret`). :func:`_finish` adds the join options' findings (:mod:`._rules_join`),
+redacts anything equal to the secret and makes the :class:`Report`, errors first.
 
 Whatever decides that a finding does not apply is known before the finding is made (a
 token Zoom issued has no HMAC of the caller's to judge: the decoder and
@@ -33,27 +33,29 @@ from zoomsig._secrecy import (
     MAX_SECRET_LENGTH,
     MAX_SHOWN_DIGITS,
     MIN_REDACTABLE_LENGTH,
+    OtherSecrets,
+    Redactor,
     bare,
     check_optional_secret_text,
     describe,
     int_digits,
     is_utf8_encodable,
     refuse_long,
+    secret_texts,
 )
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._decode import WELL_FORMED_JWT, Jwt, Legacy, decode, decode_jwt
-from zoomsig.diagnose._fast import clean_meeting_token
+from zoomsig.diagnose._fast import fast_report
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, add_secret_input, clean
 from zoomsig.diagnose._kind import classify, is_rest_api_token, is_secret_claim
-from zoomsig.diagnose._redact import Redactor, secret_texts
-from zoomsig.diagnose._rules_join import check_join_options
-from zoomsig.diagnose._rules_legacy import check_legacy, legacy_claims, verify_legacy
-from zoomsig.diagnose._rules_meeting import check_meeting
-from zoomsig.diagnose._rules_time import check_times
-from zoomsig.diagnose._rules_video import check_video
-from zoomsig.diagnose._secret import Variant, other_secret_variants, verify
+from zoomsig.diagnose._rules_join import join_rules
+from zoomsig.diagnose._rules_legacy import legacy_claims, legacy_rules, verify_legacy
+from zoomsig.diagnose._rules_meeting import meeting_rules
+from zoomsig.diagnose._rules_time import time_rules
+from zoomsig.diagnose._rules_video import video_rules
+from zoomsig.diagnose._secret import NamedSecrets, Variant, other_secret_variants, verify
 from zoomsig.diagnose._text import HugeInt, json_type, preview, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding, Report
@@ -79,7 +81,7 @@ def decode_and_validate(
     now: Now = None,
     zak: Optional[str] = None,
     obf_token: Optional[str] = None,
-    other_secrets: Optional[Mapping[str, Union[str, bytes]]] = None,
+    other_secrets: Optional[OtherSecrets] = None,
 ) -> Report:
     """Diagnose a Zoom SDK signature: say which mistakes it has and how to fix each.
 
@@ -160,7 +162,7 @@ def _inputs(
     signature: Union[str, bytes],
     context: Context,
     secret: Union[str, bytes, None],
-    other_secrets: Optional[Mapping[str, Union[str, bytes]]],
+    other_secrets: Optional[OtherSecrets],
     *,
     zak: Optional[str],
     obf_token: Optional[str],
@@ -227,7 +229,7 @@ def _check_join_tokens(zak: object, obf_token: object) -> None:
 
 
 def _redactor(
-    forms: tuple[str, ...], others: tuple[tuple[str, bytes], ...], tokens: tuple[str, ...]
+    forms: tuple[str, ...], others: NamedSecrets, tokens: tuple[str, ...]
 ) -> Optional[Redactor]:
     """What keeps everything the caller hands over out of the report (``None``: nothing).
 
@@ -270,7 +272,7 @@ def _secret_bytes(secret: object) -> Optional[bytes]:
     return secret
 
 
-def _other_secrets(other_secrets: object) -> tuple[tuple[str, bytes], ...]:
+def _other_secrets(other_secrets: object) -> NamedSecrets:
     """The named other secrets as bytes, checked like ``secret`` (names shown, values never)."""
     if other_secrets is None:
         return ()
@@ -312,7 +314,7 @@ def _diagnose(inputs: _Inputs, found: Findings) -> _Parts:
     if signature is None:
         return _Parts(TokenKind.UNKNOWN, verified=_unverified(inputs))
     if WELL_FORMED_JWT.fullmatch(signature):  # the common case: nothing to undo
-        fast = clean_meeting_token(
+        fast = fast_report(
             signature,
             inputs.secret,
             inputs.context,
@@ -367,14 +369,12 @@ def _readable(inputs: _Inputs, found: Findings) -> Optional[str]:
 
 
 def _diagnose_legacy(token: Legacy, inputs: _Inputs, found: Findings) -> _Parts:
-    rules, expires = check_legacy(token.fields, inputs.context)
-    found.extend(rules)
+    expires = legacy_rules(token.fields, inputs.context, found)
     verified = None
     if inputs.secret is not None:
-        verdict = verify_legacy(token.fields, inputs.secret, inputs.context.sdk_key, inputs.others)
-        verified = False if verdict is None else verdict.verified
-        if verdict is not None:
-            found.extend(verdict.findings)
+        verified = verify_legacy(
+            token.fields, inputs.secret, inputs.context.sdk_key, inputs.others, found
+        )
     return _Parts(
         TokenKind.LEGACY_WEB_SDK,
         claims=legacy_claims(token.fields),
@@ -389,9 +389,9 @@ def _diagnose_jwt(token: Jwt, inputs: _Inputs, found: Findings) -> _Parts:
     kind = classify(claims)
     exp: Optional[int] = None
     if token.zoom_issued:
-        _check_zoom_issued(header, claims, found)
+        _validate_zoom_issued(header, claims, found)
     else:
-        exp = _check_token(token, kind, inputs, found)
+        exp = _validate_token(token, kind, inputs, found)
     verified = _verify_jwt(token, inputs, found)
     return _Parts(
         kind,
@@ -403,7 +403,7 @@ def _diagnose_jwt(token: Jwt, inputs: _Inputs, found: Findings) -> _Parts:
     )
 
 
-def _check_zoom_issued(
+def _validate_zoom_issued(
     header: Mapping[str, object], claims: Mapping[str, object], found: Findings
 ) -> None:
     what = (
@@ -418,15 +418,15 @@ def _check_zoom_issued(
     )
 
 
-def _check_token(token: Jwt, kind: TokenKind, inputs: _Inputs, found: Findings) -> Optional[int]:
+def _validate_token(token: Jwt, kind: TokenKind, inputs: _Inputs, found: Findings) -> Optional[int]:
     """The findings in the header and claims of a token made with a secret; its ``exp``."""
     header: Mapping[str, object] = token.header or {}
     claims: Mapping[str, object] = token.claims or {}
     if _may_hold_secret(token.json_text, inputs.redactor):
-        _check_secret_claims(claims, inputs.forms, inputs.redactor, found)
-    _check_huge_ints(header, claims, found)
+        _validate_secret_claims(claims, inputs.forms, inputs.redactor, found)
+    _validate_huge_ints(header, claims, found)
     if token.header is not None:
-        _check_header(header, found)
+        _validate_header(header, found)
     if token.claims is None:
         return None
     if kind is TokenKind.UNKNOWN and is_rest_api_token(claims):
@@ -436,7 +436,7 @@ def _check_token(token: Jwt, kind: TokenKind, inputs: _Inputs, found: Findings) 
             f"{show(claims.get('iss'))}): a JWT-app REST API token",
         )
         return None
-    return _check_claims(claims, kind, inputs.context, found)
+    return _validate_claims(claims, kind, inputs.context, found)
 
 
 def _may_hold_secret(json_text: str, redactor: Optional[Redactor]) -> bool:
@@ -446,16 +446,17 @@ def _may_hold_secret(json_text: str, redactor: Optional[Redactor]) -> bool:
     return "secret" in json_text.lower()
 
 
-def _check_claims(
+def _validate_claims(
     claims: Mapping[str, object], kind: TokenKind, context: Context, found: Findings
 ) -> Optional[int]:
     """The rules of the kind of token found, and of its times; its ``exp``."""
-    _check_cross_kind(kind, context, found)
+    _validate_cross_kind(kind, context, found)
     video = kind is TokenKind.VIDEO_SDK or (kind is TokenKind.UNKNOWN and context.topic is not None)
-    found.extend(check_video(claims, context) if video else check_meeting(claims, context))
-    times, exp = check_times(claims, context)
-    found.extend(times)
-    return exp
+    if video:
+        video_rules(claims, context, found)
+    else:
+        meeting_rules(claims, context, found)
+    return time_rules(claims, context, found)
 
 
 def _verify_jwt(token: Jwt, inputs: _Inputs, found: Findings) -> Optional[bool]:
@@ -467,12 +468,12 @@ def _verify_jwt(token: Jwt, inputs: _Inputs, found: Findings) -> Optional[bool]:
     mac = token.mac
     if inputs.secret is None:
         if inputs.others and mac is not None:
-            _check_other_secrets(token.signing_input, mac, inputs.others, found)
+            _validate_other_secrets(token.signing_input, mac, inputs.others, found)
         return None
     if mac is None:
         return False
     signing_input = token.signing_input
-    verdict = verify(
+    return verify(
         mac,
         lambda key: _jws.hs256(key, signing_input),
         secret=inputs.secret,
@@ -480,12 +481,11 @@ def _verify_jwt(token: Jwt, inputs: _Inputs, found: Findings) -> Optional[bool]:
         extra=inputs.others,
         mismatch_hint=_mismatch_hint(token.claims or {}, inputs.context),
         explain_mismatch=not token.zoom_issued,
+        found=found,
     )
-    found.extend(verdict.findings)
-    return verdict.verified
 
 
-def _check_other_secrets(
+def _validate_other_secrets(
     signing_input: bytes, mac: bytes, others: tuple[Variant, ...], found: Findings
 ) -> None:
     """``SIGNED_WITH_OTHER_SECRET`` when one of the caller's other secrets made ``mac``."""
@@ -495,7 +495,7 @@ def _check_other_secrets(
             return
 
 
-def _check_secret_claims(
+def _validate_secret_claims(
     claims: Mapping[str, object],
     forms: tuple[str, ...],
     redactor: Optional[Redactor],
@@ -533,7 +533,7 @@ def _holds_part(redactor: Redactor, name: str, value: object) -> bool:
         return True
 
 
-def _check_header(header: Mapping[str, object], found: Findings) -> None:
+def _validate_header(header: Mapping[str, object], found: Findings) -> None:
     alg = header.get("alg")
     if alg != "HS256":
         what = "missing" if alg is None else show(alg)
@@ -554,7 +554,7 @@ def _check_header(header: Mapping[str, object], found: Findings) -> None:
             )
 
 
-def _check_huge_ints(
+def _validate_huge_ints(
     header: Mapping[str, object], claims: Mapping[str, object], found: Findings
 ) -> None:
     """INTEGER_OUT_OF_RANGE for each header parameter or claim of more than 19 digits."""
@@ -571,7 +571,7 @@ def _check_huge_ints(
                 )
 
 
-def _check_cross_kind(kind: TokenKind, context: Context, found: Findings) -> None:
+def _validate_cross_kind(kind: TokenKind, context: Context, found: Findings) -> None:
     if kind is TokenKind.VIDEO_SDK and context.topic is None and context.meeting_number is not None:
         found.add(
             _C.VIDEO_SDK_TOKEN,
@@ -593,7 +593,7 @@ def _finish(inputs: _Inputs, parts: _Parts, found: Findings) -> Report:
     """The join options' findings, the caller's secrets redacted, and the report."""
     header, claims = parts.header or {}, parts.claims or {}
     if inputs.context.joining:
-        found = _add_join_options(inputs, claims, found)
+        _validate_join_options(inputs, claims, found)
     findings = found.ordered()
     redactor = inputs.redactor
     if redactor is not None:
@@ -615,15 +615,11 @@ def _finish(inputs: _Inputs, parts: _Parts, found: Findings) -> Report:
     )
 
 
-def _add_join_options(inputs: _Inputs, claims: dict[str, object], found: Findings) -> Findings:
-    """``found`` and the findings of what the client passes to ``join()`` with the token."""
-    signature, context = inputs.signature, inputs.context
+def _validate_join_options(inputs: _Inputs, claims: dict[str, object], found: Findings) -> None:
+    """The findings of what the client passes to ``join()`` with the token."""
+    signature = inputs.signature
     text = signature if isinstance(signature, str) else signature.decode("utf-8", "replace")
-    join = check_join_options(
-        text, claims, zak=context.zak, obf_token=context.obf_token, context=context
-    )
-    found.extend(join)
-    return found
+    join_rules(text, claims, inputs.context, found)
 
 
 def _mismatch_hint(claims: Mapping[str, object], context: Context) -> str:

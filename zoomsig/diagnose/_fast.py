@@ -1,10 +1,10 @@
-"""The fast path: a clean Meeting SDK signature, in the shape the signers make.
+"""The fast path: a Meeting SDK signature with nothing wrong, in the shape the signers make.
 
 Most signatures a service diagnoses have nothing wrong with them: its own, checked in a
 test or a health check. For the one shape that ``sign_meeting_sdk`` and Zoom's official
 sample make (Zoom's fixed header; the claims ``appKey``, ``mn``, ``role``, ``iat``,
 ``exp``, ``tokenExp`` and optionally ``sdkKey`` and ``video_webrtc_mode``), and values that
-are nowhere near the edge of a rule, :func:`clean_meeting_token` shows that the full
+are nowhere near the edge of a rule, :func:`fast_report` shows that the full
 diagnosis would report nothing, and returns what that diagnosis returns, without running
 the rules one by one.
 
@@ -23,13 +23,13 @@ from typing import NamedTuple, Optional
 from zoomsig import _jws
 from zoomsig._params import MEETING_NUMBER_DIGITS
 from zoomsig._registry import MAX_LIFETIME, MIN_LIFETIME
+from zoomsig._secrecy import Redactor
 from zoomsig.diagnose._context import Context
 from zoomsig.diagnose._decode import MAC_LENGTH, is_canonical_b64, json_object, loose_b64decode
-from zoomsig.diagnose._redact import Redactor
 from zoomsig.diagnose._rules_time import EXPIRES_SOON_SECONDS, FUTURE_TOLERANCE, MILLISECONDS
 from zoomsig.diagnose._secret import MIN_SECRET_LENGTH
 
-__all__ = ["Clean", "clean_meeting_token"]
+__all__ = ["fast_report"]
 
 _HEADER_B64 = _jws.HEADER_B64.decode("ascii")
 _HEADER_TEXT = _jws.HEADER.decode("ascii")
@@ -38,8 +38,8 @@ _ALLOWED = _REQUIRED | {"sdkKey", "video_webrtc_mode"}
 _SIGNATURE_CHARS = 43  # base64url of a 32-byte HMAC, unpadded
 
 
-class Clean(NamedTuple):
-    """What the full diagnosis of a clean token returns: no finding, and these."""
+class FastReport(NamedTuple):
+    """What the full diagnosis of a token with nothing wrong returns: no finding, and these."""
 
     header: dict[str, object]
     claims: dict[str, object]
@@ -48,15 +48,16 @@ class Clean(NamedTuple):
     json_text: str
 
 
-def clean_meeting_token(
+def fast_report(
     signature: str,
     secret: Optional[bytes],
     context: Context,
     redactor: Optional[Redactor],
     *,
     other_secrets: bool = False,
-) -> Optional[Clean]:
-    """The diagnosis of ``signature`` if it is a clean Meeting SDK signature, else ``None``.
+) -> Optional[FastReport]:
+    """The diagnosis of ``signature`` if it is a Meeting SDK signature with nothing wrong,
+    else ``None``.
 
     ``signature`` has matched ``WELL_FORMED_JWT`` and holds no form of the secret.
     ``other_secrets``: whether the caller named other secrets (they are only tried when the
@@ -71,7 +72,7 @@ def clean_meeting_token(
     claims, claims_text = json_object(loose_b64decode(payload_part))
     if claims is None or "\\" in claims_text:
         return None
-    exp = _clean_exp(claims, context)
+    exp = _fast_exp(claims, context)
     if exp is None:
         return None
     json_text = f"{_HEADER_TEXT}\n{claims_text}"
@@ -89,23 +90,23 @@ def clean_meeting_token(
         if len(secret.strip()) < MIN_SECRET_LENGTH or not _jws.verify(signing_input, mac, secret):
             return None
         verified = True
-    return Clean({"alg": "HS256", "typ": "JWT"}, claims, verified, exp, json_text)
+    return FastReport({"alg": "HS256", "typ": "JWT"}, claims, verified, exp, json_text)
 
 
-def _clean_exp(claims: Mapping[str, object], context: Context) -> Optional[int]:
+def _fast_exp(claims: Mapping[str, object], context: Context) -> Optional[int]:
     """``exp`` when no claim rule of the full diagnosis could find anything in ``claims``."""
     keys = claims.keys()
     if (
         _REQUIRED <= keys <= _ALLOWED
         and context.topic is None
-        and _clean_key(claims, context.sdk_key)
-        and _clean_meeting(claims, context)
+        and _fast_key(claims, context.sdk_key)
+        and _fast_meeting(claims, context)
     ):
-        return _clean_times(claims, context.now)
+        return _fast_times(claims, context.now)
     return None
 
 
-def _clean_key(claims: Mapping[str, object], expected: Optional[str]) -> bool:
+def _fast_key(claims: Mapping[str, object], expected: Optional[str]) -> bool:
     """``appKey`` (and ``sdkKey``, if there) a key with nothing around it, the one expected."""
     app_key = claims["appKey"]
     return (
@@ -117,7 +118,7 @@ def _clean_key(claims: Mapping[str, object], expected: Optional[str]) -> bool:
     )
 
 
-def _clean_meeting(claims: Mapping[str, object], context: Context) -> bool:
+def _fast_meeting(claims: Mapping[str, object], context: Context) -> bool:
     """``mn`` the meeting expected, ``role`` 0 (1 would bring HOST_NEEDS_ZAK), a 0/1 mode."""
     mn, role = claims["mn"], claims["role"]
     mode = claims.get("video_webrtc_mode", 0)
@@ -135,7 +136,7 @@ def _clean_meeting(claims: Mapping[str, object], context: Context) -> bool:
     )
 
 
-def _clean_times(claims: Mapping[str, object], now: float) -> Optional[int]:
+def _fast_times(claims: Mapping[str, object], now: float) -> Optional[int]:
     """``exp``, when ``iat``, ``exp`` and ``tokenExp`` are far from the edge of every rule."""
     iat, exp, token_exp = claims["iat"], claims["exp"], claims["tokenExp"]
     if (

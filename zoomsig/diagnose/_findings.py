@@ -21,7 +21,7 @@ from zoomsig._enums import Severity
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["SEVERITY_ORDER", "Findings"]
+__all__ = ["Findings"]
 
 SEVERITY_ORDER = MappingProxyType({Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2})
 """How a report lists its findings: errors first, then warnings, then information."""

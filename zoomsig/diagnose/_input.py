@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose.codes import FindingCode
 
-__all__ = ["MAX_LAYERS", "MAX_SIGNATURE_LENGTH", "add_secret_input", "clean"]
+__all__ = ["MAX_SIGNATURE_LENGTH", "add_secret_input", "clean"]
 
 MAX_SIGNATURE_LENGTH = 8192
 """Longest input :func:`zoomsig.decode_and_validate` parses, in characters (or bytes).

@@ -8,7 +8,6 @@ from zoomsig._enums import TokenKind
 from zoomsig._registry import MEETING_SDK_CLAIMS, VIDEO_SDK_CLAIMS
 
 __all__ = [
-    "MEETING_AUDIO_OPTIONS",
     "MEETING_CLAIMS",
     "VIDEO_CLAIMS",
     "classify",

@@ -17,7 +17,7 @@ from zoomsig.diagnose._kind import is_secret_claim, near_miss
 from zoomsig.diagnose._text import json_type, preview, show
 from zoomsig.diagnose.codes import FindingCode
 
-__all__ = ["code_of", "flag_rules", "text_rules", "unknown_claims"]
+__all__ = ["code_of", "flag_rules", "text_rules", "validate_unknown_claims"]
 
 
 def code_of(row: FieldRule) -> FindingCode:
@@ -56,7 +56,7 @@ def text_rules(claims: Mapping[str, object], rows: Iterable[FieldRule], found: F
             )
 
 
-def unknown_claims(
+def validate_unknown_claims(
     claims: Mapping[str, object],
     known: frozenset[str],
     product: str,

@@ -20,51 +20,42 @@ from typing import Optional, cast
 from zoomsig._enums import TokenKind
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._decode import WELL_FORMED_JWT, decode_jwt
+from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._kind import classify, is_rest_api_token, is_zoom_issued
 from zoomsig.diagnose._text import duration, show
 from zoomsig.diagnose.codes import FindingCode
-from zoomsig.diagnose.report import Finding
 
-__all__ = ["check_join_options", "host_without_zak"]
+__all__ = ["host_without_zak", "join_rules"]
 
 _C = FindingCode
 _OAUTH_AUDIENCE = "https://oauth.zoom.us"
 _MEETING_CLAIMS = ("mn", "mnum", "meeting_number", "meetingNumber")
 
 
-def check_join_options(
-    signature: str,
-    claims: Mapping[str, object],
-    *,
-    zak: Optional[str],
-    obf_token: Optional[str],
-    context: Context,
-) -> list[Finding]:
-    """Findings about ``zak`` / ``obf_token`` (``None``: not given; ``""``: passed empty)."""
-    findings: list[Finding] = []
+def join_rules(
+    signature: str, claims: Mapping[str, object], context: Context, found: Findings
+) -> None:
+    """The join options in ``context`` (``zak`` / ``obf_token``; ``None``: not given; ``""``:
+    passed empty) checked against the token's ``claims``."""
+    zak, obf_token = context.zak, context.obf_token
     if zak and obf_token:
-        findings.append(
-            Finding.of(
-                _C.ZAK_AND_OBF_TOKEN,
-                "join() gets both zak and obfToken; the Web SDK refuses that before joining "
-                "(3636, or 5013 in the component view)",
-                "zak",
-            )
+        found.add(
+            _C.ZAK_AND_OBF_TOKEN,
+            "join() gets both zak and obfToken; the Web SDK refuses that before joining "
+            "(3636, or 5013 in the component view)",
+            "zak",
         )
     for option, value in (("zak", zak), ("obfToken", obf_token)):
         if value:
-            findings.extend(_check_token(option, value, signature.strip(), context))
+            _validate_token(option, value, signature.strip(), context, found)
     if _host_without_zak(claims, zak, obf_token):
         with_obf = " (an OBF token does not make you host)" if obf_token else ""
-        findings.append(
-            Finding.of(
-                _C.HOST_WITHOUT_ZAK,
-                f"the signature has role 1 but join() gets no zak{with_obf}: Zoom starts "
-                "a meeting only with the host's ZAK",
-                "role",
-            )
+        found.add(
+            _C.HOST_WITHOUT_ZAK,
+            f"the signature has role 1 but join() gets no zak{with_obf}: Zoom starts "
+            "a meeting only with the host's ZAK",
+            "role",
         )
-    return findings
 
 
 def host_without_zak(claims: Mapping[str, object], context: Context) -> bool:
@@ -85,87 +76,84 @@ def _host_without_zak(
     return told and not zak and is_int(role) and role == 1
 
 
-def _check_token(option: str, value: str, signature: str, context: Context) -> list[Finding]:
-    findings: list[Finding] = []
+def _validate_token(
+    option: str, value: str, signature: str, context: Context, found: Findings
+) -> None:
     text, transport = _unwrap(value)
     if transport:
-        findings.append(_not_zoom(option, transport))
+        _not_zoom(option, transport, found)
     if text is None:
-        return findings
+        return
     if text == signature:
-        return [*findings, _wrong(option, "is the SDK signature itself")]
+        _wrong(option, "is the SDK signature itself", found)
+        return
     if not WELL_FORMED_JWT.fullmatch(text):
         what = "a legacy-style or opaque string" if "." not in text else "a broken token"
-        return [
-            *findings,
-            _not_zoom(option, f"is not a JWT ({what}); Zoom's tokens have three base64url parts"),
-        ]
+        _not_zoom(option, f"is not a JWT ({what}); Zoom's tokens have three base64url parts", found)
+        return
     token = decode_jwt(text, well_formed=True)
-    header, claims = token.header or {}, token.claims or {}
     if token.header is None or token.claims is None:
-        return [
-            *findings,
-            _not_zoom(option, "is not a readable JWT (its header or payload is not JSON)"),
-        ]
-    findings.extend(_kind_findings(option, header, claims))
+        _not_zoom(option, "is not a readable JWT (its header or payload is not JSON)", found)
+        return
+    _validate_kind(option, token.header, token.claims, found)
+    _validate_claims(option, token.claims, context, found)
+
+
+def _validate_claims(
+    option: str, claims: Mapping[str, object], context: Context, found: Findings
+) -> None:
+    """The token's ``exp`` against ``now``, and a meeting number it carries."""
     exp = claims.get("exp")
     if is_int(exp) and exp <= context.now:
-        findings.append(
-            Finding.of(
-                _C.JOIN_TOKEN_EXPIRED,
-                f"the {option} expired {duration(context.now - exp)} ago (its exp claim)",
-                option,
-            )
+        found.add(
+            _C.JOIN_TOKEN_EXPIRED,
+            f"the {option} expired {duration(context.now - exp)} ago (its exp claim)",
+            option,
         )
-    if context.meeting_number is not None:
-        for name in _MEETING_CLAIMS:
-            number = claims.get(name)
-            if (is_int(number) or isinstance(number, str)) and str(
-                number
-            ) != context.meeting_number:
-                findings.append(
-                    Finding.of(
-                        _C.JOIN_TOKEN_MEETING_MISMATCH,
-                        f"the {option}'s {name} claim is {show(number)}, not the meeting "
-                        f"{show(context.meeting_number)} being joined",
-                        option,
-                    )
-                )
-                break
-    return findings
-
-
-def _kind_findings(
-    option: str, header: Mapping[str, object], claims: Mapping[str, object]
-) -> list[Finding]:
-    if claims.get("aud") == _OAUTH_AUDIENCE:
-        return [
-            _wrong(
+    if context.meeting_number is None:
+        return
+    for name in _MEETING_CLAIMS:
+        number = claims.get(name)
+        if (is_int(number) or isinstance(number, str)) and str(number) != context.meeting_number:
+            found.add(
+                _C.JOIN_TOKEN_MEETING_MISMATCH,
+                f"the {option}'s {name} claim is {show(number)}, not the meeting "
+                f"{show(context.meeting_number)} being joined",
                 option,
-                f"is an OAuth access token (aud {show(_OAUTH_AUDIENCE)}): use it only to call "
-                f"GET /users/{{userId}}/token?type={'zak' if option == 'zak' else 'onbehalf'}",
             )
-        ]
+            return
+
+
+def _validate_kind(
+    option: str, header: Mapping[str, object], claims: Mapping[str, object], found: Findings
+) -> None:
+    if claims.get("aud") == _OAUTH_AUDIENCE:
+        _wrong(
+            option,
+            f"is an OAuth access token (aud {show(_OAUTH_AUDIENCE)}): use it only to call "
+            f"GET /users/{{userId}}/token?type={'zak' if option == 'zak' else 'onbehalf'}",
+            found,
+        )
+        return
     if is_zoom_issued(header, claims):
-        return []
+        return
     kind = classify(claims)
     if kind is TokenKind.MEETING_SDK:
-        return [
-            _wrong(option, "is a Meeting SDK signature (appKey, mn, role), not a Zoom-issued token")
-        ]
-    if kind is TokenKind.VIDEO_SDK:
-        return [_wrong(option, "is a Video SDK token (app_key, tpc, role_type)")]
-    if is_rest_api_token(claims):
-        return [_wrong(option, f"is a JWT-app REST API token (iss {show(claims.get('iss'))})")]
-    if option == "zak":
-        return [
-            _not_zoom(
-                option,
-                'has none of the marks of a ZAK (a zm_skm or sv header, aud "clientsm"): it '
-                "was not issued by Zoom",
-            )
-        ]
-    return []  # what an OBF token contains is not documented: do not guess
+        _wrong(
+            option, "is a Meeting SDK signature (appKey, mn, role), not a Zoom-issued token", found
+        )
+    elif kind is TokenKind.VIDEO_SDK:
+        _wrong(option, "is a Video SDK token (app_key, tpc, role_type)", found)
+    elif is_rest_api_token(claims):
+        _wrong(option, f"is a JWT-app REST API token (iss {show(claims.get('iss'))})", found)
+    elif option == "zak":
+        _not_zoom(
+            option,
+            'has none of the marks of a ZAK (a zm_skm or sv header, aud "clientsm"): it '
+            "was not issued by Zoom",
+            found,
+        )
+    # what an OBF token contains is not documented: do not guess
 
 
 def _unwrap(value: str) -> tuple[Optional[str], str]:
@@ -195,9 +183,9 @@ def _unwrap(value: str) -> tuple[Optional[str], str]:
     return text, " and ".join(problems)
 
 
-def _not_zoom(option: str, what: str) -> Finding:
-    return Finding.of(_C.JOIN_TOKEN_NOT_ZOOM_ISSUED, f"the {option} {what}", option)
+def _not_zoom(option: str, what: str, found: Findings) -> None:
+    found.add(_C.JOIN_TOKEN_NOT_ZOOM_ISSUED, f"the {option} {what}", option)
 
 
-def _wrong(option: str, what: str) -> Finding:
-    return Finding.of(_C.JOIN_TOKEN_WRONG_KIND, f"the {option} {what}", option)
+def _wrong(option: str, what: str, found: Findings) -> None:
+    found.add(_C.JOIN_TOKEN_WRONG_KIND, f"the {option} {what}", option)

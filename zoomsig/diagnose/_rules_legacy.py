@@ -10,15 +10,14 @@ from zoomsig._registry import MEETING_NUMBER_DIGITS
 from zoomsig.diagnose._context import Context
 from zoomsig.diagnose._decode import HEX_DIGEST, MAC_LENGTH, is_canonical_b64, loose_b64decode
 from zoomsig.diagnose._findings import Findings
-from zoomsig.diagnose._secret import Variant, Verdict, verify
+from zoomsig.diagnose._secret import Variant, verify
 from zoomsig.diagnose._text import duration, show
 from zoomsig.diagnose.codes import FindingCode
-from zoomsig.diagnose.report import Finding
 
-__all__ = ["LEGACY_LIFETIME", "check_legacy", "legacy_claims", "verify_legacy"]
+__all__ = ["legacy_claims", "legacy_rules", "verify_legacy"]
 
 _C = FindingCode
-LEGACY_LIFETIME = 86400
+_LEGACY_LIFETIME = 86400
 """A legacy signature was valid for about 24 hours (uncertain, hence warnings only)."""
 _FUTURE_TOLERANCE_MS = 60_000
 _HASH_LENGTH = 44  # base64 of 32 bytes, with its "=" padding
@@ -30,9 +29,8 @@ def legacy_claims(fields: list[str]) -> dict[str, object]:
     return dict(zip(names, fields[:4]))
 
 
-def check_legacy(fields: list[str], context: Context) -> tuple[list[Finding], Optional[int]]:
-    """Field and time rules; returns the findings and the expiry (Unix seconds) if known."""
-    found = Findings()
+def legacy_rules(fields: list[str], context: Context, found: Findings) -> Optional[int]:
+    """Field and time rules; returns the expiry (Unix seconds) if known."""
     found.add(
         _C.LEGACY_FORMAT,
         "a legacy key.mn.ts.role.hash signature: Web SDK 2.7.0 and later reject it, and "
@@ -45,7 +43,7 @@ def check_legacy(fields: list[str], context: Context) -> tuple[list[Finding], Op
             _C.LEGACY_FIELDS_INVALID,
             f"the signature has {len(fields)} dot-separated fields; a legacy one has 5",
         )
-        return found, None
+        return None
     key, mn, timestamp, role, digest = fields
     # 13 digits of milliseconds (2001 to 2286); 10 or fewer are seconds, reported below.
     numeric_timestamp = (
@@ -55,10 +53,10 @@ def check_legacy(fields: list[str], context: Context) -> tuple[list[Finding], Op
     )
     _validate_shape(mn, timestamp, role, numeric_timestamp, found)
     _validate_expected(key, mn, role, context, found)
-    found.extend(_check_hash(digest))
+    _validate_hash(digest, found)
     if not numeric_timestamp:
-        return found, None
-    return found, _validate_timestamp(timestamp, context, found)
+        return None
+    return _validate_timestamp(timestamp, context, found)
 
 
 def _validate_shape(
@@ -116,13 +114,13 @@ def _validate_timestamp(timestamp: str, context: Context, found: Findings) -> Op
             f"the timestamp is {duration((issued_ms - now_ms) / 1000)} after now",
             "timestamp",
         )
-    elif now_ms - issued_ms > LEGACY_LIFETIME * 1000:
+    elif now_ms - issued_ms > _LEGACY_LIFETIME * 1000:
         found.add(
             _C.LEGACY_EXPIRED,
             f"the timestamp is {duration((now_ms - issued_ms) / 1000)} old",
             "timestamp",
         )
-    return issued_ms // 1000 + LEGACY_LIFETIME
+    return issued_ms // 1000 + _LEGACY_LIFETIME
 
 
 def _hash_bytes(digest: str) -> tuple[Optional[bytes], bool]:
@@ -139,54 +137,49 @@ def _hash_bytes(digest: str) -> tuple[Optional[bytes], bool]:
     return raw, False
 
 
-def _check_hash(digest: str) -> list[Finding]:
+def _validate_hash(digest: str, found: Findings) -> None:
     """The hash must be the 44-character standard base64 of a 32-byte HMAC-SHA256."""
     mac, hexed = _hash_bytes(digest)
     if hexed:
-        return [
-            Finding.of(
-                _C.SIGNATURE_HEX,
-                "the hash field holds a hex digest (CryptoJS .toString(enc.Hex) or "
-                "hexdigest()), not base64 of the HMAC bytes",
-                "hash",
-            )
-        ]
-    if mac is None or len(mac) != MAC_LENGTH or len(digest) != _HASH_LENGTH:
+        found.add(
+            _C.SIGNATURE_HEX,
+            "the hash field holds a hex digest (CryptoJS .toString(enc.Hex) or "
+            "hexdigest()), not base64 of the HMAC bytes",
+            "hash",
+        )
+    elif mac is None or len(mac) != MAC_LENGTH or len(digest) != _HASH_LENGTH:
         size = "cannot be decoded" if mac is None else f"decodes to {len(mac)} bytes"
-        return [
-            Finding.of(
-                _C.SIGNATURE_LENGTH_INVALID,
-                f"the hash field has {len(digest)} characters and {size}; it should be the "
-                f"{_HASH_LENGTH}-character base64 of a 32-byte HMAC-SHA256: was it cut?",
-                "hash",
-            )
-        ]
-    if not is_canonical_b64(digest, mac):
-        return [
-            Finding.of(
-                _C.MALFORMED,
-                "the hash's last character is not canonical base64: the signature was altered",
-                "hash",
-            )
-        ]
-    return []
+        found.add(
+            _C.SIGNATURE_LENGTH_INVALID,
+            f"the hash field has {len(digest)} characters and {size}; it should be the "
+            f"{_HASH_LENGTH}-character base64 of a 32-byte HMAC-SHA256: was it cut?",
+            "hash",
+        )
+    elif not is_canonical_b64(digest, mac):
+        found.add(
+            _C.MALFORMED,
+            "the hash's last character is not canonical base64: the signature was altered",
+            "hash",
+        )
 
 
 def verify_legacy(
     fields: list[str],
     secret: bytes,
     sdk_key: Optional[str],
-    others: tuple[Variant, ...] = (),
-) -> Optional[Verdict]:
-    """Check the legacy hash; ``None`` when there is no readable hash to check.
+    others: tuple[Variant, ...],
+    found: Findings,
+) -> bool:
+    """Whether ``secret`` made the legacy hash (``False`` when there is no readable hash); a
+    mismatch that a known variant of the secret explains goes to ``found``.
 
     ``others`` are the caller's other secrets (``SIGNED_WITH_OTHER_SECRET``).
     """
     if len(fields) != 5:
-        return None
+        return False
     given, _ = _hash_bytes(fields[4])
     if given is None or len(given) != MAC_LENGTH:
-        return None
+        return False
     raw_message = "".join(fields[:4]).encode("utf-8")
     message = base64.b64encode(raw_message)
 
@@ -202,4 +195,6 @@ def verify_legacy(
         "the hash was made over key+meeting number+timestamp+role itself, not over its base64",
         over_raw,
     )
-    return verify(given, expected, secret=secret, sdk_key=sdk_key, extra=(raw, *others))
+    return verify(
+        given, expected, secret=secret, sdk_key=sdk_key, extra=(raw, *others), found=found
+    )

@@ -18,46 +18,36 @@ from zoomsig._registry import (
     MIN_LIFETIME,
     flags,
 )
-from zoomsig.diagnose._context import (
-    Context,
-    is_int,
-    key_not_string,
-    padded_key,
-    unexpected_key,
-)
+from zoomsig.diagnose._context import Context, is_int, validate_key_match, validate_key_types
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._kind import MEETING_CLAIMS
-from zoomsig.diagnose._rules_fields import flag_rules, unknown_claims
+from zoomsig.diagnose._rules_fields import flag_rules, validate_unknown_claims
 from zoomsig.diagnose._rules_join import host_without_zak
 from zoomsig.diagnose._text import HugeInt, json_type, nan_hint, show
 from zoomsig.diagnose.codes import FindingCode
-from zoomsig.diagnose.report import Finding
 
-__all__ = ["check_meeting", "check_role_value", "role_as_read"]
+__all__ = ["meeting_rules", "role_as_read"]
 
 _C = FindingCode
 _WRONG_MN_CLAIMS = ("meetingNumber", "meeting_number", "meetingId", "meeting_id", "meetingID")
 _FLAGS = flags(MEETING_SDK_CLAIMS.values())
+_KEY_CLAIMS = ("appKey", "sdkKey", "apiKey")
 
 
-def check_role_value(value: object, claim: str, findings: list[Finding]) -> Optional[int]:
+def _validate_role_value(value: object, claim: str, found: Findings) -> Optional[int]:
     """Report a role that is not the integer 0 or 1; return it when it is."""
     if isinstance(value, HugeInt):
         return None  # INTEGER_OUT_OF_RANGE says so
     if not is_int(value):
         hint = " (convert it with parseInt / int())" if isinstance(value, str) else ""
-        findings.append(
-            Finding.of(
-                _C.ROLE_NOT_INTEGER,
-                f"{claim} is {_typed(value)}, not the number 0 or 1{hint}{nan_hint(value)}",
-                claim,
-            )
+        found.add(
+            _C.ROLE_NOT_INTEGER,
+            f"{claim} is {_typed(value)}, not the number 0 or 1{hint}{nan_hint(value)}",
+            claim,
         )
         return None
     if value not in (0, 1):
-        findings.append(
-            Finding.of(_C.ROLE_INVALID, f"{claim} is {show(value)}; Zoom accepts 0 or 1", claim)
-        )
+        found.add(_C.ROLE_INVALID, f"{claim} is {show(value)}; Zoom accepts 0 or 1", claim)
         return None
     return value
 
@@ -84,55 +74,40 @@ def _meeting_digits(mn: object) -> Optional[str]:
     return None
 
 
-def _check_key(claims: Mapping[str, object], context: Context, findings: list[Finding]) -> None:
+def _validate_keys(claims: Mapping[str, object], context: Context, found: Findings) -> None:
     app_key, sdk_key, api_key = claims.get("appKey"), claims.get("sdkKey"), claims.get("apiKey")
-    findings.extend(key_not_string(claims, "appKey", "sdkKey", "apiKey"))
+    validate_key_types(claims, _KEY_CLAIMS, found)
     if api_key is not None:
-        findings.append(
-            Finding.of(
-                _C.API_KEY_CLAIM,
-                "the token has an apiKey claim" + ("" if app_key else " and no appKey"),
-                "apiKey",
-            )
+        found.add(
+            _C.API_KEY_CLAIM,
+            "the token has an apiKey claim" + ("" if app_key else " and no appKey"),
+            "apiKey",
         )
     if not app_key and not sdk_key:
         if api_key is None:
-            findings.append(
-                Finding.of(_C.APP_KEY_MISSING, "the token has neither appKey nor sdkKey", "appKey")
-            )
+            found.add(_C.APP_KEY_MISSING, "the token has neither appKey nor sdkKey", "appKey")
     elif not app_key:
-        findings.append(
-            Finding.of(_C.APP_KEY_DEPRECATED_ONLY, "the token has sdkKey but no appKey", "appKey")
-        )
+        found.add(_C.APP_KEY_DEPRECATED_ONLY, "the token has sdkKey but no appKey", "appKey")
     elif sdk_key and app_key != sdk_key:
-        findings.append(
-            Finding.of(
-                _C.APP_KEY_CONFLICT,
-                f"appKey is {show(app_key)} but sdkKey is {show(sdk_key)}",
-                "appKey",
-            )
+        found.add(
+            _C.APP_KEY_CONFLICT,
+            f"appKey is {show(app_key)} but sdkKey is {show(sdk_key)}",
+            "appKey",
         )
     # One SDK_KEY_MISMATCH at most: whitespace in appKey/sdkKey first, then another key.
-    mismatch = padded_key("appKey", app_key) or padded_key("sdkKey", sdk_key)
-    for name in ("appKey", "sdkKey", "apiKey"):
-        if mismatch is None and claims.get(name):
-            mismatch = unexpected_key(name, claims[name], context)
-    if mismatch is not None:
-        findings.append(mismatch)
+    validate_key_match(claims, context, found, padded=_KEY_CLAIMS[:2], expected=_KEY_CLAIMS)
 
 
-def _check_meeting_number(
-    claims: Mapping[str, object], context: Context, findings: list[Finding]
+def _validate_mn(
+    claims: Mapping[str, object], context: Context, found: Findings
 ) -> Optional[object]:
     """Check ``mn``; returns the meeting number under whatever claim it was put."""
     wrong = next((name for name in _WRONG_MN_CLAIMS if name in claims), None)
     if wrong is not None and "mn" not in claims:
-        findings.append(
-            Finding.of(
-                _C.MEETING_NUMBER_WRONG_CLAIM,
-                f"the meeting number is in {wrong} ({show(claims[wrong])}); Zoom reads only mn",
-                wrong,
-            )
+        found.add(
+            _C.MEETING_NUMBER_WRONG_CLAIM,
+            f"the meeting number is in {wrong} ({show(claims[wrong])}); Zoom reads only mn",
+            wrong,
         )
         return claims[wrong]
     if "mn" not in claims:
@@ -142,39 +117,32 @@ def _check_meeting_number(
     if not isinstance(text, str) or not (text.isascii() and text.isdigit()):
         digits = _meeting_digits(mn)
         hint = f" (digits only: {show(digits)})" if isinstance(mn, str) and digits else ""
-        findings.append(
-            Finding.of(
-                _C.MEETING_NUMBER_INVALID,
-                f"mn is {show(mn)}, not a string of digits{hint}{nan_hint(mn)}",
-                "mn",
-            )
+        found.add(
+            _C.MEETING_NUMBER_INVALID,
+            f"mn is {show(mn)}, not a string of digits{hint}{nan_hint(mn)}",
+            "mn",
         )
     elif len(text) not in MEETING_NUMBER_DIGITS:
-        findings.append(
-            Finding.of(
-                _C.MEETING_NUMBER_INVALID,
-                f"mn is {show(mn)}, {len(text)} digits; meeting numbers have 9 to 12"
-                + (" (parseInt stops at the first space)" if is_int(mn) and len(text) < 9 else ""),
-                "mn",
-            )
+        found.add(
+            _C.MEETING_NUMBER_INVALID,
+            f"mn is {show(mn)}, {len(text)} digits; meeting numbers have 9 to 12"
+            + (" (parseInt stops at the first space)" if is_int(mn) and len(text) < 9 else ""),
+            "mn",
         )
     # Compared even when invalid: what the user sees is "signed for another meeting".
     if context.meeting_number is not None and _meeting_digits(mn) != context.meeting_number:
-        findings.append(
-            Finding.of(
-                _C.MEETING_NUMBER_MISMATCH,
-                f"mn is {show(mn)} but the meeting being joined is {show(context.meeting_number)}",
-                "mn",
-            )
+        found.add(
+            _C.MEETING_NUMBER_MISMATCH,
+            f"mn is {show(mn)} but the meeting being joined is {show(context.meeting_number)}",
+            "mn",
         )
     return mn
 
 
-def check_meeting(claims: Mapping[str, object], context: Context) -> list[Finding]:
+def meeting_rules(claims: Mapping[str, object], context: Context, found: Findings) -> None:
     """Every Meeting SDK claim rule except the time rules."""
-    found = Findings()
-    _check_key(claims, context, found)
-    mn = _check_meeting_number(claims, context, found)
+    _validate_keys(claims, context, found)
+    mn = _validate_mn(claims, context, found)
     has_mn = mn is not None or "mn" in claims  # a null mn is there, and invalid
     _validate_mn_present(claims, context, has_mn, found)
     _validate_role_present(claims, context, has_mn, mn, found)
@@ -188,8 +156,9 @@ def check_meeting(claims: Mapping[str, object], context: Context) -> list[Findin
     _validate_token_exp(claims, found)
     # A misnamed meeting number already has its own finding.
     misnamed = () if "mn" in claims else _WRONG_MN_CLAIMS
-    unknown_claims(claims, MEETING_CLAIMS, "Meeting SDK", found, handled=("apiKey", *misnamed))
-    return found
+    validate_unknown_claims(
+        claims, MEETING_CLAIMS, "Meeting SDK", found, handled=("apiKey", *misnamed)
+    )
 
 
 def _validate_mn_present(
@@ -227,7 +196,7 @@ def _validate_role_present(
 
 def _validate_role(claims: Mapping[str, object], context: Context, found: Findings) -> None:
     role = claims["role"]
-    value = check_role_value(role, "role", found)
+    value = _validate_role_value(role, "role", found)
     # Compared even when invalid: a NaN role joins as nobody you expect.
     if context.role is not None and role_as_read(role) != context.role:
         found.add(

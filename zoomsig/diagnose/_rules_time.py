@@ -9,11 +9,12 @@ from typing import Optional
 from zoomsig._registry import MAX_LIFETIME, MILLISECONDS, MIN_LIFETIME
 from zoomsig._time import mocked_clock
 from zoomsig.diagnose._context import Context, is_int
+from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._text import HugeInt, duration, json_type, nan_hint, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["EXPIRES_SOON_SECONDS", "FUTURE_TOLERANCE", "MILLISECONDS", "check_times", "clock_hint"]
+__all__ = ["EXPIRES_SOON_SECONDS", "FUTURE_TOLERANCE", "MILLISECONDS", "time_rules"]
 
 _C = FindingCode
 FUTURE_TOLERANCE = 60
@@ -24,7 +25,7 @@ EXPIRES_SOON_SECONDS = 300
 # milliseconds, as for now= and the webhook timestamp.
 
 
-def clock_hint(offset: float) -> str:
+def _clock_hint(offset: float) -> str:
     """Name an offset of whole or half hours, up to 14 h, as the time-zone bug it usually is."""
     hours = abs(offset) / 3600
     whole = round(hours * 2) / 2
@@ -42,115 +43,102 @@ _MOCKED_CLOCK_FIX = (
 )
 
 
-def _seconds(claims: Mapping[str, object], name: str, findings: list[Finding]) -> Optional[int]:
+def _seconds(claims: Mapping[str, object], name: str, found: Findings) -> Optional[int]:
     """The claim as whole seconds, or ``None`` after reporting why it is not."""
     missing, not_integer, in_ms = {
         "iat": (_C.IAT_MISSING, _C.IAT_NOT_INTEGER, _C.IAT_IN_MILLISECONDS),
         "exp": (_C.EXP_MISSING, _C.EXP_NOT_INTEGER, _C.EXP_IN_MILLISECONDS),
     }[name]
     if name not in claims:
-        findings.append(Finding.of(missing, f"the token has no {name} claim", name))
+        found.add(missing, f"the token has no {name} claim", name)
         return None
     value = claims[name]
     if isinstance(value, HugeInt):
         return None  # INTEGER_OUT_OF_RANGE says so; no arithmetic touches it
     if not is_int(value):
         if isinstance(value, float) and value >= MILLISECONDS:
-            findings.append(Finding.of(in_ms, f"{name} is {show(value)}: milliseconds", name))
-        findings.append(
-            Finding.of(
-                not_integer,
-                f"{name} is {'null' if value is None else f'{show(value)}, {json_type(value)}'}, "
-                f"not an integer{nan_hint(value)}",
-                name,
-            )
+            found.add(in_ms, f"{name} is {show(value)}: milliseconds", name)
+        found.add(
+            not_integer,
+            f"{name} is {'null' if value is None else f'{show(value)}, {json_type(value)}'}, "
+            f"not an integer{nan_hint(value)}",
+            name,
         )
         return None
     if value >= MILLISECONDS:
-        findings.append(
-            Finding.of(
-                in_ms,
-                f"{name} is {show(value)}, a {len(str(value))}-digit number: milliseconds, not "
-                "seconds",
-                name,
-            )
+        found.add(
+            in_ms,
+            f"{name} is {show(value)}, a {len(str(value))}-digit number: milliseconds, not seconds",
+            name,
         )
         return None
     return value
 
 
-def check_times(
-    claims: Mapping[str, object], context: Context
-) -> tuple[list[Finding], Optional[int]]:
+def time_rules(claims: Mapping[str, object], context: Context, found: Findings) -> Optional[int]:
     """Check iat, exp and the lifetime against Zoom's window and ``now``.
 
-    Returns the findings and ``exp`` in seconds when it is usable.
+    Returns ``exp`` in seconds when it is usable.
     """
-    findings: list[Finding] = []
-    iat = _seconds(claims, "iat", findings)
-    exp = _seconds(claims, "exp", findings)
+    iat = _seconds(claims, "iat", found)
+    exp = _seconds(claims, "exp", found)
     now = context.now
     if iat is not None and iat > now + FUTURE_TOLERANCE:
-        ahead = iat - now
-        mocked = mocked_clock()
-        if mocked is None:
-            finding = Finding.of(
-                _C.IAT_IN_FUTURE,
-                f"iat is {duration(ahead)} after now: the signing server's clock is ahead"
-                + (clock_hint(ahead) or " (check NTP)"),
-                "iat",
-            )
-        else:
-            finding = Finding.of(
-                _C.IAT_IN_FUTURE,
-                f"iat is {duration(ahead)} after now, and the clock is frozen or mocked "
-                f"({mocked}): in a test, the signing time or now is probably the frozen one",
-                "iat",
-            )
-            finding = dataclasses.replace(finding, fix=finding.fix + _MOCKED_CLOCK_FIX)
-        findings.append(finding)
+        _validate_iat_ahead(iat - now, found)
     if exp is not None:
-        if exp <= now:
-            behind = (
-                f"; iat is {duration(now - iat)} before now{clock_hint(now - iat)}"
-                if (iat is not None and now - iat > MAX_LIFETIME / 24)
-                else ""
-            )
-            findings.append(
-                Finding.of(
-                    _C.EXPIRED, f"the token expired {duration(now - exp)} ago{behind}", "exp"
-                )
-            )
-        elif exp - now <= EXPIRES_SOON_SECONDS:
-            findings.append(
-                Finding.of(_C.EXPIRES_SOON, f"the token expires in {duration(exp - now)}", "exp")
-            )
+        _validate_exp(iat, exp, now, found)
     if iat is not None and exp is not None:
-        lifetime = exp - iat
-        if lifetime < MIN_LIFETIME:
-            findings.append(
-                Finding.of(
-                    _C.LIFETIME_TOO_SHORT,
-                    f"exp - iat is {lifetime} s ({duration(lifetime)}); Zoom needs at least "
-                    f"{MIN_LIFETIME} s",
-                    "exp",
-                )
-            )
-        elif lifetime == MIN_LIFETIME:
-            findings.append(
-                Finding.of(
-                    _C.LIFETIME_AT_MINIMUM,
-                    f"exp - iat is exactly {MIN_LIFETIME} s, the minimum",
-                    "exp",
-                )
-            )
-        elif lifetime > MAX_LIFETIME:
-            findings.append(
-                Finding.of(
-                    _C.LIFETIME_TOO_LONG,
-                    f"exp - iat is {lifetime} s ({duration(lifetime)}); Zoom allows at most "
-                    f"{MAX_LIFETIME} s (48 h)",
-                    "exp",
-                )
-            )
-    return findings, exp
+        _validate_lifetime(exp - iat, found)
+    return exp
+
+
+def _validate_iat_ahead(ahead: float, found: Findings) -> None:
+    mocked = mocked_clock()
+    if mocked is None:
+        found.add(
+            _C.IAT_IN_FUTURE,
+            f"iat is {duration(ahead)} after now: the signing server's clock is ahead"
+            + (_clock_hint(ahead) or " (check NTP)"),
+            "iat",
+        )
+        return
+    finding = Finding.of(
+        _C.IAT_IN_FUTURE,
+        f"iat is {duration(ahead)} after now, and the clock is frozen or mocked "
+        f"({mocked}): in a test, the signing time or now is probably the frozen one",
+        "iat",
+    )
+    found.append(dataclasses.replace(finding, fix=finding.fix + _MOCKED_CLOCK_FIX))
+
+
+def _validate_exp(iat: Optional[int], exp: int, now: float, found: Findings) -> None:
+    if exp <= now:
+        behind = (
+            f"; iat is {duration(now - iat)} before now{_clock_hint(now - iat)}"
+            if (iat is not None and now - iat > MAX_LIFETIME / 24)
+            else ""
+        )
+        found.add(_C.EXPIRED, f"the token expired {duration(now - exp)} ago{behind}", "exp")
+    elif exp - now <= EXPIRES_SOON_SECONDS:
+        found.add(_C.EXPIRES_SOON, f"the token expires in {duration(exp - now)}", "exp")
+
+
+def _validate_lifetime(lifetime: int, found: Findings) -> None:
+    if lifetime < MIN_LIFETIME:
+        found.add(
+            _C.LIFETIME_TOO_SHORT,
+            f"exp - iat is {lifetime} s ({duration(lifetime)}); Zoom needs at least "
+            f"{MIN_LIFETIME} s",
+            "exp",
+        )
+    elif lifetime == MIN_LIFETIME:
+        found.add(
+            _C.LIFETIME_AT_MINIMUM, f"exp - iat is exactly {MIN_LIFETIME} s, the minimum", "exp"
+        )
+    elif lifetime > MAX_LIFETIME:
+        found.add(
+            _C.LIFETIME_TOO_LONG,
+            f"exp - iat is {lifetime} s ({duration(lifetime)}); Zoom allows at most "
+            f"{MAX_LIFETIME} s (48 h)",
+            "exp",
+        )

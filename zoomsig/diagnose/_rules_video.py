@@ -18,32 +18,25 @@ from zoomsig._registry import (
     text_length,
     texts,
 )
-from zoomsig.diagnose._context import (
-    Context,
-    is_int,
-    key_not_string,
-    padded_key,
-    unexpected_key,
-)
+from zoomsig.diagnose._context import Context, is_int, validate_key_match, validate_key_types
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._kind import VIDEO_CLAIMS
-from zoomsig.diagnose._rules_fields import code_of, flag_rules, text_rules, unknown_claims
+from zoomsig.diagnose._rules_fields import code_of, flag_rules, text_rules, validate_unknown_claims
 from zoomsig.diagnose._rules_meeting import role_as_read
 from zoomsig.diagnose._text import json_type, nan_hint, show
 from zoomsig.diagnose.codes import FindingCode
-from zoomsig.diagnose.report import Finding
 
-__all__ = ["check_video"]
+__all__ = ["video_rules"]
 
 _C = FindingCode
 _TOPIC = VIDEO_SDK_CLAIMS["tpc"]
 _TEXTS = texts(VIDEO_SDK_CLAIMS.values())
 _FLAGS = flags(VIDEO_SDK_CLAIMS.values())
+_APP_KEY = ("app_key",)
 
 
-def check_video(claims: Mapping[str, object], context: Context) -> list[Finding]:
+def video_rules(claims: Mapping[str, object], context: Context, found: Findings) -> None:
     """Every Video SDK claim rule except the time rules."""
-    found = Findings()
     _validate_app_key(claims, context, found)
     _validate_tpc(claims, context, found)
     _validate_role_type(claims, context, found)
@@ -51,21 +44,18 @@ def check_video(claims: Mapping[str, object], context: Context) -> list[Finding]
     text_rules(claims, _TEXTS, found)
     _validate_geo_regions(claims, found)
     flag_rules(claims, _FLAGS, found)
-    unknown_claims(claims, VIDEO_CLAIMS, "Video SDK", found)
-    return found
+    validate_unknown_claims(claims, VIDEO_CLAIMS, "Video SDK", found)
 
 
 def _validate_app_key(claims: Mapping[str, object], context: Context, found: Findings) -> None:
     app_key = claims.get("app_key")
-    found.extend(key_not_string(claims, "app_key"))
+    validate_key_types(claims, _APP_KEY, found)
     if not app_key:
         other = next((name for name in ("appKey", "sdkKey", "apiKey") if name in claims), None)
         where = f" (it has {other}: the Video SDK reads app_key)" if other else ""
         found.add(_C.APP_KEY_MISSING, f"the token has no app_key{where}", "app_key")
         return
-    mismatch = padded_key("app_key", app_key) or unexpected_key("app_key", app_key, context)
-    if mismatch is not None:
-        found.append(mismatch)
+    validate_key_match(claims, context, found, padded=_APP_KEY, expected=_APP_KEY)
 
 
 def _validate_tpc(claims: Mapping[str, object], context: Context, found: Findings) -> None:

@@ -15,20 +15,16 @@ from zoomsig._secrecy import BOM, NBSP, ZOOM_SECRET_LENGTH, bare_bytes
 from zoomsig.diagnose._decode import loose_b64decode
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose.codes import FindingCode
-from zoomsig.diagnose.report import Finding
 
-__all__ = [
-    "MIN_SECRET_LENGTH",
-    "Variant",
-    "Verdict",
-    "bare_secret",
-    "other_secret_variants",
-    "verify",
-]
+__all__ = ["MIN_SECRET_LENGTH", "NamedSecrets", "Variant", "other_secret_variants", "verify"]
 
 _C = FindingCode
 MIN_SECRET_LENGTH = ZOOM_SECRET_LENGTH
 """Zoom's SDK secrets and Client secrets are 32 characters (:mod:`zoomsig._secrecy`)."""
+
+NamedSecrets = tuple[tuple[str, bytes], ...]
+"""The caller's ``other_secrets`` (:data:`zoomsig._secrecy.OtherSecrets`) once checked: each
+name with its value as bytes, in the order given."""
 
 Mac = Callable[[bytes], bytes]
 """Computes the expected MAC (in the token's own encoding) under a given key."""
@@ -41,13 +37,6 @@ class Variant(NamedTuple):
     key: bytes
     message: str
     mac: Optional[Mac] = None
-
-
-class Verdict(NamedTuple):
-    """``verified`` is True only for the given secret itself."""
-
-    verified: bool
-    findings: list[Finding]
 
 
 _BOM, _NBSP = BOM.encode(), NBSP.encode()
@@ -66,13 +55,8 @@ _AROUND = (
 )
 
 
-def bare_secret(secret: bytes) -> bytes:
-    """``secret`` without whitespace, byte-order marks or no-break spaces around it."""
-    return bare_bytes(secret)
-
-
 def _secret_variants(secret: bytes, sdk_key: Optional[str]) -> Iterator[Variant]:
-    stripped = bare_secret(secret)
+    stripped = bare_bytes(secret)
     if stripped != secret and stripped:
         yield Variant(
             _C.SECRET_HAS_WHITESPACE,
@@ -103,7 +87,7 @@ def _secret_variants(secret: bytes, sdk_key: Optional[str]) -> Iterator[Variant]
         )
 
 
-def other_secret_variants(others: tuple[tuple[str, bytes], ...]) -> tuple[Variant, ...]:
+def other_secret_variants(others: NamedSecrets) -> tuple[Variant, ...]:
     """``SIGNED_WITH_OTHER_SECRET`` for each named other secret, as given and stripped."""
     variants: list[Variant] = []
     for name, key in others:
@@ -125,16 +109,18 @@ def verify(
     secret: bytes,
     sdk_key: Optional[str],
     extra: tuple[Variant, ...] = (),
+    found: Findings,
     mismatch_hint: str = "",
     explain_mismatch: bool = True,
-) -> Verdict:
-    """Check ``mac`` against ``expected(secret)``; explain a mismatch if a variant does.
+) -> bool:
+    """Whether ``mac`` is ``expected(secret)``; a mismatch a variant explains goes to ``found``.
+
+    True only for the given secret itself.
 
     ``explain_mismatch=False``: a MAC that nothing explains is not a finding (a token Zoom
     signed with its own key is not expected to match the caller's secret). Every comparison
     is :func:`zoomsig._jws.same_mac`.
     """
-    found = Findings()
     if len(secret.strip()) < MIN_SECRET_LENGTH:
         found.add(
             _C.SECRET_TOO_SHORT,
@@ -142,11 +128,11 @@ def verify(
             f"{MIN_SECRET_LENGTH}",
         )
     if _jws.same_mac(expected(secret), mac):
-        return Verdict(True, found)
+        return True
     for variant in (*extra, *_secret_variants(secret, sdk_key)):
         if _jws.same_mac((variant.mac or expected)(variant.key), mac):
             found.add(variant.code, variant.message, "signature")
-            return Verdict(False, found)
+            return False
     if explain_mismatch:
         found.add(
             _C.SIGNATURE_MISMATCH,
@@ -154,4 +140,4 @@ def verify(
             f"(whitespace, base64-decoded, key and secret swapped){mismatch_hint}",
             "signature",
         )
-    return Verdict(False, found)
+    return False

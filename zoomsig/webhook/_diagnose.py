@@ -175,7 +175,8 @@ def diagnose_webhook(
         _check_token(verification_token, "verification_token", "expected a non-empty str or None")
     window = check_tolerance(tolerance)
     current = resolve_now(now)
-    return _Diagnosis(secret_token, verification_token, window, current).run(headers, body)
+    found = Findings()
+    return _Diagnosis(secret_token, verification_token, window, current, found).run(headers, body)
 
 
 def _check_token(value: object, parameter: str, expected: str) -> None:
@@ -188,21 +189,28 @@ def _check_token(value: object, parameter: str, expected: str) -> None:
 
 
 class _Diagnosis:
+    """One diagnosis: its steps (the methods) write into the one collector, ``found``."""
+
     def __init__(
-        self, secret: str, verification: Optional[str], window: int, current: float
+        self,
+        secret: str,
+        verification: Optional[str],
+        window: int,
+        current: float,
+        found: Findings,
     ) -> None:
         self.secret = secret
         self.verification = verification
         self.window = window
         self.current = current
-        self.findings = Findings()
+        self.found = found
         tokens = (secret, verification or "")
         # The same redaction as the token diagnosis (every escaped spelling); a token under
         # 4 characters is still matched whole.
         self.redactor = Redactor(
             *dict.fromkeys(t for token in tokens for t in (token, bare(token)) if t), shortest=1
         )
-        self.add = self.findings.add
+        self.add = found.add
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -632,7 +640,7 @@ class _Diagnosis:
         expires_at = None
         if stamp is not None and stamp + self.window < 253402300799:  # year 9999
             expires_at = datetime.fromtimestamp(stamp + self.window, tz=timezone.utc)
-        findings = self.findings.ordered()
+        findings = self.found.ordered()
         texts = [text for f in findings for text in (f.message, f.claim or "")]
         if self.redactor.holds_any(texts):
             findings = tuple(_redact_finding(f, self.redactor) for f in findings)
