@@ -25,6 +25,7 @@ from zoomsig.diagnose import _engine
 from zoomsig.diagnose._context import Context
 from zoomsig.diagnose._decode import decode_jwt
 from zoomsig.diagnose._findings import Findings
+from zoomsig.diagnose._rules_meeting import meeting_rules
 from zoomsig.diagnose._secret import verify
 
 C = FindingCode
@@ -272,7 +273,7 @@ def test_rules_get_the_join_options_in_their_context(
 ) -> None:
     token = sign_meeting_sdk(sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, meeting_number=MN, role=1)
     seen: list[Context] = []
-    real = _engine.meeting_rules
+    real = meeting_rules
 
     def spy(claims: Any, context: Context, found: Any) -> Any:
         seen.append(context)

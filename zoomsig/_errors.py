@@ -15,7 +15,8 @@ class ZoomSigError(Exception):
     """Base class of every zoomsig exception; never raised itself.
 
     Each subclass has a stable machine-readable :attr:`code`, so nobody has to match
-    message text.
+    message text, and every error a :attr:`reason`: its message without the leading
+    subject (the parameter, the finding code).
     """
 
     # The public __module__ of every zoomsig exception (docs/architecture.md): tracebacks,
@@ -25,6 +26,12 @@ class ZoomSigError(Exception):
     # defined (builtins such as str resolve anywhere).
     __module__ = "zoomsig"
     code: str = "zoomsig_error"
+
+    def __init__(self, subject: str, reason: str) -> None:
+        # One shape for every message: ``str(exc)`` is "subject: reason", and
+        # :attr:`reason` the reason alone (what an API returns beside the subject).
+        super().__init__(f"{subject}: {reason}")
+        self.reason: str = reason
 
 
 class InvalidParameterError(ZoomSigError, ValueError):
@@ -40,9 +47,8 @@ class InvalidParameterError(ZoomSigError, ValueError):
     code = "invalid_parameter"
 
     def __init__(self, parameter: str, message: str) -> None:
-        super().__init__(f"{parameter}: {message}")
+        super().__init__(parameter, message)
         self.parameter: str = parameter
-        self.reason: str = message
 
 
 class UnsupportedCredentialError(InvalidParameterError):

@@ -615,4 +615,4 @@ def _number(code: object) -> int:
     if digits > MAX_SHOWN_DIGITS:
         # No Zoom error code comes near; int() and str() of such a number would raise.
         raise InvalidParameterError("code", f"expected a Zoom error code, got {describe(code)}")
-    return code if isinstance(code, int) else int(code.strip())
+    return code if isinstance(code, int) else int(text)

@@ -166,11 +166,10 @@ class InvalidSignatureError(ZoomSigError):
 
     def __init__(self, report: Report) -> None:
         errors = report.errors
-        lines = [f"{f.code.value}: {f.message}" for f in errors]
-        if len(lines) == 1:
-            message = lines[0]
+        if len(errors) == 1:
+            super().__init__(errors[0].code.value, errors[0].message)
         else:
             codes = ", ".join(f.code.value for f in errors)
-            message = "\n".join([f"{len(lines)} errors: {codes}", *(f"- {line}" for line in lines)])
-        super().__init__(message)
+            lines = (f"- {f.code.value}: {f.message}" for f in errors)
+            super().__init__(f"{len(errors)} errors", "\n".join([codes, *lines]))
         self.report = report

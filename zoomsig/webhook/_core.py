@@ -59,9 +59,8 @@ class InvalidWebhookError(ZoomSigError):
     code = "invalid_webhook"
 
     def __init__(self, finding_code: FindingCode, message: str) -> None:
-        super().__init__(f"{finding_code.value}: {message}")
+        super().__init__(finding_code.value, message)
         self.finding_code: FindingCode = finding_code
-        self.reason: str = message
 
 
 SIGNATURE_HEADER = "x-zm-signature"
