@@ -17,11 +17,13 @@ as on a pipe. The claims (:func:`check`):
 # ruff: noqa: S101, PLC0415
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 import json
 import os
 import random
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -121,10 +123,11 @@ def commands() -> dict[tuple[str, ...], tuple[Option, ...]]:
 
 @cache
 def files() -> dict[str, str]:
-    """Files an option may name (in a temporary directory that lasts as long as the process)."""
+    """Files an option may name (in a temporary directory, removed when the process ends)."""
     from zoomsig import sign_webhook
 
     folder = Path(tempfile.mkdtemp(prefix="zoomsig-fuzz-cli-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     event = b'{"event":"endpoint.url_validation","payload":{"plainToken":"qgg8vlvZRS6UYooatFL8Aw"}}'
     headers = sign_webhook(event, secret_token=WEBHOOK_SECRET, timestamp=NOW)
     contents = {
