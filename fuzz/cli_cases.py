@@ -34,13 +34,13 @@ from typing import NamedTuple, Optional
 from hostile import KnownDefect, hostile_text, leaked, secret_piece
 
 SDK_SECRET = "SENTINEL-s3cret-NEVER-PRINT-0042x"
-WEBHOOK_SECRET = "WEBHOOK-t0ken-SENTINEL-77xQ"
+WEBHOOK_SECRET = "WEBHOOK-t0ken-GUARDIAN-77xQ"
 KEY = "aBcDeFgHiJkLmNoPqRsT12"
 NOW = 1763900000
 STATUSES = (0, 1, 2)
 """``zoomsig --help``: 0 ok, 1 the signature failed (``check``) or the code is unknown
 (``explain``), 2 usage error."""
-KNOWN = frozenset({"usage-echo", "env-surrogate", "demo-now"})
+KNOWN = frozenset({"usage-echo", "env-surrogate", "demo-now", "value-echo"})
 """Open defects this module tolerates (issue 23, fixed on the CLI's branch):
 
 * ``usage-echo``: a usage error (status 2) prints an option value that is a secret of the
@@ -50,7 +50,10 @@ KNOWN = frozenset({"usage-echo", "env-surrogate", "demo-now"})
   ``ZOOM_OBF_TOKEN`` or ``ZOOM_WEBHOOK_SECRET_TOKEN`` holds bytes that are not UTF-8;
 * ``demo-now``: ``zoomsig demo --now`` with a time out of range (``1e400``, ``nan``, ``-5``,
   ``1e18``) ends in a traceback (``OverflowError``, ``ValueError``, ``OSError``,
-  ``InvalidParameterError``) instead of a usage error (found by this fuzzer; not in issue 23).
+  ``InvalidParameterError``) instead of a usage error (found by this fuzzer; not in issue 23);
+* ``value-echo``: a command that works (status 0 or 1) prints a value given on the command
+  line that holds a secret of the environment the command does not use: ``webhook sign
+  --url``, ``sign meeting --sdk-key --json``, ``check --meeting`` (found by this fuzzer).
 """
 MANAGED = (
     "ZOOM_SDK_KEY", "ZOOM_SDK_SECRET", "ZOOM_WEBHOOK_SECRET_TOKEN", "ZOOM_ZAK", "ZOOM_OBF_TOKEN",
@@ -327,4 +330,6 @@ def check(case: Case) -> None:
     given = any(run_ in argument for argument in case.argv)
     if result.status == 2 and given and "usage-echo" in KNOWN:
         raise KnownDefect("usage-echo", f"exit 2 prints a secret given in {case.argv[:2]}")
+    if result.status in (0, 1) and given and "value-echo" in KNOWN:
+        raise KnownDefect("value-echo", f"exit {result.status} prints a value of {case.argv[:2]}")
     raise AssertionError(f"{run_!r} of a secret printed (exit {result.status})")

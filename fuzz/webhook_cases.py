@@ -33,7 +33,7 @@ from typing import NamedTuple, Optional
 
 from hostile import KnownDefect, hostile_text, leaked
 
-SECRET = "WEBHOOK-t0ken-SENTINEL-77xQ"
+SECRET = "WEBHOOK-t0ken-GUARDIAN-77xQ"
 NOW = 1763900000
 KNOWN = frozenset({"plaintoken-surrogate"})
 """Open defects this module tolerates (issue 23): a signed URL-validation challenge whose
