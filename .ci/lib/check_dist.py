@@ -10,9 +10,9 @@ in an archive is reported missing. What may ship at all is fixed here:
 * wheel: ``zoomsig/**`` and the ``.dist-info``; ``entry_points.txt`` names the ``zoomsig``
   command; the metadata's runtime requirements are exactly PyJWT and typing-extensions;
 * sdist: ``zoomsig/``, ``tests/``, ``docs/`` (what the tests need: the docs' examples run
-  as doctests), ``fuzz/claims.py`` (the case builder a test imports), README, CHANGELOG,
-  LICENSE, pyproject.toml and PKG-INFO; nothing else (not ``examples/tests`` without the
-  examples, no ``benchmarks/``, the rest of ``fuzz/``, ``.ci/``).
+  as doctests), the fuzz case builders the tests import (``SDIST_TEST_SUPPORT``), README,
+  CHANGELOG, LICENSE, pyproject.toml and PKG-INFO; nothing else (not ``examples/tests``
+  without the examples, no ``benchmarks/``, the rest of ``fuzz/``, ``.ci/``).
 
 Neither may hold compiled files or caches.
 """
@@ -29,7 +29,13 @@ from pathlib import Path, PurePosixPath
 PACKAGE = "zoomsig"
 SDIST_DIRS = ("zoomsig", "tests", "docs")
 SDIST_FILES = ("README.md", "CHANGELOG.md", "LICENSE", "pyproject.toml", "PKG-INFO", ".gitignore")
-SDIST_TEST_SUPPORT = ("fuzz/claims.py",)  # imported by tests/test_fuzz_claims.py
+SDIST_TEST_SUPPORT = (  # imported by tests/test_fuzz_claims.py and tests/test_fuzz_targets.py
+    "fuzz/claims.py",
+    "fuzz/hostile.py",
+    "fuzz/endpoint_cases.py",
+    "fuzz/webhook_cases.py",
+    "fuzz/cli_cases.py",
+)
 REQUIRED_IN_WHEEL = ("zoomsig/__init__.py", "zoomsig/py.typed", "zoomsig/__main__.py")
 REQUIRED_IN_SDIST = (
     "tests/vectors/official-samples.json",
