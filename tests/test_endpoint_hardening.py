@@ -25,7 +25,6 @@ from zoomsig.endpoint import (
     meeting_sdk_response,
     video_sdk_response,
 )
-from zoomsig.endpoint import _parse as parse_body
 
 TOO_DEEP = f"the body nests deeper than {MAX_JSON_DEPTH} levels"
 NOT_JSON = "the body is not valid JSON"
@@ -150,6 +149,20 @@ def _old_parse(raw: bytes) -> object:
     return json.loads(raw.decode("utf-8-sig"), parse_constant=_refuse)
 
 
+def parse_body(raw: bytes) -> object:
+    from zoomsig.endpoint import _parse  # private: imported here, for these tests only
+
+    return _parse(raw)
+
+
+def _refused(raw: bytes) -> bool:
+    try:
+        parse_body(raw)
+    except ValueError:
+        return True
+    return False
+
+
 @pytest.mark.parametrize(
     "raw",
     [
@@ -178,8 +191,7 @@ def test_the_shared_decoder_reads_as_json_loads_did(raw: bytes) -> None:
     try:
         expected: object = _old_parse(raw)
     except ValueError:
-        with pytest.raises(ValueError):
-            parse_body(raw)
+        assert _refused(raw)
         return
     assert parse_body(raw) == expected
 
@@ -193,8 +205,7 @@ def test_the_shared_decoder_agrees_on_any_bytes(raw: bytes) -> None:
     try:
         expected: object = _old_parse(raw)
     except (ValueError, RecursionError):
-        with pytest.raises(ValueError):
-            parse_body(raw)
+        assert _refused(raw)
         return
     assert parse_body(raw) == expected
 

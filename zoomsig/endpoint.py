@@ -207,27 +207,31 @@ def _decode(
             415, [_error("$body", "send the request as JSON (Content-Type: application/json)")]
         )
     if isinstance(body, (bytes, bytearray, memoryview)):
-        raw = bytes(cast("bytes", body))
-        if len(raw) > max_body_size:
-            return too_large_response(max_body_size)
-        if not raw and body_sent:
-            return _errors(400, [_error("$body", _UNREAD_BODY_REASON)])
-        if not raw.strip():
-            return {}  # as Express's json() parser: an empty body is an empty object
-        if _too_deep(raw):
-            return _errors(
-                400, [_error("$body", f"the body nests deeper than {MAX_JSON_DEPTH} levels")]
-            )
-        try:
-            body = _parse(raw)
-        except (ValueError, RecursionError):
-            return _errors(400, [_error("$body", "the body is not valid JSON")])
-        if type(body) is dict:
-            return cast("dict[str, object]", body)  # new, and JSON's keys are strings
+        body = _decode_bytes(bytes(cast("bytes", body)), max_body_size, body_sent)
+        if isinstance(body, EndpointResponse) or type(body) is dict:
+            return cast("Union[dict[str, object], EndpointResponse]", body)  # JSON keys: str
     if not isinstance(body, Mapping):
         return _errors(400, [_error("$body", f"expected a JSON object, got {_type_name(body)}")])
     mapping = cast("Mapping[object, object]", body)
     return {k: v for k, v in mapping.items() if isinstance(k, str)}
+
+
+def _decode_bytes(raw: bytes, max_body_size: int, body_sent: bool) -> object:
+    """The JSON value of a raw body, or the response that refuses it."""
+    if len(raw) > max_body_size:
+        return too_large_response(max_body_size)
+    if not raw and body_sent:
+        return _errors(400, [_error("$body", _UNREAD_BODY_REASON)])
+    if not raw.strip():
+        return {}  # as Express's json() parser: an empty body is an empty object
+    if _too_deep(raw):
+        return _errors(
+            400, [_error("$body", f"the body nests deeper than {MAX_JSON_DEPTH} levels")]
+        )
+    try:
+        return _parse(raw)
+    except (ValueError, RecursionError):
+        return _errors(400, [_error("$body", "the body is not valid JSON")])
 
 
 def _parse(raw: bytes) -> object:
