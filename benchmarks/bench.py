@@ -336,6 +336,120 @@ def bench_linearity(settings: Settings) -> Json:
 
 
 # --------------------------------------------------------------------------------------
+# The signature endpoint (zoomsig.endpoint)
+
+ENDPOINT_BODY = b'{"meetingNumber":"85746065432","role":0}'
+ENDPOINT_SIZES = (1024, 2048, 4096, 8192, 16384)
+
+
+def endpoint_body_families() -> dict[str, Callable[[int], bytes]]:
+    """Hostile request bodies of exactly ``n`` bytes, for the nesting check and the parser."""
+    from zoomsig.endpoint import MAX_JSON_DEPTH
+
+    opened = b"[" * (MAX_JSON_DEPTH + 1)
+
+    def fill(head: bytes, unit: bytes, tail: bytes, n: int) -> bytes:
+        body = head + unit * ((n - len(head) - len(tail)) // len(unit))
+        return (body + b" " * (n - len(body) - len(tail)) + tail)[:n]
+
+    return {
+        'one open string "\\"\\"…': lambda n: fill(b'"', b'\\"', b"", n),
+        "open string, then [[[…": lambda n: fill(b'"', b'\\"', opened, n),
+        "[[[…, then open string": lambda n: fill(opened + b'"', b'\\"', b"", n),
+        'empty strings "" "" …': lambda n: fill(opened, b'""', b"", n),
+        "brackets [][][]…": lambda n: fill(opened, b"[]", b"", n),
+        "nested [[[…]]]": lambda n: b"[" * (n // 2) + b"]" * (n - n // 2),
+        'escapes "\\\\\\\\…"': lambda n: fill(opened + b'"', b"\\\\", b'"', n),
+    }
+
+
+def bench_endpoint(settings: Settings) -> Json:
+    """``meeting_sdk_response``: a small valid body against signing alone, and hostile bodies
+    from 1 KiB to the 16 KiB cap (issue 23: the old nesting check was quadratic)."""
+    from zoomsig.endpoint import MAX_BODY_SIZE, meeting_sdk_response
+
+    def respond(body: bytes) -> object:
+        return meeting_sdk_response(body, sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, now=NOW)
+
+    def sign() -> str:
+        return sign_meeting_sdk(
+            sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, meeting_number=MEETING, role=0, now=NOW
+        )
+
+    answer = meeting_sdk_response(ENDPOINT_BODY, sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, now=NOW)
+    small: Json = time_calls(
+        {"meeting_sdk_response": lambda: respond(ENDPOINT_BODY), "sign_meeting_sdk": sign},
+        settings,
+    )
+    small["identical_output"] = answer.ok and answer.body["signature"] == sign()
+    families: Json = {}
+    for name, build in endpoint_body_families().items():
+        points = []
+        for size in ENDPOINT_SIZES:
+            body = build(min(size, MAX_BODY_SIZE))
+            timing = time_call(lambda body=body: respond(body), settings)
+            points.append({"length": len(body), "best": timing["best"]})
+        first, last = points[0], points[-1]
+        slope = math.log(last["best"] / first["best"]) / math.log(last["length"] / first["length"])
+        families[name] = {
+            "points": points,
+            "slope": slope,
+            "status": getattr(respond(build(MAX_BODY_SIZE)), "status", None),
+        }
+    return {"small body": small, "families": families}
+
+
+def endpoint_target_rows(results: Json) -> list[Json]:
+    """The endpoint's targets: signing overhead, worst body at the cap, linearity."""
+    endpoint = results.get("endpoint")
+    if not endpoint:
+        return []
+    small, families = endpoint["small body"], endpoint["families"]
+    worst_at_cap = max(families.items(), key=lambda item: item[1]["points"][-1]["best"])
+    steepest = max(families.items(), key=lambda item: item[1]["slope"])
+    rows = [
+        (
+            "meeting_sdk_response(small valid body) / sign_meeting_sdk",
+            ratio(small["meeting_sdk_response"]["best"], small["sign_meeting_sdk"]["best"]),
+            1.3,
+            "x",
+        ),
+        (
+            f"endpoint: worst 16 KiB body ({worst_at_cap[0]})",
+            worst_at_cap[1]["points"][-1]["best"] * 1e3,
+            5.0,
+            "ms",
+        ),
+        (f"endpoint: worst log-log slope, 1-16 KiB ({steepest[0]})", steepest[1]["slope"], 1.1, ""),
+    ]
+    return [
+        {
+            "target": name,
+            "value": value,
+            "limit": limit,
+            "unit": unit,
+            "stretch": False,
+            "met": None if value is None else value <= limit,
+        }
+        for name, value, limit, unit in rows
+    ]
+
+
+def print_endpoint(results: Json) -> None:
+    endpoint = results.get("endpoint")
+    if not endpoint:
+        return
+    small = endpoint["small body"]
+    print("\nSignature endpoint (meeting_sdk_response, best per call)")
+    for name in ("meeting_sdk_response", "sign_meeting_sdk"):
+        print(f"  {name:30} {fmt_time(small[name]['best'])}")
+    print(f"  identical signatures: {small['identical_output']}")
+    for name, fam in endpoint["families"].items():
+        pts = "  ".join(f"{pt['length']}:{fmt_time(pt['best']).strip()}" for pt in fam["points"])
+        print(f"  {name:32} slope {fam['slope']:5.2f}  -> {fam['status']}  {pts}")
+
+
+# --------------------------------------------------------------------------------------
 # Fresh-interpreter measurements in a runtime-only virtualenv
 
 
@@ -590,6 +704,7 @@ def targets(results: Json) -> list[Json]:
     if linearity:
         worst = max(linearity["families"].items(), key=lambda item: item[1]["slope"])
         add(f"linearity: worst log-log slope ({worst[0]})", worst[1]["slope"], 1.3, "")
+    rows.extend(endpoint_target_rows(results))
     return rows
 
 
@@ -665,6 +780,7 @@ def print_report(results: Json) -> None:
                 f"{pt['length']}:{fmt_time(pt['best']).strip()}" for pt in fam["points"]
             )
             p(f"  {name:32} slope {fam['slope']:5.2f}  {pts}")
+    print_endpoint(results)
     p("\nTargets")
     for row in results["targets"]:
         value = "n/a" if row["value"] is None else f"{row['value']:.2f}{row['unit']}"
@@ -738,6 +854,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         results["linearity"] = bench_linearity(settings)
     else:
         log("decode_and_validate is not implemented yet: skipping the diagnosis benchmarks")
+    log("signature endpoint ...")
+    results["endpoint"] = bench_endpoint(settings)
     python = None
     if not args.skip_imports:
         log("runtime-only virtualenv and fresh interpreters ...")

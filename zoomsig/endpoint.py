@@ -22,11 +22,14 @@ the secret or echoes a string the client sent.
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 import re
-from collections.abc import Callable, Collection, Mapping
+import unicodedata
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from types import MappingProxyType
 from typing import Optional, Union, cast
 
@@ -78,8 +81,21 @@ MAX_JSON_DEPTH = 32
 is one object of scalars; the bound makes the answer the same on every Python (3.11's
 parser stops at its recursion limit near 1,000 levels, 3.12's parses much deeper)."""
 
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
-_JSON_BRACKET = re.compile(rb"[\[\]{}]")
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
+"""A JSON string, to its closing quote or, unterminated, to the end of the body (as a JSON
+parser reads it). Each quote opens at most one string and the pattern never backtracks, so
+taking the strings out is one pass over the body, whatever it holds."""
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_BRACKET_STEP = MappingProxyType({ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1})
+
+
+def _refuse_constant(constant: str) -> object:
+    raise ValueError(constant)  # NaN, Infinity, -Infinity: not JSON
+
+
+_JSON_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+_JSON_WHITESPACE = " \t\n\r"
+"""One decoder for every request: ``json.loads`` with arguments builds a new one per call."""
 
 DEFAULT_LIFETIME = 7200
 """Seconds from ``iat`` to ``exp`` when the request sends no ``expirationSeconds``, as the
@@ -97,8 +113,13 @@ _MAX_SHOWN = 10**12  # numbers in a reason are shown up to 12 digits
 _MAX_MEETING_NUMBER = 10 ** MEETING_NUMBER_DIGITS[-1]  # a JSON number below this has 1..12 digits
 _SERVER_PARAMETERS = frozenset({"sdk_key", "sdk_secret", "credential_type"})
 _SERVER_REASON = "the server's Zoom SDK credentials are missing or invalid"
+_UNREAD_BODY_REASON = (
+    "the request announced a body, but the server read none; send it with a Content-Length"
+)
 
 Errors = list[dict[str, str]]
+Reader = Callable[[Mapping[str, object], Errors], object]
+Reading = tuple[tuple[str, str, bool, Reader], ...]
 JsonBody = Union[bytes, bytearray, memoryview, Mapping[str, object], object]
 """What the response functions take: the raw body, or JSON the framework already decoded."""
 
@@ -179,44 +200,67 @@ def is_json_content_type(value: Optional[str]) -> bool:
 
 
 def _decode(
-    body: JsonBody, content_type: Optional[str], max_body_size: int
+    body: JsonBody, content_type: Optional[str], max_body_size: int, body_sent: bool
 ) -> Union[dict[str, object], EndpointResponse]:
     if content_type is not None and not is_json_content_type(content_type):
         return _errors(
             415, [_error("$body", "send the request as JSON (Content-Type: application/json)")]
         )
     if isinstance(body, (bytes, bytearray, memoryview)):
-        raw = bytes(cast("bytes", body))
-        if len(raw) > max_body_size:
-            return too_large_response(max_body_size)
-        if not raw.strip():
-            return {}  # as Express's json() parser: an empty body is an empty object
-
-        def refuse(constant: str) -> object:
-            raise ValueError(constant)
-
-        if _depth(raw) > MAX_JSON_DEPTH:
-            return _errors(
-                400, [_error("$body", f"the body nests deeper than {MAX_JSON_DEPTH} levels")]
-            )
-
-        try:
-            body = json.loads(raw.decode("utf-8-sig"), parse_constant=refuse)
-        except (ValueError, RecursionError):
-            return _errors(400, [_error("$body", "the body is not valid JSON")])
+        body = _decode_bytes(bytes(cast("bytes", body)), max_body_size, body_sent)
+        if isinstance(body, EndpointResponse) or type(body) is dict:
+            return cast("Union[dict[str, object], EndpointResponse]", body)  # JSON keys: str
     if not isinstance(body, Mapping):
         return _errors(400, [_error("$body", f"expected a JSON object, got {_type_name(body)}")])
     mapping = cast("Mapping[object, object]", body)
     return {k: v for k, v in mapping.items() if isinstance(k, str)}
 
 
-def _depth(raw: bytes) -> int:
-    """How deep arrays and objects nest in ``raw``, brackets in strings left out."""
-    depth = deepest = 0
-    for bracket in _JSON_BRACKET.findall(_JSON_STRING.sub(b"", raw)):
-        depth += 1 if bracket in (b"[", b"{") else -1
-        deepest = max(deepest, depth)
-    return deepest
+def _decode_bytes(raw: bytes, max_body_size: int, body_sent: bool) -> object:
+    """The JSON value of a raw body, or the response that refuses it."""
+    if len(raw) > max_body_size:
+        return too_large_response(max_body_size)
+    if not raw and body_sent:
+        return _errors(400, [_error("$body", _UNREAD_BODY_REASON)])
+    if not raw.strip():
+        return {}  # as Express's json() parser: an empty body is an empty object
+    if _too_deep(raw):
+        return _errors(
+            400, [_error("$body", f"the body nests deeper than {MAX_JSON_DEPTH} levels")]
+        )
+    try:
+        return _parse(raw)
+    except (ValueError, RecursionError):
+        return _errors(400, [_error("$body", "the body is not valid JSON")])
+
+
+def _parse(raw: bytes) -> object:
+    """``json.loads(raw.decode("utf-8-sig"))`` refusing ``NaN`` and the infinities, at a
+    fraction of its cost on a small body: no decoder built per call, no codec look-up.
+
+    Raises:
+        ValueError: not UTF-8, or not one JSON value between JSON whitespace.
+    """
+    text = (raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw).decode()
+    text = text.strip(_JSON_WHITESPACE)
+    value, end = _JSON_DECODER.raw_decode(text)
+    if end != len(text):
+        raise ValueError("extra data after the JSON value")
+    return value
+
+
+def _too_deep(raw: bytes) -> bool:
+    """Whether arrays and objects nest deeper than :data:`MAX_JSON_DEPTH` in ``raw``.
+
+    Brackets in strings are left out. One pass over the body (strings out, then the depth of
+    the brackets left), linear in its length whatever it holds; a body with no more opening
+    brackets than the limit, as every real request, is not read further.
+    """
+    if raw.count(b"[") + raw.count(b"{") <= MAX_JSON_DEPTH:
+        return False
+    brackets = _JSON_STRING.sub(b"", raw).translate(None, _NOT_BRACKETS)
+    deepest = max(accumulate(map(_BRACKET_STEP.__getitem__, brackets)), default=0)
+    return deepest > MAX_JSON_DEPTH
 
 
 def _integer(body: Mapping[str, object], prop: str, errors: Errors) -> Optional[int]:
@@ -370,6 +414,11 @@ def _all_or_none(body: Mapping[str, object], errors: Errors) -> None:
         )
 
 
+def _plain_text(name: object) -> bool:
+    """Whether ``name`` is a ``str`` in NFKC form: no letter stands in for another."""
+    return isinstance(name, str) and unicodedata.is_normalized("NFKC", name)
+
+
 def _roles(roles: Collection[Union[Role, int]]) -> frozenset[Role]:
     return frozenset(check_role(r, "roles") for r in roles)
 
@@ -420,7 +469,13 @@ class VideoSdkPolicy:
     Attributes:
         roles: Roles the request may ask for; participant (0) only by default.
         session_names: If set, the only session names (the request's ``topic``, the
-            token's ``tpc``) to sign for, compared ignoring case as Zoom compares them.
+            token's ``tpc``) to sign for, compared ignoring case (``str.lower``) as Zoom's
+            docs say Zoom compares them. Each must be in Unicode NFKC form
+            (:class:`InvalidParameterError` otherwise), and so must a requested name: one
+            that is not (the Kelvin sign K, which lower-cases to ``k``, other compatibility
+            letters, decomposed accents) is refused with 403, since Zoom does not document
+            how it lower-cases such letters and it may read the name as another session
+            than the one it looks like.
         expires_in: If set, the lifetime every token gets; a different
             ``expirationSeconds`` in the request is refused.
     """
@@ -436,11 +491,22 @@ class VideoSdkPolicy:
                 raise InvalidParameterError(
                     "session_names", "expected a collection of session names, got a str"
                 )
+            if not all(_plain_text(n) for n in self.session_names):
+                raise InvalidParameterError(
+                    "session_names",
+                    "expected strings in Unicode NFKC form; one is not (a Kelvin sign, a "
+                    "fullwidth or other compatibility letter, a decomposed accent?): write "
+                    "it with the letters it shows",
+                )
             object.__setattr__(
                 self, "session_names", frozenset(n.lower() for n in self.session_names)
             )
         if self.expires_in is not None:
             check_lifetime(self.expires_in)
+
+
+_DEFAULT_MEETING_POLICY = MeetingSdkPolicy()
+_DEFAULT_VIDEO_POLICY = VideoSdkPolicy()
 
 
 def _apply_policy(
@@ -473,27 +539,48 @@ def _role(
     return value
 
 
-def _field(row: FieldRule, body: Mapping[str, object], errors: Errors) -> object:
-    """The value of one request field, read by the rule of its registry row."""
-    prop = cast("str", row.request_field)
+def _reader(row: FieldRule) -> Reader:
+    """How one request field is read, by the rule of its registry row (chosen once)."""
+    prop, required = cast("str", row.request_field), row.required
     if row.kind is FieldKind.FLAG:
-        return _flag(body, prop, errors)
+        return lambda body, errors: _flag(body, prop, errors)
     if row.kind is FieldKind.TEXT:
-        return _text(body, prop, cast("int", row.limit), errors, required=row.required)
+        limit = cast("int", row.limit)
+        return lambda body, errors: _text(body, prop, limit, errors, required=required)
     if row.kind is FieldKind.ROLE:
-        return _role(body, prop, errors, required=row.required)
+        return lambda body, errors: _role(body, prop, errors, required=required)
     if row.kind is FieldKind.DIGITS:
-        return _meeting_number(body, errors)
+        return _meeting_number
     if row.kind is FieldKind.LIST:
-        return _geo_regions(body, errors)
-    return _lifetime(body, errors)  # the one INTEGER request field
+        return _geo_regions
+    return _lifetime  # the one INTEGER request field
 
 
-def _fields(
-    rows: tuple[FieldRule, ...], body: Mapping[str, object], errors: Errors
-) -> dict[str, object]:
-    """Every request field of ``rows``, by the signer's keyword (or the claim's name)."""
-    return {cast("str", row.parameter or row.claim): _field(row, body, errors) for row in rows}
+def _reading(rows: Iterable[FieldRule]) -> Reading:
+    """``rows`` in order, each as what :func:`_fields` needs: the key its value goes under
+    (the signer's keyword, or the claim's name), its request field, whether the field is
+    required, and its reader."""
+    return tuple(
+        (
+            cast("str", row.parameter or row.claim),
+            cast("str", row.request_field),
+            row.required,
+            _reader(row),
+        )
+        for row in rows
+    )
+
+
+def _fields(reading: Reading, body: Mapping[str, object], errors: Errors) -> dict[str, object]:
+    """Every request field of ``reading``, by the signer's keyword (or the claim's name).
+
+    An optional field the request leaves out is ``None`` without reading its rule (each
+    rule answers ``None`` for it, with no error).
+    """
+    return {
+        key: read(body, errors) if required or prop in body else None
+        for key, prop, required, read in reading
+    }
 
 
 def _parameter_fields(rows: tuple[FieldRule, ...]) -> Mapping[str, str]:
@@ -508,7 +595,8 @@ def _parameter_fields(rows: tuple[FieldRule, ...]) -> Mapping[str, str]:
 
 _MEETING_PARAMETERS = _parameter_fields(MEETING_SDK_REQUEST)
 _VIDEO_PARAMETERS = _parameter_fields(VIDEO_SDK_REQUEST)
-_VIDEO_READ_ORDER = tuple(sorted(VIDEO_SDK_REQUEST, key=lambda row: row.kind is not FieldKind.ROLE))
+_MEETING_READING = _reading(MEETING_SDK_REQUEST)
+_VIDEO_READING = _reading(sorted(VIDEO_SDK_REQUEST, key=lambda row: row.kind is not FieldKind.ROLE))
 """The Video SDK fields in the order their 400 errors are listed: role first, as always."""
 
 
@@ -556,6 +644,7 @@ def meeting_sdk_response(
     credential_type: CredentialType = CredentialType.MEETING_SDK,
     now: Now = None,
     clock_skew: int = 30,
+    body_sent: bool = False,
 ) -> EndpointResponse:
     """The Meeting SDK endpoint's answer to one request body.
 
@@ -572,21 +661,25 @@ def meeting_sdk_response(
         credential_type: Passed to :func:`~zoomsig.sign_meeting_sdk`.
         now: Passed to :func:`~zoomsig.sign_meeting_sdk`.
         clock_skew: Passed to :func:`~zoomsig.sign_meeting_sdk`.
+        body_sent: Whether the request's headers announced a body (``Transfer-Encoding:
+            chunked`` or a ``Content-Length`` above 0). An empty ``body`` then means the
+            server did not read it, and the answer is 400, not the native token an empty
+            body (``{}``) asks for.
 
     Returns:
         200 ``{"signature", "sdkKey"}``; 400 (field errors, all of them), 403 (outside the
         policy), 413, 415 or 500 (the server's credentials are broken) with
         ``{"errors": [{"property", "reason"}]}``.
     """
-    decoded = _decode(body, content_type, max_body_size)
+    decoded = _decode(body, content_type, max_body_size, body_sent)
     if isinstance(decoded, EndpointResponse):
         return decoded
     errors: Errors = []
     _all_or_none(decoded, errors)
-    values = _fields(MEETING_SDK_REQUEST, decoded, errors)
+    values = _fields(_MEETING_READING, decoded, errors)
     if errors:
         return _errors(400, errors)
-    meeting_policy = MeetingSdkPolicy() if policy is None else policy
+    meeting_policy = _DEFAULT_MEETING_POLICY if policy is None else policy
     _apply_policy(
         values,
         meeting_policy,
@@ -612,7 +705,14 @@ def meeting_sdk_response(
 
 def _video_scope(topic: object, policy: VideoSdkPolicy, errors: Errors) -> None:
     names = policy.session_names
-    if names is not None and isinstance(topic, str) and topic.lower() not in names:
+    if names is None or not isinstance(topic, str):
+        return
+    if not _plain_text(topic):
+        # The Kelvin sign lower-cases to "k": the name may be another session to Zoom.
+        errors.append(
+            _error("sessionName", "this server signs only session names in Unicode NFKC form")
+        )
+    elif topic.lower() not in names:
         errors.append(_error("sessionName", "this server does not sign for this session"))
 
 
@@ -626,6 +726,7 @@ def video_sdk_response(
     max_body_size: int = MAX_BODY_SIZE,
     now: Now = None,
     clock_skew: int = 30,
+    body_sent: bool = False,
 ) -> EndpointResponse:
     """The Video SDK endpoint's answer to one request body.
 
@@ -636,14 +737,14 @@ def video_sdk_response(
         200 ``{"signature"}``; 400, 403, 413, 415 or 500 with
         ``{"errors": [{"property", "reason"}]}``.
     """
-    decoded = _decode(body, content_type, max_body_size)
+    decoded = _decode(body, content_type, max_body_size, body_sent)
     if isinstance(decoded, EndpointResponse):
         return decoded
     errors: Errors = []
-    values = _fields(_VIDEO_READ_ORDER, decoded, errors)
+    values = _fields(_VIDEO_READING, decoded, errors)
     if errors:
         return _errors(400, errors)
-    video_policy = VideoSdkPolicy() if policy is None else policy
+    video_policy = _DEFAULT_VIDEO_POLICY if policy is None else policy
     _apply_policy(
         values, video_policy, lambda: _video_scope(values["topic"], video_policy, errors), errors
     )
