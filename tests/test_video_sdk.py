@@ -419,3 +419,35 @@ def test_rejected_before_signing_without_leaking_the_secret(
     }
     kwargs.update(overrides)
     assert_rejected(sign_video_sdk, kwargs, error, parameter, needles)
+
+
+@pytest.mark.parametrize(
+    ("parameter", "field"),
+    [
+        ("topic", "sessionName"),
+        ("session_key", "sessionKey"),
+        ("user_identity", "userIdentity"),
+        ("telemetry_tracking_id", "telemetryTrackingId"),
+    ],
+)
+def test_the_signer_put_its_secret_in_a_readable_claim(parameter: str, field: str) -> None:
+    """Found by the endpoint fuzzer: a request field holding 16 or more characters of the
+    server's secret was signed into the token, readable by every browser that joins (the
+    diagnosis calls it SECRET_IN_TOKEN). The signer refuses it; the endpoint answers 400."""
+    from zoomsig.endpoint import video_sdk_response
+
+    part = SENTINEL_SECRET[3:19]  # 16 characters, not the whole secret
+    value = f"x{part}"[:35]
+    kwargs: dict[str, Any] = {"topic": "Weekly sync", parameter: value}
+    with pytest.raises(InvalidParameterError) as info:
+        sign_video_sdk(sdk_key="KEYkey1234", sdk_secret=SENTINEL_SECRET, role=0, **kwargs)
+    assert info.value.parameter == parameter
+    assert part[:8] not in str(info.value)
+    body = {"sessionName": "Weekly sync", "role": 0, field: value}
+    response = video_sdk_response(body, sdk_key="KEYkey1234", sdk_secret=SENTINEL_SECRET)
+    assert response.status == 400
+    assert part[:8] not in str(response.to_dict())
+    # Fifteen characters in a row are not the secret: signed as before.
+    assert sign_video_sdk(
+        sdk_key="KEYkey1234", sdk_secret=SENTINEL_SECRET, role=0, **{**kwargs, parameter: part[:15]}
+    )

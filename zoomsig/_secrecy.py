@@ -169,6 +169,19 @@ def _checked_text(value: str, parameter: str, limit: int) -> str:
 
 # --- redaction ---------------------------------------------------------------------------
 
+SECRET_PART = 16
+"""A readable value (a claim, a request field) holding this many characters of the secret in
+a row carries the secret: the diagnosis says ``SECRET_IN_TOKEN``, the signers refuse it.
+(8 are only redacted from messages.)"""
+
+
+def holds_part(text: str, secret: str, part: int = SECRET_PART) -> bool:
+    """Whether ``text`` holds ``part`` characters of ``secret`` in a row: ``len(text)``
+    windows, each a substring search of the secret. (A secret shorter than ``part`` is no
+    Zoom secret; it is not searched for.)"""
+    return any(text[i : i + part] in secret for i in range(len(text) - part + 1))
+
+
 RUN = 8
 """Runs of this many characters of a secret are redacted wherever they appear."""
 REDACTED = "<redacted: the secret>"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Optional, Union, cast
 
 from zoomsig import _jws
@@ -29,7 +29,7 @@ from zoomsig._registry import (
     FieldKind,
     FieldRule,
 )
-from zoomsig._secrecy import describe
+from zoomsig._secrecy import SECRET_PART, describe, holds_part
 from zoomsig._time import Now, resolve_now
 
 __all__ = [
@@ -81,6 +81,22 @@ _OPTIONAL = tuple(
     if row.claim is not None and row.parameter is not None and not row.required
 )
 """(claim, parameter, check) of the optional claims, in the official sample's payload order."""
+
+
+_PARAMETERS = tuple(parameter for _, parameter, _ in _OPTIONAL)
+
+
+def _refuse_readable_secret(secret: str, texts: Iterable[tuple[str, object]]) -> None:
+    """Refuse a text claim that holds :data:`~zoomsig._secrecy.SECRET_PART` characters of
+    the secret: the token is readable by every browser that joins (``SECRET_IN_TOKEN``)."""
+    for parameter, text in texts:
+        long_enough = isinstance(text, str) and len(text) >= SECRET_PART
+        if long_enough and holds_part(cast("str", text), secret):
+            raise InvalidParameterError(
+                parameter,
+                f"holds {SECRET_PART} or more characters of sdk_secret in a row; the token "
+                "is readable by anyone who gets it, e.g. every browser that joins",
+            )
 
 
 def sign_video_sdk(
@@ -155,6 +171,8 @@ def sign_video_sdk(
         "user_key": user_key,
     }
     optional = [(claim, check(given[parameter])) for claim, parameter, check in _OPTIONAL]
+    texts = zip(("topic", *_PARAMETERS), (tpc, *(value for _, value in optional)))
+    _refuse_readable_secret(sdk_secret, texts)
     iat = math.floor(resolve_now(now)) - skew
     payload: dict[str, object] = {
         "app_key": key,

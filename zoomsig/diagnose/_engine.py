@@ -33,6 +33,7 @@ from zoomsig._secrecy import (
     MAX_SECRET_LENGTH,
     MAX_SHOWN_DIGITS,
     MIN_REDACTABLE_LENGTH,
+    SECRET_PART,
     OtherSecrets,
     Redactor,
     bare,
@@ -63,7 +64,6 @@ from zoomsig.diagnose.report import Finding, Report
 __all__ = ["MAX_SIGNATURE_LENGTH", "decode_and_validate"]
 
 _C = FindingCode
-_PART = 16  # a claim with this much of the secret is SECRET_IN_TOKEN; 8 are only redacted
 MIN_CHECKED_SECRET = MIN_REDACTABLE_LENGTH
 """Shorter secrets are refused by :func:`decode_and_validate` (see docs/security.md)."""
 MAX_OTHER_SECRETS = 16
@@ -506,7 +506,7 @@ def _validate_secret_claims(
         if _leaks(value, forms) or _leaks(name, forms):
             what = "holds your secret"
         elif redactor is not None and _holds_part(redactor, name, value):
-            what = f"holds part of your secret ({_PART} or more characters of it)"
+            what = f"holds part of your secret ({SECRET_PART} or more characters of it)"
         elif is_secret_claim(name):
             what = "is named like a secret"
         else:
@@ -520,15 +520,15 @@ def _validate_secret_claims(
 
 
 def _holds_part(redactor: Redactor, name: str, value: object) -> bool:
-    """Whether a claim's name or value holds :data:`_PART` characters of the secret."""
+    """Whether a claim's name or value holds :data:`SECRET_PART` characters of the secret."""
     if not (redactor.holds(name) or redactor.holds_value(value)):
         return False
-    if redactor.holds_run(name, _PART):
+    if redactor.holds_run(name, SECRET_PART):
         return True
     if isinstance(value, str):
-        return redactor.holds_run(value, _PART)
+        return redactor.holds_run(value, SECRET_PART)
     try:
-        return redactor.holds_run(json.dumps(value, ensure_ascii=False), _PART)
+        return redactor.holds_run(json.dumps(value, ensure_ascii=False), SECRET_PART)
     except (ValueError, RecursionError):
         return True
 

@@ -27,6 +27,7 @@ except ImportError as _missing:  # pragma: no cover - the test runs it in a subp
 from zoomsig._enums import Role
 from zoomsig._errors import InvalidParameterError
 from zoomsig._registry import MAX_LIFETIME, MIN_LIFETIME
+from zoomsig._secrecy import holds_part
 from zoomsig._time import Now, resolve_now
 from zoomsig.meeting_sdk import sign_meeting_sdk
 from zoomsig.testing.mistakes import ERROR_MISTAKES, Mistake
@@ -138,7 +139,11 @@ def video_sdk_signatures(
             now=now,
         )
 
-    return st.tuples(_given_or(topic, topics()), _given_or(role, roles()), _lifetimes()).map(sign)
+    # The signer refuses a topic holding 16 characters of the secret (it would ship it).
+    drawn_topics = topics().filter(lambda text: not holds_part(text, sdk_secret))
+    return st.tuples(_given_or(topic, drawn_topics), _given_or(role, roles()), _lifetimes()).map(
+        sign
+    )
 
 
 def _can_make(mistake: Mistake, sdk_key: str, sdk_secret: str) -> bool:
