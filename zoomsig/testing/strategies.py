@@ -140,7 +140,9 @@ def video_sdk_signatures(
         )
 
     # The signer refuses a topic holding 16 characters of the secret (it would ship it).
-    drawn_topics = topics().filter(lambda text: not holds_part(text, sdk_secret))
+    drawn_topics: st.SearchStrategy[str] = topics().filter(
+        lambda text: not holds_part(text, sdk_secret)
+    )
     return st.tuples(_given_or(topic, drawn_topics), _given_or(role, roles()), _lifetimes()).map(
         sign
     )
