@@ -33,8 +33,9 @@ class Result:
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """No ZOOM_* credentials or colour settings from the caller, a pipe's width, empty stdin."""
     for name in (
-        "ZOOM_SDK_KEY", "ZOOM_SDK_SECRET", "NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE",
-        "CLICOLOR", "TERM",
+        "ZOOM_SDK_KEY", "ZOOM_SDK_SECRET", "ZOOM_WEBHOOK_SECRET_TOKEN", "ZOOM_ZAK",
+        "ZOOM_OBF_TOKEN", "ZOOM_WEBHOOK_VERIFICATION_TOKEN", "NO_COLOR", "FORCE_COLOR",
+        "CLICOLOR_FORCE", "CLICOLOR", "TERM",
     ):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", "80")  # the width of a pipe, wherever the tests run

@@ -48,14 +48,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         (command or parser).print_help(sys.stderr)
         return EXIT_USAGE
     wants_json = bool(getattr(args, "json", False))
+    from zoomsig.cli._args import held_secrets, usage_message  # noqa: PLC0415
     from zoomsig.cli._output import Out  # noqa: PLC0415 - not needed for --help, --version
 
     colour: Optional[bool] = {"always": True, "never": False}.get(getattr(args, "color", "auto"))
     out = Out(sys.stdout, colour=False if wants_json else colour)
+    for secret in held_secrets(arguments):  # what a value given by mistake may hold
+        out.hide(secret)
     try:
         status: int = args.run(args, out)
     except UsageError as exc:
-        return _usage_error(command, str(exc), EXIT_USAGE, wants_json, show_usage=False)
+        message = usage_message(str(exc), arguments, out.hidden)
+        return _usage_error(command, message, EXIT_USAGE, wants_json, show_usage=False)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (`zoomsig demo | head`): not our error

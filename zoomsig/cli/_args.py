@@ -7,6 +7,8 @@ signers or the diagnosis engine, so that ``zoomsig --version`` and ``--help`` st
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 
 from zoomsig._enums import CredentialType, LegacyEncoding, Role
@@ -26,6 +28,14 @@ EXIT_USAGE = 2
 
 KEY_ENV = "ZOOM_SDK_KEY"
 SECRET_ENV = "ZOOM_SDK_SECRET"
+ZAK_ENV = "ZOOM_ZAK"
+OBF_ENV = "ZOOM_OBF_TOKEN"
+WEBHOOK_SECRET_ENV = "ZOOM_WEBHOOK_SECRET_TOKEN"
+VERIFICATION_ENV = "ZOOM_WEBHOOK_VERIFICATION_TOKEN"
+SECRET_VARIABLES = (SECRET_ENV, WEBHOOK_SECRET_ENV, ZAK_ENV, OBF_ENV, VERIFICATION_ENV)
+"""The environment variables that hold secrets: no output or error shows a run of them."""
+OTHER_SECRET_ENV = "--other-secret-env"
+"""The option that names one more environment variable holding a secret."""
 
 SECRET_RULES = f"""\
 secrets are never command-line arguments (they would end up in shell history
@@ -66,20 +76,31 @@ class Parser(argparse.ArgumentParser):
     def parse_args(  # type: ignore[override]
         self, args: Optional[Sequence[str]] = None, namespace: None = None
     ) -> argparse.Namespace:
-        parsed, extras = self.parse_known_args(args, namespace)
-        if extras:
-            options = [extra.split("=", 1)[0] for extra in extras if extra.startswith("-")]
-            values = len(extras) - len(options)
-            shown = " ".join(options)
-            if values:
-                shown += f"{' and ' if options else ''}{values} other value(s), not shown"
-            message = f"unrecognized arguments: {shown}"
-            # The command's own parser, so that its usage line is shown, not zoomsig's.
-            owner: Parser = getattr(parsed, "parser", self)
-            if any("secret" in option.lower() for option in options):
-                message += f". Secrets are never command-line arguments: {owner.secret_sources}"
-            owner.error(message)
+        """Parse ``args``; every error's message goes through :func:`usage_message`."""
+        arguments = list(sys.argv[1:] if args is None else args)
+        try:
+            parsed, extras = self.parse_known_args(arguments, namespace)
+            if extras:
+                # The command's own parser, so that its usage line is shown, not zoomsig's.
+                owner: Parser = getattr(parsed, "parser", self)
+                owner.error(owner.unrecognized(extras))
+        except ParserExit as exc:
+            if exc.parser is not None:  # not --help or --version
+                exc.message = usage_message(exc.message, arguments)
+            raise
         return parsed
+
+    def unrecognized(self, extras: Sequence[str]) -> str:
+        """The message for arguments no option took: options by name, values by count."""
+        options = [extra.split("=", 1)[0] for extra in extras if extra.startswith("-")]
+        values = len(extras) - len(options)
+        shown = " ".join(shown_name(option, OPTION_NAME) for option in options)
+        if values:
+            shown += f"{' and ' if options else ''}{values} other value(s), not shown"
+        message = f"unrecognized arguments: {shown}"
+        if any("secret" in option.lower() for option in options):
+            message += f". Secrets are never command-line arguments: {self.secret_sources}"
+        return message
 
     def error(self, message: str) -> NoReturn:
         raise ParserExit(EXIT_USAGE, message, self)
@@ -88,6 +109,87 @@ class Parser(argparse.ArgumentParser):
         if message:
             sys.stderr.write(message)
         raise ParserExit(status)
+
+
+# --- usage errors: what they may quote -------------------------------------------------
+
+OPTION_NAME = re.compile(r"--?[a-z]+(?:-[a-z]+)*")
+"""An unknown option spelt like one (lower-case words and hyphens): shown whole."""
+VARIABLE_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
+"""An environment variable's name spelt like one: shown whole (no Zoom secret looks so)."""
+_NAME_LENGTH = 64
+
+
+def shown(value: str) -> str:
+    """How a usage error quotes a value of the command line: at most 7 of its characters.
+
+    :func:`zoomsig._secrecy.describe`, the library's rule for echoes: a value given in the
+    wrong place may be a secret (``--now "$ZOOM_SDK_SECRET"``).
+    """
+    from zoomsig._secrecy import describe  # noqa: PLC0415 - only for an error
+
+    return describe(value)
+
+
+def shown_name(name: str, spelling: re.Pattern[str], *, quoted: bool = False) -> str:
+    """``name`` whole (``quoted``: in quotes) when it is spelt as ``spelling`` says (an
+    option, a variable), else :func:`shown`."""
+    if is_name(name, spelling):
+        return repr(name) if quoted else name
+    return shown(name)
+
+
+def is_name(text: str, *spellings: re.Pattern[str]) -> bool:
+    """Whether ``text`` is spelt as one of ``spellings`` (default: an option or a variable)."""
+    return len(text) <= _NAME_LENGTH and any(
+        spelling.fullmatch(text) for spelling in spellings or (OPTION_NAME, VARIABLE_NAME)
+    )
+
+
+def other_secret_names(arguments: Sequence[str]) -> list[str]:
+    """The variables ``--other-secret-env`` names in ``arguments`` (before any parsing)."""
+    names: list[str] = []
+    for number, argument in enumerate(arguments):
+        if argument == OTHER_SECRET_ENV and number + 1 < len(arguments):
+            names.append(arguments[number + 1])
+        elif argument.startswith(OTHER_SECRET_ENV + "="):
+            names.append(argument.split("=", 1)[1])
+    return names
+
+
+def held_secrets(arguments: Sequence[str] = ()) -> list[str]:
+    """Every secret the process holds: :data:`SECRET_VARIABLES` and the variables that
+    ``--other-secret-env`` names in ``arguments``."""
+    names = dict.fromkeys((*SECRET_VARIABLES, *other_secret_names(arguments)))
+    return [value for value in map(os.environ.get, names) if value]
+
+
+def _values(argument: str) -> tuple[str, ...]:
+    """What argparse may quote of one argument: itself, and the value of ``--opt=value``."""
+    if argument.startswith("-") and "=" in argument:
+        return (argument, argument.split("=", 1)[1])
+    return (argument,)
+
+
+def usage_message(message: str, arguments: Sequence[str], secrets: Sequence[str] = ()) -> str:
+    """The one wording of every usage error: values quoted by :func:`shown`, secrets redacted.
+
+    argparse quotes a value it refuses whole (``invalid choice: '…'``, ``invalid int value:
+    '…'``): each argument longer than 7 characters is replaced by :func:`shown`, unless it
+    is spelt as an option or an environment variable's name (:func:`is_name`). Then no run
+    of 8 characters of a secret the process holds (:func:`held_secrets`, and ``secrets``
+    read so far) is left, in any spelling.
+    """
+    from zoomsig._secrecy import SHOWN_CHARACTERS  # noqa: PLC0415 - only for an error
+    from zoomsig.cli._output import redact, secret_runs  # noqa: PLC0415
+
+    values = {
+        v for a in arguments for v in _values(a) if len(v) > SHOWN_CHARACTERS and not is_name(v)
+    }
+    for value in sorted(values, key=len, reverse=True):
+        message = message.replace(repr(value), shown(value))
+    held = [*held_secrets(arguments), *secrets]
+    return redact(message, secret_runs(*held)) if held else message
 
 
 if TYPE_CHECKING:
@@ -200,7 +302,7 @@ def role(text: str) -> Role:
         return names[text.strip().lower()]
     except KeyError:
         raise argparse.ArgumentTypeError(
-            f"expected 0, 1, participant or host, got {text!r:.40}"
+            f"expected 0, 1, participant or host, got {shown(text)}"
         ) from None
 
 
@@ -213,7 +315,7 @@ def credential_type(text: str) -> CredentialType:
         return CredentialType[text.strip().upper().replace("-", "_")]
     except KeyError:
         choices = ", ".join(cli_name(c) for c in CredentialType)
-        raise argparse.ArgumentTypeError(f"expected one of {choices}, got {text!r:.40}") from None
+        raise argparse.ArgumentTypeError(f"expected one of {choices}, got {shown(text)}") from None
 
 
 def encoding(text: str) -> LegacyEncoding:
@@ -221,7 +323,7 @@ def encoding(text: str) -> LegacyEncoding:
         return LegacyEncoding[text.strip().upper().replace("-", "_")]
     except KeyError:
         raise argparse.ArgumentTypeError(
-            f"expected url-safe or standard, got {text!r:.40}"
+            f"expected url-safe or standard, got {shown(text)}"
         ) from None
 
 
@@ -241,11 +343,11 @@ def now(text: str) -> Union[int, float, datetime]:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"expected a Unix time or ISO-8601 such as 2025-11-23T12:13:20+00:00, got {text!r:.40}"
+            "expected a Unix time or ISO-8601 such as 2025-11-23T12:13:20+00:00, got " + shown(text)
         ) from None
     if moment.tzinfo is None:
         raise argparse.ArgumentTypeError(
-            f"{text!r:.40} has no UTC offset, so the moment it means is a guess; add one, "
+            f"{shown(text)} has no UTC offset, so the moment it means is a guess; add one, "
             "e.g. Z or +01:00"
         )
     return moment

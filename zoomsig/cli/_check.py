@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import NamedTuple, Optional
 
 from zoomsig.cli import _args
-from zoomsig.cli._args import EXIT_INVALID, EXIT_OK, KEY_ENV, SECRET_ENV, UsageError
+from zoomsig.cli._args import (
+    EXIT_INVALID,
+    EXIT_OK,
+    KEY_ENV,
+    OBF_ENV,
+    OTHER_SECRET_ENV,
+    SECRET_ENV,
+    ZAK_ENV,
+    UsageError,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -15,9 +24,6 @@ if TYPE_CHECKING:
     from zoomsig.cli._output import Out
     from zoomsig.cli._secrets import Secret
     from zoomsig.diagnose.report import Report
-
-ZAK_ENV = "ZOOM_ZAK"
-OBF_ENV = "ZOOM_OBF_TOKEN"
 
 EPILOG = f"""\
 examples:
@@ -82,7 +88,7 @@ def register(subparsers: _args.Subparsers) -> None:
         help=f"the obfToken passed to join(), from PATH; default: {OBF_ENV} if set",
     )
     join.add_argument(
-        "--other-secret-env",
+        OTHER_SECRET_ENV,
         action="append",
         default=[],
         metavar="VAR",
@@ -114,23 +120,21 @@ def _join_inputs(
     args: argparse.Namespace,
 ) -> tuple[Optional[str], Optional[str], dict[str, str]]:
     """The ZAK, the OBF token and the other secrets, from files or the environment."""
-    import os  # noqa: PLC0415
+    from zoomsig.cli._secrets import read_env, read_file  # noqa: PLC0415
 
-    from zoomsig.cli._secrets import read_file  # noqa: PLC0415
-
-    zak = read_file(args.zak_file, "--zak-file") if args.zak_file else os.environ.get(ZAK_ENV)
+    zak = read_file(args.zak_file, "--zak-file") if args.zak_file else read_env(ZAK_ENV)
     obf_token = (
         read_file(args.obf_token_file, "--obf-token-file")
         if args.obf_token_file
-        else os.environ.get(OBF_ENV)
+        else read_env(OBF_ENV)
     )
     others: dict[str, str] = {}
     for name in args.other_secret_env:
-        if name not in os.environ:
-            raise UsageError(
-                f"--other-secret-env: the environment variable {name!r:.60} is not set"
-            )
-        others[name] = os.environ[name]
+        shown = _args.shown_name(name, _args.VARIABLE_NAME, quoted=True)
+        value = read_env(name, f"{OTHER_SECRET_ENV}: the environment variable {shown}")
+        if value is None:
+            raise UsageError(f"{OTHER_SECRET_ENV}: the environment variable {shown} is not set")
+        others[name] = value
     for number, path in enumerate(args.other_secret_file, 1):
         others[f"--other-secret-file #{number}"] = read_file(path, "--other-secret-file")
     return zak, obf_token, others

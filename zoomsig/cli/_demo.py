@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from typing import Optional
 
     from zoomsig._enums import Role
+    from zoomsig._time import Now
     from zoomsig.cli._output import Out
 
 DEMO_SDK_KEY = "DEMO-KEY-not-a-real-zoom-key"
@@ -193,16 +194,29 @@ def good_demo_cases(now: float) -> list[DemoCase]:
     ]
 
 
+def moment(now: Now) -> float:
+    """``--now`` as a Unix time, refused as every signer refuses it (a usage error), or the
+    clock: the demo prints it as a date before anything signs with it."""
+    from zoomsig._errors import InvalidParameterError  # noqa: PLC0415
+    from zoomsig._time import resolve_now  # noqa: PLC0415
+    from zoomsig.cli._sign import library_error  # noqa: PLC0415
+
+    try:
+        return resolve_now(now)
+    except InvalidParameterError as exc:
+        raise library_error(exc, {"now": "--now"}) from None
+
+
 def run(args: argparse.Namespace, out: Out) -> int:
     import json  # noqa: PLC0415
 
     from zoomsig import _jws, diagnose  # noqa: PLC0415
     from zoomsig._enums import Role  # noqa: PLC0415
-    from zoomsig.cli._check import mac_text, unix  # noqa: PLC0415
+    from zoomsig.cli._check import mac_text  # noqa: PLC0415
     from zoomsig.cli._output import claim_lines, finding_lines, iso, preview, verdict, when  # noqa: PLC0415
     from zoomsig.cli._secrets import Secret  # noqa: PLC0415
 
-    now = unix(args.now)  # the clock, read once
+    now = moment(args.now)  # the clock, read once
     out.line(
         f"{out.paint('zoomsig demo', 'bold')}: signing and checking with built-in FAKE credentials"
     )

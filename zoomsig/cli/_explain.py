@@ -25,7 +25,7 @@ def _code(text: str) -> int:
     digits = text.strip()
     if not digits.isdigit() or len(digits) > 9:
         raise argparse.ArgumentTypeError(
-            f"expected a Zoom error code such as 3712, got {text!r:.20}"
+            f"expected a Zoom error code such as 3712, got {_args.shown(text)}"
         )
     return int(digits)
 

@@ -11,7 +11,7 @@ import os
 from types import MappingProxyType
 
 from zoomsig._enums import Severity, TokenKind
-from zoomsig._secrecy import RUN, Redactor, bare
+from zoomsig._secrecy import MAX_SECRET_LENGTH, RUN, Redactor, bare, is_utf8_encodable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -65,9 +65,14 @@ class Out:
 
         Called for the secret and every other credential given (ZAK, OBF token, other secrets).
         """
-        if secret:
+        if secret and secret not in self._hidden:
             self._hidden = (*self._hidden, secret)
             self._redactor = secret_runs(*self._hidden)
+
+    @property
+    def hidden(self) -> tuple[str, ...]:
+        """The secrets given to :meth:`hide`, for an error printed elsewhere."""
+        return self._hidden
 
     def paint(self, text: str, *styles: str) -> str:
         if not self.colour or not styles:
@@ -102,9 +107,28 @@ def secret_runs(*secrets: str) -> Redactor:
     The library's one redaction rule (:class:`zoomsig._secrecy.Redactor`): raw, JSON-,
     ``repr``-, URL- and control-escaped, each secret as given and without the whitespace or
     byte-order mark around it.
+
+    A secret that is not valid Unicode (non-UTF-8 bytes in an environment variable) is
+    looked for with U+FFFD in place of each lone surrogate: every run without one is still
+    found, and a lone surrogate is never printed raw. One longer than
+    :data:`~zoomsig._secrecy.MAX_SECRET_LENGTH` is not looked for (the patterns grow with
+    it): every command refuses it before printing anything of it.
     """
-    texts = (t for secret in secrets for t in (secret, bare(secret)) if t)
-    return Redactor(*dict.fromkeys(texts), marker="<secret>")
+    texts = (
+        t
+        for secret in secrets
+        if len(secret) <= MAX_SECRET_LENGTH
+        for t in (secret, bare(secret))
+        if t
+    )
+    return Redactor(*dict.fromkeys(map(_valid_text, texts)), marker="<secret>")
+
+
+def _valid_text(text: str) -> str:
+    """``text`` with U+FFFD for each lone surrogate (``quote()`` of one would raise)."""
+    if is_utf8_encodable(text):
+        return text
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
 
 
 def redact(text: str, runs: Redactor) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
-from zoomsig._secrecy import BOM
+from zoomsig._secrecy import BOM, is_utf8_encodable
 from zoomsig.cli._args import KEY_ENV, SECRET_ENV, UsageError
 
 TYPE_CHECKING = False
@@ -54,6 +54,26 @@ def refuse_bom(text: str, source: str) -> str:
             "save it as UTF-8 without BOM"
         )
     return text
+
+
+def refuse_non_utf8(text: str, source: str) -> str:
+    """``text``, unless it holds a lone surrogate: what Python makes of bytes that are not
+    UTF-8 in an environment variable (or a pipe in the C locale). Never put in the error."""
+    if not is_utf8_encodable(text):
+        raise UsageError(
+            f"{source} holds bytes that are not UTF-8 text: no Zoom credential does "
+            "(set it to the credential's text)"
+        )
+    return text
+
+
+def read_env(name: str, source: str = "") -> Optional[str]:
+    """The environment variable ``name`` (``None`` when unset), refused unless UTF-8 text.
+
+    ``source`` names it in the error (default: ``name``, a variable zoomsig reads itself).
+    """
+    value = os.environ.get(name)
+    return None if value is None else refuse_non_utf8(value, source or name)
 
 
 def read_stdin() -> str:
@@ -109,11 +129,12 @@ def read_secret(
         if stdin_is_terminal():
             import getpass  # noqa: PLC0415 - only for the prompt
 
-            return Secret(getpass.getpass("Zoom SDK secret (not shown): "), "the prompt")
-        return Secret(refuse_bom(strip_one_newline(read_stdin()), "stdin"), "stdin")
-    if env in os.environ:
-        return Secret(os.environ[env], env)
-    return None
+            typed = getpass.getpass("Zoom SDK secret (not shown): ")
+            return Secret(refuse_non_utf8(typed, "the secret typed"), "the prompt")
+        text = refuse_non_utf8(strip_one_newline(read_stdin()), "the secret from stdin")
+        return Secret(refuse_bom(text, "stdin"), "stdin")
+    value = read_env(env)
+    return None if value is None else Secret(value, env)
 
 
 def read_key(args: argparse.Namespace, option: str) -> tuple[Optional[str], str]:

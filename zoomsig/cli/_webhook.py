@@ -14,7 +14,13 @@ from __future__ import annotations
 import sys
 
 from zoomsig.cli import _args
-from zoomsig.cli._args import EXIT_INVALID, EXIT_OK, UsageError
+from zoomsig.cli._args import (
+    EXIT_INVALID,
+    EXIT_OK,
+    VERIFICATION_ENV,
+    UsageError,
+)
+from zoomsig.cli._args import WEBHOOK_SECRET_ENV as SECRET_ENV
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,8 +33,6 @@ if TYPE_CHECKING:
 
 __all__ = ["register"]
 
-SECRET_ENV = "ZOOM_WEBHOOK_SECRET_TOKEN"
-VERIFICATION_ENV = "ZOOM_WEBHOOK_VERIFICATION_TOKEN"
 _MAX_INPUT = 2 * 1_048_576  # files over this are cut, and the diagnosis says the body is big
 SECRET_SOURCES = f"set {SECRET_ENV}, or use --secret-file PATH"
 """Where the secret token comes from, for the error when one is tried as an argument."""
@@ -155,19 +159,15 @@ def _secret(args: argparse.Namespace, out: Out) -> Secret:
 
 
 def _verification_token(args: argparse.Namespace, out: Out) -> Optional[str]:
-    import os  # noqa: PLC0415
-
-    from zoomsig.cli._secrets import read_file  # noqa: PLC0415
+    from zoomsig.cli._secrets import read_env, read_file  # noqa: PLC0415
 
     path: Optional[str] = args.verification_token_file
-    token = (
-        read_file(path, "--verification-token-file") if path else os.environ.get(VERIFICATION_ENV)
-    )
+    token = read_file(path, "--verification-token-file") if path else read_env(VERIFICATION_ENV)
     out.hide(token)
     return token or None
 
 
-def _read_input(name: str) -> bytes:
+def _read_input(name: str, option: str) -> bytes:
     """``--headers`` or ``--body``: a file, or standard input for ``-``; at most 2 MiB + 1."""
     if name == "-":
         stream = sys.stdin
@@ -176,7 +176,10 @@ def _read_input(name: str) -> bytes:
         with open(name, "rb") as handle:
             return handle.read(_MAX_INPUT + 1)
     except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror or type(exc).__name__}") from None
+        # The path is not echoed, as for --secret-file: it may be a secret pasted there.
+        raise UsageError(
+            f"cannot read the file given to {option}: {exc.strerror or type(exc).__name__}"
+        ) from None
 
 
 def _options(secret: Secret) -> dict[str, str]:
@@ -200,6 +203,8 @@ def parse_headers(data: bytes) -> dict[str, str]:
             parsed = json.loads(text)
         except ValueError:
             raise UsageError("the headers file starts with '{' but is not JSON") from None
+        except RecursionError:  # within the 2 MiB read: thousands of nested [ or {
+            raise UsageError("the headers JSON is nested too deeply to be headers") from None
         if not isinstance(parsed, dict):  # pragma: no cover - starts with "{"
             raise UsageError("the headers JSON is not an object")
         return {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in parsed.items()}  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
@@ -224,8 +229,8 @@ def run_check(args: argparse.Namespace, out: Out) -> int:
         raise UsageError("only one of --headers and --body can be '-' (stdin)")
     secret = _secret(args, out)
     verification = _verification_token(args, out)
-    headers = parse_headers(_read_input(args.headers))
-    body = _read_input(args.body)
+    headers = parse_headers(_read_input(args.headers, "--headers"))
+    body = _read_input(args.body, "--body")
     try:
         report = diagnose_webhook(
             headers,
@@ -257,7 +262,7 @@ def sign_request(args: argparse.Namespace, out: Out) -> int:
     if args.url is not None and args.body == "-":
         raise UsageError("--url needs --body FILE (curl posts the file itself)")
     secret = _secret(args, out)
-    body = _read_input(args.body)
+    body = _read_input(args.body, "--body")
     timestamp = int(time.time()) if args.timestamp is None else args.timestamp
     try:
         signed = sign_webhook(body, secret_token=secret.value, timestamp=timestamp)
