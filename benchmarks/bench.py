@@ -701,13 +701,6 @@ def print_report(results: Json) -> None:
             f"\n1 MB input: str {fmt_time(too_long['str']['best'])}, bytes "
             f"{fmt_time(too_long['bytes']['best'])}; codes {too_long['codes']}"
         )
-    guard = results.get("secret_guard")
-    add(
-        "secret's pieces spread over 8 KiB / none (the guard's timing)",
-        guard["ratio"] if guard else None,
-        1.1,
-        "x",
-    )
     linearity = results.get("linearity")
     if linearity:
         p(
