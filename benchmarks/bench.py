@@ -279,6 +279,46 @@ def bench_too_long(settings: Settings) -> Json:
     }
 
 
+def secret_guard_inputs() -> dict[str, str]:
+    """A JWT near the size cap with a long claim, without and with pieces of the secret (4 and
+    7 characters, none a run of 8) spread over it: the guard's cost must not tell them apart."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    pieces = {SDK_SECRET[i : i + 4] for i in range(len(SDK_SECRET) - 3)}
+    chars: list[str] = []
+    state = 7
+    while len(chars) < MAX_SIGNATURE_LENGTH * 3 // 4 - 200:
+        state = (state * 1103515245 + 12345) % 2**31
+        chars.append(alphabet[state >> 16 & 63])
+        if "".join(chars[-4:]) in pieces:
+            chars[-1] = "~"
+    spread = chars[:]
+    for number, position in enumerate(range(1, len(spread) - 9, 20)):
+        size = 7 if number % 2 else 4
+        start = (number * 3) % (len(SDK_SECRET) - size)
+        spread[position : position + size] = SDK_SECRET[start : start + size]
+        spread[position - 1] = spread[position + size] = "~"  # never a run of 8
+
+    def token(claim: list[str]) -> str:  # a claim of ~6 KB, not signed with the secret
+        payload = json.dumps({"x": "".join(claim)}).encode()
+        return raw_token(payload, secret="another secret of 32 characters.")
+
+    return {"without the secret's pieces": token(chars), "with them spread": token(spread)}
+
+
+def bench_secret_guard(settings: Settings) -> Json:
+    def diagnose(text: str) -> Callable[[], object]:
+        return lambda: decode_and_validate(text, secret=SDK_SECRET)
+
+    timings = time_calls(
+        {name: diagnose(text) for name, text in secret_guard_inputs().items()}, settings
+    )
+    result: Json = dict(timings)
+    result["ratio"] = ratio(
+        timings["with them spread"]["best"], timings["without the secret's pieces"]["best"]
+    )
+    return result
+
+
 def linearity_families() -> dict[str, Callable[[int], object]]:
     """Adversarial input shapes, each built to about ``n`` characters."""
     header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
@@ -700,6 +740,13 @@ def targets(results: Json) -> list[Json]:
         1.0,
         "ms",
     )
+    guard = results.get("secret_guard")
+    add(
+        "secret's pieces spread over 8 KiB / none (the guard's timing)",
+        guard["ratio"] if guard else None,
+        1.1,
+        "x",
+    )
     linearity = results.get("linearity")
     if linearity:
         worst = max(linearity["families"].items(), key=lambda item: item[1]["slope"])
@@ -850,6 +897,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         results["decode"] = bench_decode(settings)
         log("1 MB input ...")
         results["too_long"] = bench_too_long(settings)
+        log("secret guard ...")
+        results["secret_guard"] = bench_secret_guard(settings)
         log("linearity ...")
         results["linearity"] = bench_linearity(settings)
     else:

@@ -21,7 +21,8 @@ A core module: it imports only the standard library and :mod:`zoomsig._errors`.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
 from typing import Optional, Union
 from urllib.parse import quote
 
@@ -208,6 +209,69 @@ def _spellings(text: str) -> set[str]:
     }
 
 
+_WORD = 8  # bytes of an unsigned 64-bit int: an ASCII window of 8 characters is one int
+_NATIVE = sys.byteorder
+
+
+def _ascii_windows(data: bytes) -> Iterator[list[int]]:
+    """Every window of :data:`_WORD` bytes of ``data``, as ints, in :data:`_WORD` batches.
+
+    Batch ``k`` holds the windows that start at ``k``, ``k + 8``, ``k + 16``…: each batch is
+    one slice, one cast and one ``tolist()``, all in C, whatever the bytes are.
+    """
+    size = len(data)
+    for start in range(min(_WORD, size - _WORD + 1)):
+        stop = start + (size - start) // _WORD * _WORD
+        yield memoryview(data[start:stop]).cast("Q").tolist()
+
+
+def _text_windows(text: str, size: int) -> set[str]:
+    """Every window of ``size`` characters of ``text`` (any text, any size)."""
+    return {text[i : i + size] for i in range(len(text) - size + 1)}
+
+
+class _Keys:
+    """The patterns in hash sets: every window of :data:`_WORD` characters of an ASCII
+    spelling as an int, every other pattern as text, by its length."""
+
+    __slots__ = ("_ascii_by_size", "_by_size", "_ints", "_run", "_spelt")
+
+    def __init__(self, spelt: list[str], run: int) -> None:
+        self._spelt, self._run = spelt, run
+        ints: set[int] = set()
+        by_size: dict[int, set[str]] = {}
+        for spelling in spelt:
+            size = min(run, len(spelling))
+            if size == _WORD and spelling.isascii():
+                ints.update(*_ascii_windows(spelling.encode()))
+            elif spelling.isascii():
+                by_size.setdefault(size, set()).update(_text_windows(spelling, size))
+        self._ints = frozenset(ints)
+        self._ascii_by_size = by_size
+        self._by_size: Optional[dict[int, set[str]]] = None  # for non-ASCII text, on first use
+
+    def found_in(self, text: str) -> bool:
+        """Whether a window of ``text`` is a pattern (see :meth:`Redactor._search`)."""
+        if text.isascii():
+            if self._ints and any(
+                not self._ints.isdisjoint(batch) for batch in _ascii_windows(text.encode())
+            ):
+                return True
+            sizes = self._ascii_by_size
+        else:
+            sizes = self._every_pattern()
+        return any(not found.isdisjoint(_text_windows(text, size)) for size, found in sizes.items())
+
+    def _every_pattern(self) -> dict[int, set[str]]:
+        if self._by_size is None:
+            by_size: dict[int, set[str]] = {}
+            for spelling in self._spelt:
+                size = min(self._run, len(spelling))
+                by_size.setdefault(size, set()).update(_text_windows(spelling, size))
+            self._by_size = by_size
+        return self._by_size
+
+
 class Redactor:
     """Finds and blanks runs of the secrets given (the secret, other secrets, join tokens).
 
@@ -246,7 +310,7 @@ class Redactor:
         # that start at a multiple of 4 (a spelling shorter than RUN, matched whole, holds
         # its first; one shorter than 4 is its own probe): a text without any of these
         # pieces holds no run, and most texts are told so by these few searches, without
-        # the windows below being made.
+        # the windows below being made (quick_holds only).
         self._probes = tuple(
             dict.fromkeys(
                 spelling[j : j + _PROBE]
@@ -255,6 +319,7 @@ class Redactor:
             )
         )
         self._grams: Optional[tuple[str, ...]] = None
+        self._keys: Optional[_Keys] = None
         self._nul = any("\0" in text for text in texts)
         self._last: tuple[Optional[str], bool] = (None, False)
 
@@ -293,7 +358,21 @@ class Redactor:
         self._last = (text, found)
         return found
 
-    def _search(self, text: str) -> bool:
+    def quick_holds(self, text: str) -> bool:
+        """:meth:`holds` by substring searches: faster, but for trusted text only.
+
+        A substring search stops early and skips ahead depending on what it meets, so its
+        cost tells how much of a secret ``text`` holds. Use it only on text that the
+        secret's holder made (a token whose HMAC verified with the secret): the diagnosis
+        of anything else uses :meth:`holds`.
+        """
+        if text is self._last[0]:
+            return self._last[1]
+        found = self._probe(text)
+        self._last = (text, found)
+        return found
+
+    def _probe(self, text: str) -> bool:
         for probe in self._probes:
             if probe in text:
                 break
@@ -303,6 +382,21 @@ class Redactor:
             if gram in text:
                 return True
         return False
+
+    def _search(self, text: str) -> bool:
+        """Whether a window of ``text`` is a pattern: the same work wherever, and whether, the
+        secrets' characters occur in ``text``.
+
+        Every window of ``text`` is looked up in a hash set, one lookup per window and
+        pattern length, with no search that stops early or skips ahead depending on what
+        it meets (a substring search does both, so its cost would tell how much of a
+        secret a text holds): the work depends on the text's length and on whether it is
+        ASCII, never on its likeness to a secret. Only a text that holds a run (and is
+        redacted) ends sooner.
+        """
+        if self._keys is None:
+            self._keys = _Keys(self._spelt, self._run)
+        return self._keys.found_in(text)
 
     def redact(self, text: str) -> str:
         """``text`` with every run of the secret replaced by the marker."""

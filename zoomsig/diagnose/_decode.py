@@ -275,6 +275,12 @@ def _decode_legacy(text: str, found: Findings) -> Optional[Legacy]:
             "the last character is not canonical base64 (its unused bits are set): the "
             "signature was altered",
         )
+    elif ("-" in text or "_" in text) and ("+" in text or "/" in text):
+        found.add(
+            _C.MALFORMED,
+            "the signature mixes the two base64 alphabets ('-' or '_' and '+' or '/'), "
+            "which no encoder writes: the signature was altered",
+        )
     return Legacy(inner.split("."))
 
 

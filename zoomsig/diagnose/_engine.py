@@ -313,25 +313,17 @@ def _diagnose(inputs: _Inputs, found: Findings) -> _Parts:
     signature = _readable(inputs, found)
     if signature is None:
         return _Parts(TokenKind.UNKNOWN, verified=_unverified(inputs))
-    if WELL_FORMED_JWT.fullmatch(signature):  # the common case: nothing to undo
-        fast = fast_report(
-            signature,
-            inputs.secret,
-            inputs.context,
-            inputs.redactor,
-            other_secrets=bool(inputs.others),
-        )
+    well_formed = WELL_FORMED_JWT.fullmatch(signature) is not None  # nothing to undo
+    if well_formed:
+        fast = _fast_parts(signature, inputs)
         if fast is not None:  # the commonest: nothing wrong at all
-            return _Parts(
-                TokenKind.MEETING_SDK,
-                header=fast.header,
-                claims=fast.claims,
-                verified=fast.verified,
-                expires=fast.expires,
-                json_text=fast.json_text,
-            )
+            return fast
+    if _holds_secret(inputs, signature):
+        add_secret_input(found)
+        return _Parts(TokenKind.UNKNOWN, verified=_unverified(inputs))
+    if well_formed:
         return _diagnose_jwt(decode_jwt(signature, well_formed=True, found=found), inputs, found)
-    text = clean(signature, found, inputs.forms)
+    text = clean(signature, found, lambda candidate: _holds_secret(inputs, candidate))
     decoded = None if text is None else decode(text, found)
     if isinstance(decoded, Jwt):
         return _diagnose_jwt(decoded, inputs, found)
@@ -340,12 +332,35 @@ def _diagnose(inputs: _Inputs, found: Findings) -> _Parts:
     return _Parts(TokenKind.UNKNOWN, verified=_unverified(inputs))
 
 
+def _fast_parts(signature: str, inputs: _Inputs) -> Optional[_Parts]:
+    """What the diagnosis finds in a Meeting SDK signature with nothing wrong (:mod:`._fast`)."""
+    fast = fast_report(
+        signature,
+        inputs.secret,
+        inputs.context,
+        inputs.redactor,
+        other_secrets=bool(inputs.others),
+    )
+    # Only a token that verifies with the secret (or one checked without a secret) gets
+    # here, so the quick search for the secret is safe: see _holds_secret for the rest.
+    if fast is None or any(form in signature for form in inputs.forms):
+        return None
+    return _Parts(
+        TokenKind.MEETING_SDK,
+        header=fast.header,
+        claims=fast.claims,
+        verified=fast.verified,
+        expires=fast.expires,
+        json_text=fast.json_text,
+    )
+
+
 def _unverified(inputs: _Inputs) -> Optional[bool]:
     return None if inputs.secret is None else False
 
 
 def _readable(inputs: _Inputs, found: Findings) -> Optional[str]:
-    """The input as text; ``None`` when it is too long, not UTF-8 or the secret itself."""
+    """The input as text; ``None`` when it is too long or not UTF-8."""
     signature = inputs.signature
     if len(signature) > MAX_SIGNATURE_LENGTH:
         found.add(
@@ -360,12 +375,26 @@ def _readable(inputs: _Inputs, found: Findings) -> Optional[str]:
         except UnicodeDecodeError:
             found.add(_C.MALFORMED, "the input is not UTF-8 text")
             return None
-    # ``forms`` holds the secret with and without surrounding whitespace; clean() checks
-    # again on every layer it peels (quotes, JSON, URL escapes, line breaks).
-    if any(form in signature for form in inputs.forms):
-        add_secret_input(found)
-        return None
     return signature
+
+
+def _holds_secret(inputs: _Inputs, text: str) -> bool:
+    """Whether ``text`` holds the secret itself (with or without the whitespace around it).
+
+    Asked of the input and, by clean(), of every layer it peels (quotes, JSON, URL escapes,
+    line breaks). A run of the secret is looked for first, at a cost that does not depend
+    on where (or whether) the secret's characters occur in ``text``
+    (:meth:`~zoomsig._secrecy.Redactor.holds`): a substring search for the whole secret
+    would stop and skip depending on them, and tell an attacker who times it how alike the
+    two are. Only a text that holds a run is searched for the whole secret.
+    """
+    redactor = inputs.redactor
+    return (
+        bool(inputs.forms)
+        and redactor is not None
+        and redactor.holds(text)
+        and any(form in text for form in inputs.forms)
+    )
 
 
 def _diagnose_legacy(token: Legacy, inputs: _Inputs, found: Findings) -> _Parts:

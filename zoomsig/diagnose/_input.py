@@ -96,17 +96,20 @@ def add_secret_input(found: Findings) -> None:
     )
 
 
-def clean(text: str, found: Findings, secret_forms: tuple[str, ...] = ()) -> Optional[str]:
+def clean(
+    text: str, found: Findings, holds_secret: Optional[Callable[[str], bool]] = None
+) -> Optional[str]:
     """Undo the paste and transport mistakes around a signature, naming each one in ``found``.
 
     Returns the text to decode, or ``None`` when nothing is left to decode.
-    ``secret_forms`` are the caller's secret as text: when a peeled layer turns out to be
-    the secret (wrapped in quotes, JSON, URL escapes or split into lines), the diagnosis
-    stops there with one MALFORMED finding, so that no message quotes what was inside.
+    ``holds_secret`` tells whether a text holds the caller's secret: when a peeled layer
+    turns out to be the secret (wrapped in quotes, JSON, URL escapes or split into lines),
+    the diagnosis stops there with one MALFORMED finding, so that no message quotes what
+    was inside.
     """
 
     def check(candidate: str) -> str:
-        if any(form in candidate for form in secret_forms):
+        if holds_secret is not None and holds_secret(candidate):
             raise _SecretInputError
         return candidate
 

@@ -155,6 +155,14 @@ def _validate_hash(digest: str, found: Findings) -> None:
             f"{_HASH_LENGTH}-character base64 of a 32-byte HMAC-SHA256: was it cut?",
             "hash",
         )
+    elif "-" in digest or "_" in digest:
+        found.add(
+            _C.MALFORMED,
+            "the hash has base64url characters ('-' or '_') where Zoom's standard base64 has "
+            "'+' and '/': Zoom recomputes the hash in standard base64, so this spelling does "
+            "not match it: the signature was altered or re-encoded",
+            "hash",
+        )
     elif not is_canonical_b64(digest, mac):
         found.add(
             _C.MALFORMED,
