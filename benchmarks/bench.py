@@ -674,6 +674,116 @@ def profile(fn: Callable[[], object], calls: int = 20000, limit: int = 12) -> st
 
 
 # --------------------------------------------------------------------------------------
+# Webhooks: verify_webhook vs a hand-rolled check; diagnose_webhook's worst bodies
+
+
+def hand_rolled_webhook_check(headers: dict[str, str], body: bytes, key: bytes) -> object:
+    """The least a correct check does: two headers, HMAC-SHA256 hex, compare_digest, JSON."""
+    stamp, signature = headers["x-zm-request-timestamp"], headers["x-zm-signature"]
+    message = b"v0:" + stamp.encode() + b":" + body
+    expected = "v0=" + hmac.new(key, message, "sha256").hexdigest()
+    if not hmac.compare_digest(expected.encode(), signature.encode()):
+        raise ValueError("signature mismatch")
+    return json.loads(body)
+
+
+def bench_verify_webhook(settings: Settings) -> Json:
+    """``verify_webhook`` and the hand-rolled check, a real event and a server's headers."""
+    from zoomsig.testing.webhooks import signed_webhook_request
+
+    token = "demoWebhookSecretTok22"
+    event = {
+        "event": "meeting.started",
+        "payload": {"account_id": "AAAAAABBBB", "object": {"id": 85746065432, "topic": "Réunion"}},
+        "event_ts": NOW * 1000,
+    }
+    request = signed_webhook_request(event, secret_token=token, timestamp=NOW)
+    body = request.body
+    headers = {
+        "host": "example.com",
+        "user-agent": "Zoom Marketplace/1.0a",
+        "content-length": str(len(body)),
+        "content-type": "application/json; charset=utf-8",
+        "x-zm-request-timestamp": request.headers["x-zm-request-timestamp"],
+        "x-zm-signature": request.headers["x-zm-signature"],
+        "x-forwarded-for": "203.0.113.7",
+        "accept-encoding": "gzip",
+    }
+    key = token.encode()
+    fns: dict[str, Callable[[], object]] = {
+        "verify_webhook": lambda: zoomsig.verify_webhook(
+            headers, body, secret_token=token, now=NOW
+        ),
+        "hand-rolled": lambda: hand_rolled_webhook_check(headers, body, key),
+    }
+    return time_calls(fns, settings)
+
+
+def worst_diagnosis_body(cap: int = 16_384) -> bytes:
+    """The costliest body under the diagnosis's key-order limit: 4 top-level and 4 payload
+    keys (the most orders to try), filled with floats (the slowest JSON to serialise)."""
+
+    def make(n: int) -> bytes:
+        event = {
+            "event": "meeting.started",
+            "payload": {"a": [1.7976931348623157e308] * n, "b": 1, "c": 2, "d": 3},
+            "event_ts": NOW * 1000,
+            "x": 0,
+        }
+        return json.dumps(event, separators=(",", ":")).encode()
+
+    n = (cap - len(make(0))) // len("1.7976931348623157e+308,")
+    return make(n)
+
+
+def bench_diagnose_webhook(settings: Settings) -> Json:
+    """``diagnose_webhook`` of the worst body at the 16 KiB cap and of an ordinary
+    re-serialised body, both with a signature that no variant explains."""
+    from zoomsig.testing.webhooks import signed_webhook_request
+
+    token = "demoWebhookSecretTok22"
+    event = {
+        "event": "meeting.started",
+        "payload": {"account_id": "AAAAAABBBB", "object": {"id": 85746065432, "topic": "Réunion"}},
+        "event_ts": NOW * 1000,
+    }
+    ordinary = json.dumps(
+        json.loads(signed_webhook_request(event, secret_token=token, timestamp=NOW).body)
+    ).encode()
+    worst = worst_diagnosis_body()
+    headers = zoomsig.sign_webhook(b"{}", secret_token=token, timestamp=NOW)  # explains nothing
+    quick = Settings(True)
+    quick.repeat = 5 if settings.quick else 11
+    times = time_calls(
+        {
+            "worst body at the cap": lambda: zoomsig.diagnose_webhook(
+                headers, worst, secret_token=token, now=NOW
+            ),
+            "ordinary re-serialised body": lambda: zoomsig.diagnose_webhook(
+                headers, ordinary, secret_token=token, now=NOW
+            ),
+        },
+        quick,
+    )
+    return {"sizes": {"worst": len(worst), "ordinary": len(ordinary)}, "times": times}
+
+
+def print_webhooks(results: Json) -> None:
+    verify = results.get("verify_webhook")
+    if verify:
+        ours, hand = verify["verify_webhook"]["best"], verify["hand-rolled"]["best"]
+        print(
+            f"\nWebhooks: verify_webhook {fmt_time(ours)}  hand-rolled check {fmt_time(hand)}  "
+            f"{ratio(ours, hand):5.2f}x"
+        )
+    diagnosis = results.get("diagnose_webhook")
+    if diagnosis:
+        for name, row in diagnosis["times"].items():
+            size = diagnosis["sizes"]["worst" if "worst" in name else "ordinary"]
+            print(f"  diagnose_webhook, {name} ({size} bytes): {fmt_time(row['best'])}")
+
+
+# --------------------------------------------------------------------------------------
 # Targets and output
 
 
@@ -752,6 +862,21 @@ def targets(results: Json) -> list[Json]:
         worst = max(linearity["families"].items(), key=lambda item: item[1]["slope"])
         add(f"linearity: worst log-log slope ({worst[0]})", worst[1]["slope"], 1.3, "")
     rows.extend(endpoint_target_rows(results))
+    verify = results.get("verify_webhook")
+    add(
+        "verify_webhook / hand-rolled hmac + compare_digest + json.loads",
+        ratio(verify["verify_webhook"]["best"], verify["hand-rolled"]["best"]) if verify else None,
+        1.3,
+        "x",
+    )
+    diagnosis = results.get("diagnose_webhook")
+    worst_time = diagnosis["times"]["worst body at the cap"]["best"] if diagnosis else None
+    add(
+        "diagnose_webhook, worst body at the 16 KiB cap",
+        worst_time and worst_time * 1e3,
+        40.0,
+        "ms",
+    )
     return rows
 
 
@@ -828,6 +953,7 @@ def print_report(results: Json) -> None:
             )
             p(f"  {name:32} slope {fam['slope']:5.2f}  {pts}")
     print_endpoint(results)
+    print_webhooks(results)
     p("\nTargets")
     for row in results["targets"]:
         value = "n/a" if row["value"] is None else f"{row['value']:.2f}{row['unit']}"
@@ -905,6 +1031,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         log("decode_and_validate is not implemented yet: skipping the diagnosis benchmarks")
     log("signature endpoint ...")
     results["endpoint"] = bench_endpoint(settings)
+    log("webhooks ...")
+    results["verify_webhook"] = bench_verify_webhook(settings)
+    results["diagnose_webhook"] = bench_diagnose_webhook(settings)
     python = None
     if not args.skip_imports:
         log("runtime-only virtualenv and fresh interpreters ...")

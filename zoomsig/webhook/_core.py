@@ -19,7 +19,13 @@ from typing_extensions import Protocol
 
 from zoomsig._errors import InvalidParameterError, ZoomSigError
 from zoomsig._registry import MILLISECONDS
-from zoomsig._secrecy import bare, check_secret_text, describe, is_utf8_encodable
+from zoomsig._secrecy import (
+    MAX_SECRET_LENGTH,
+    bare,
+    check_secret_text,
+    describe,
+    is_utf8_encodable,
+)
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose.codes import FindingCode
 
@@ -80,6 +86,7 @@ cause before the signature is checked.
 
 _SIGNATURE_RE = re.compile(r"v0=[0-9a-f]{64}")
 _EMPTY: Mapping[str, object] = MappingProxyType({})
+_EMPTY_VALUES: Mapping[str, list[str]] = MappingProxyType({})
 
 Body = Union[bytes, bytearray, memoryview]
 """What a raw body may be: the bytes as received."""
@@ -152,6 +159,13 @@ def secret_key(secret_token: object, parameter: str = "secret_token") -> bytes:
     environment variable), emptiness and padding (whitespace, a no-break space or a
     byte-order mark), as the SDK signers refuse them; never echoed.
     """
+    if (
+        type(secret_token) is str
+        and 0 < len(secret_token) <= MAX_SECRET_LENGTH
+        and secret_token.isascii()
+        and secret_token == secret_token.strip()
+    ):
+        return secret_token.encode("ascii")  # the usual token: nothing to refuse
     return _secret_key(secret_token, parameter, "the secret token")
 
 
@@ -205,6 +219,48 @@ def header_values(headers: object) -> dict[str, list[str]]:
             raise InvalidParameterError("headers", "header names and values must be str or bytes")
         found.setdefault(name.lower(), []).append(value)
     return found
+
+
+def _two_headers(headers: object) -> Optional[tuple[str, str]]:
+    """The timestamp and signature of a plain ``dict`` of str headers, each given once.
+
+    The common case, answered without building :func:`header_values`, with the same
+    result: every name is still lower-cased (all at once, in C) and the two counted, and
+    each is read directly when it is there once, under its lower-case or canonical
+    (``X-Zm-Signature``) name. ``None`` (the general path decides, and explains) for any
+    other form of headers, a name or value that is not a str, or a header missing, sent
+    more than once or spelt in another case.
+    """
+    if type(headers) is not dict:
+        return None
+    mapping = cast("dict[str, str]", headers)
+    try:
+        # Every name lower-cased at once, each between two blank lines: a name that is
+        # one of the two in lower case is counted (a newline inside a name can only add
+        # a count, and then the general path decides).
+        names = "\n\n" + "\n\n".join(mapping).lower() + "\n\n"  # TypeError: not a str
+        "".join(mapping.values())  # TypeError: a value that is not a str
+    except TypeError:
+        return None
+    if names.count(_TIMESTAMP_LINE) != 1 or names.count(_SIGNATURE_LINE) != 1:
+        return None
+    stamp = mapping.get(TIMESTAMP_HEADER) or mapping.get("X-Zm-Request-Timestamp")
+    signature = mapping.get(SIGNATURE_HEADER) or mapping.get("X-Zm-Signature")
+    return (stamp, signature) if stamp and signature else None  # "" as the general path
+
+
+_TIMESTAMP_LINE = f"\n{TIMESTAMP_HEADER}\n"
+_SIGNATURE_LINE = f"\n{SIGNATURE_HEADER}\n"
+_X_ZM = (
+    (TIMESTAMP_HEADER, FindingCode.WEBHOOK_TIMESTAMP_MISSING),
+    (SIGNATURE_HEADER, FindingCode.WEBHOOK_SIGNATURE_MISSING),
+)
+
+
+def _x_zm(values: Mapping[str, list[str]], index: int) -> str:
+    """The timestamp (``index`` 0) or signature (1) of the general path: required once."""
+    name, missing = _X_ZM[index]
+    return _one_header(values, name, missing)
 
 
 def _is_sequence(value: object) -> bool:
@@ -297,12 +353,17 @@ def verify_webhook(
             body is not a JSON object. :attr:`~InvalidWebhookError.finding_code` says which.
         InvalidParameterError: an argument cannot work (a ``str`` body, an empty secret).
     """
-    raw = raw_body(body)
+    raw = body if type(body) is bytes else raw_body(body)
     key = secret_key(secret_token)
-    window = check_tolerance(tolerance)
+    window = (
+        tolerance
+        if type(tolerance) is int and 0 < tolerance <= 86400
+        else check_tolerance(tolerance)
+    )
     current = resolve_now(now)
-    values = header_values(headers)
-    stamp_text = _one_header(values, TIMESTAMP_HEADER, FindingCode.WEBHOOK_TIMESTAMP_MISSING)
+    given = _two_headers(headers)
+    values = _EMPTY_VALUES if given is not None else header_values(headers)
+    stamp_text = given[0] if given is not None else _x_zm(values, 0)
     stamp = parse_timestamp(stamp_text)
     if stamp is None:
         raise InvalidWebhookError(
@@ -314,15 +375,15 @@ def verify_webhook(
             FindingCode.WEBHOOK_TIMESTAMP_IN_MILLISECONDS,
             f"{TIMESTAMP_HEADER} has {len(stamp_text)} digits: milliseconds, not seconds",
         )
-    signature = _one_header(values, SIGNATURE_HEADER, FindingCode.WEBHOOK_SIGNATURE_MISSING)
+    signature = given[1] if given is not None else _x_zm(values, 1)
     if not _SIGNATURE_RE.fullmatch(signature):
         raise InvalidWebhookError(
             FindingCode.WEBHOOK_SIGNATURE_MALFORMED,
             f"{SIGNATURE_HEADER} is not 'v0=' and 64 lowercase hex digits "
             f"({len(signature)} characters)",
         )
-    expected = "v0=" + hex_hmac(key, signed_message(stamp_text, raw))
-    if not hmac.compare_digest(expected.encode("ascii"), signature.encode("ascii")):
+    expected = "v0=" + hex_hmac(key, b"v0:" + stamp_text.encode() + b":" + raw)
+    if not hmac.compare_digest(expected, signature):  # both ASCII: the pattern above
         raise InvalidWebhookError(
             FindingCode.WEBHOOK_SIGNATURE_MISMATCH,
             "the signature does not match the raw body and timestamp under the secret token "
@@ -348,7 +409,10 @@ def _event(data: dict[str, object], stamp: int, raw: bytes) -> WebhookEvent:
     name = data.get("event")
     payload = data.get("payload")
     event_ts = data.get("event_ts")
-    return WebhookEvent(
+    # What WebhookEvent(...) makes, without its frozen __init__'s six object.__setattr__
+    # calls (a third of the library's own time per verified request).
+    event = object.__new__(WebhookEvent)
+    event.__dict__.update(
         event=name if isinstance(name, str) else None,
         payload=payload if isinstance(payload, dict) else _EMPTY,  # pyright: ignore[reportUnknownArgumentType]
         event_ts=event_ts if isinstance(event_ts, int) and not isinstance(event_ts, bool) else None,
@@ -356,6 +420,7 @@ def _event(data: dict[str, object], stamp: int, raw: bytes) -> WebhookEvent:
         data=data,
         body=raw,
     )
+    return event
 
 
 def url_validation_response(
@@ -375,7 +440,9 @@ def url_validation_response(
 
     Raises:
         InvalidParameterError: ``event`` is not an ``endpoint.url_validation`` event with a
-            string ``payload.plainToken``, or the secret token cannot be Zoom's.
+            non-empty string ``payload.plainToken`` of valid Unicode text (a JSON escape of
+            a lone surrogate, such as ``"\\ud800"``, is refused), or the secret token cannot
+            be Zoom's.
     """
     key = secret_key(secret_token)
     data = event.data if isinstance(event, WebhookEvent) else event
@@ -391,6 +458,14 @@ def url_validation_response(
     if not isinstance(plain, str) or not plain:
         raise InvalidParameterError(
             "event", "payload.plainToken is missing or not a non-empty string"
+        )
+    if not is_utf8_encodable(plain):
+        # A JSON escape of a lone surrogate (\ud800): not Unicode text, so it has no UTF-8
+        # to sign. Zoom's plain tokens are 22 ASCII characters; its Node sample would sign
+        # U+FFFD instead, answering two different challenges alike. Refused, as every
+        # other non-Unicode value the library is given.
+        raise InvalidParameterError(
+            "event", "payload.plainToken is not valid Unicode text (a lone surrogate)"
         )
     return {"plainToken": plain, "encryptedToken": hex_hmac(key, plain.encode("utf-8"))}
 

@@ -19,7 +19,7 @@ import itertools
 import json
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timezone
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional, cast
 
 from zoomsig._enums import TokenKind
 from zoomsig._errors import InvalidParameterError
@@ -48,6 +48,12 @@ _HEX = frozenset("0123456789abcdef")
 _MILLISECONDS = 100_000_000_000
 _PERMUTE_LIMIT = 16_384  # bodies up to 16 KiB get their key orders tried…
 _MAX_ORDERS = 144  # …at most this many (Zoom's events: 3 top-level keys, 2 or 3 in payload)
+_HASH_BUDGET = 4 * 1024 * 1024  # …and at most this many bytes of them hashed in all
+# The body is serialised once per escaping (twice at most) and its key orders are put
+# together from those pieces: the orders cost concatenation and HMAC, not serialisation.
+_ENCODERS = tuple(  # indexed by ensure_ascii; stateless, built once
+    json.JSONEncoder(separators=(",", ":"), ensure_ascii=ascii_only) for ascii_only in (False, True)
+)
 _OTHER_EVENT_AFTER = 6 * 3600  # Zoom's 3 retries come 5, 20 and 60 min apart: 85 min
 _SHOWN = 24  # a plainToken (22 characters) is shown whole
 _MAX_SCANNED = 4096  # header values longer than this are cut before the secret scan
@@ -211,6 +217,7 @@ class _Diagnosis:
             *dict.fromkeys(t for token in tokens for t in (token, bare(token)) if t), shortest=1
         )
         self.add = found.add
+        self.cached_pieces: Optional[tuple[_Pieces, ...]] = None
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -549,24 +556,32 @@ class _Diagnosis:
         self.other_event(data, stamp)
 
     def originals(self, raw: bytes, data: Optional[dict[str, object]]) -> Iterator[bytes]:
-        """What Zoom may have sent, given what the caller holds (bounded)."""
+        """What Zoom may have sent, given what the caller holds (bounded).
+
+        The body as it is trimmed, then its compact JSON in its own key order and, for a
+        body of at most 16 KiB, in up to 144 other orders of its top-level and ``payload``
+        keys: each with and without ``\\uXXXX`` escapes, all put together from at most two
+        serialisations of the body, and no more than 4 MiB of them in all.
+        """
         seen = {raw}
-        candidates: list[bytes] = [raw.strip(), raw.rstrip(b"\r\n")]
+        candidates: Iterator[bytes] = iter((raw.strip(), raw.rstrip(b"\r\n")))
         if data is not None:
-            orders: list[dict[str, object]] = [data]
-            if len(raw) <= _PERMUTE_LIMIT:
-                orders.extend(itertools.islice(_reorderings(data), _MAX_ORDERS))
-            for ordered in orders:
-                for ascii_only in (False, True):
-                    try:
-                        text = json.dumps(ordered, separators=_COMPACT, ensure_ascii=ascii_only)
-                    except (ValueError, RecursionError):
-                        continue
-                    candidates.append(text.encode("utf-8", "surrogatepass"))
+            orders = _orders(data, len(raw) <= _PERMUTE_LIMIT)
+            candidates = itertools.chain(candidates, _assembled(self.pieces(data), orders))
+        budget = _HASH_BUDGET
         for candidate in candidates:
             if candidate not in seen:
                 seen.add(candidate)
+                budget -= len(candidate)
+                if budget < 0:
+                    return
                 yield candidate
+
+    def pieces(self, data: dict[str, object]) -> tuple[_Pieces, ...]:
+        """The body's compact JSON in pieces, once per escaping that changes it (memoised)."""
+        if self.cached_pieces is None:
+            self.cached_pieces = _compact_pieces(data)
+        return self.cached_pieces
 
     def how(self, raw: bytes, original: bytes) -> str:
         if raw.rstrip(b"\r\n") == original:
@@ -591,15 +606,10 @@ class _Diagnosis:
         keys = list(data)
         if len(keys) >= 3 and keys == sorted(keys):
             return False
-        try:
-            return raw in {
-                json.dumps(data, separators=_COMPACT, ensure_ascii=flag).encode(
-                    "utf-8", "surrogatepass"
-                )
-                for flag in (False, True)
-            }
-        except (ValueError, RecursionError):
+        forms = self.pieces(data)
+        if not forms:  # not serialisable again (nested too deeply)
             return True
+        return raw in set(_assembled(forms, [(tuple(data), None)]))
 
     def other_event(self, data: Optional[dict[str, object]], stamp: Optional[float]) -> None:
         event_ts = data.get("event_ts") if data is not None else None
@@ -669,20 +679,91 @@ def _dump(serialiser: _Serialiser, data: object) -> Optional[bytes]:
         return None
 
 
-def _reorderings(data: dict[str, object]) -> Iterator[dict[str, object]]:
-    """The body with its top-level keys, and its payload's, in other orders (bounded)."""
-    keys = list(data)
+Order = tuple[tuple[str, ...], Optional[tuple[str, ...]]]
+"""An order of the top-level keys, and of the payload's (``None``: its own order)."""
+
+
+class _Pieces(NamedTuple):
+    """The compact JSON of a body cut at its top-level and ``payload`` members.
+
+    ``outer`` maps each top-level key to its ``"key":value``; ``inner`` maps each payload
+    key to its member, when the payload is an object whose keys may be reordered.
+    """
+
+    outer: dict[str, bytes]
+    inner: Optional[dict[str, bytes]]
+
+
+def _compact_pieces(data: dict[str, object]) -> tuple[_Pieces, ...]:
+    """The pieces without escapes, and with ``\\uXXXX`` escapes if that changes them.
+
+    Empty when the body cannot be serialised again (nested too deeply for the encoder).
+    """
+    forms: list[_Pieces] = []
+    for ascii_only in (False, True):
+        try:
+            pieces = _cut(data, _ENCODERS[ascii_only].encode)
+        except (ValueError, RecursionError):
+            return ()
+        forms.append(pieces)
+        if _is_ascii(pieces):  # escaping non-ASCII characters would change nothing
+            break
+    return tuple(forms)
+
+
+def _cut(data: dict[str, object], encode: Callable[[object], str]) -> _Pieces:
+    def member(key: str, value: object) -> bytes:
+        return (encode(key) + ":" + encode(value)).encode("utf-8", "surrogatepass")
+
     payload = data.get("payload")
-    inner: list[Optional[dict[str, object]]] = [None]
+    inner = None
     if isinstance(payload, dict) and 2 <= len(payload) <= 4:  # pyright: ignore[reportUnknownArgumentType]
-        inner = [
-            {k: payload[k] for k in order}  # pyright: ignore[reportUnknownVariableType]
-            for order in itertools.permutations(payload)  # pyright: ignore[reportUnknownArgumentType, reportUnknownVariableType]
-        ]
-    outer = list(itertools.permutations(keys)) if 2 <= len(keys) <= 4 else [tuple(keys)]
-    for order in outer:
-        for nested in inner:
-            yield {k: (nested if k == "payload" and nested is not None else data[k]) for k in order}
+        items = cast("dict[str, object]", payload).items()
+        inner = {key: member(key, value) for key, value in items}
+    outer = {
+        key: _payload_member(inner, tuple(inner))
+        if key == "payload" and inner is not None
+        else member(key, value)
+        for key, value in data.items()
+    }
+    return _Pieces(outer, inner)
+
+
+def _is_ascii(pieces: _Pieces) -> bool:
+    return all(piece.isascii() for piece in pieces.outer.values())
+
+
+def _orders(data: dict[str, object], reorder: bool) -> list[Order]:
+    """The body's own order, then (if ``reorder``) up to ``_MAX_ORDERS`` others."""
+    own: Order = (tuple(data), None)
+    if not reorder:
+        return [own]
+    keys = tuple(data)
+    payload = data.get("payload")
+    inner: list[Optional[tuple[str, ...]]] = [None]
+    if isinstance(payload, dict) and 2 <= len(payload) <= 4:  # pyright: ignore[reportUnknownArgumentType]
+        inner = list(itertools.permutations(cast("dict[str, object]", payload)))
+    outer = list(itertools.permutations(keys)) if 2 <= len(keys) <= 4 else [keys]
+    others = itertools.product(outer, inner)
+    return [own, *itertools.islice(others, _MAX_ORDERS)]
+
+
+def _assembled(forms: tuple[_Pieces, ...], orders: list[Order]) -> Iterator[bytes]:
+    """The compact JSON of the body in each order, in each escaping, put together."""
+    for outer, inner in orders:
+        for pieces in forms:
+            members = [
+                _payload_member(pieces.inner, inner)
+                if key == "payload" and inner and pieces.inner
+                else pieces.outer[key]
+                for key in outer
+            ]
+            yield b"{" + b",".join(members) + b"}"
+
+
+def _payload_member(members: dict[str, bytes], order: tuple[str, ...]) -> bytes:
+    """The ``"payload":{…}`` member with the payload's members in ``order``."""
+    return b'"payload":{' + b",".join(members[key] for key in order) + b"}"
 
 
 def _traits(raw: bytes) -> list[str]:

@@ -53,8 +53,9 @@ class WebhookOutcome:
     """What to answer, and the event to hand to the application (if any).
 
     Attributes:
-        status: The HTTP status: 200, 400 (a signed URL validation without a plain token),
-            401 (not a genuine, fresh webhook) or 413 (too big).
+        status: The HTTP status: 200, 400 (a signed URL validation without a usable plain
+            token: none, an empty one, or one that is not Unicode text), 401 (not a
+            genuine, fresh webhook) or 413 (too big).
         body: The JSON body of the response. A 413 has the signature endpoint's shape,
             ``{"errors": [{"property": "$body", "reason": …}]}``.
         event: The verified event the application should handle; ``None`` for a URL
@@ -133,7 +134,8 @@ def handle_webhook(
     """Decide the answer to one webhook request.
 
     Over ``max_body_size`` bytes: 413. Not a genuine, fresh webhook: 401 with no detail.
-    A URL validation challenge: 200 with the answer Zoom expects. Any other verified event:
+    A URL validation challenge: 200 with the answer Zoom expects (400 when its plain token
+    is missing, empty or not Unicode text, such as a lone surrogate). Any other verified event:
     200, and the event for the application. Check the settings once with
     :func:`check_webhook_settings` first: here a bad ``tolerance`` or secret raises.
     """
@@ -148,7 +150,7 @@ def handle_webhook(
     if event.is_url_validation:
         try:
             answer = url_validation_response(event, secret_token=secret_token)
-        except InvalidParameterError:  # signed, but no plainToken: nothing to answer
+        except InvalidParameterError:  # signed, but no plainToken to answer (or a lone surrogate)
             return WebhookOutcome(400, {"error": "bad url validation request"})
         return WebhookOutcome(200, answer)
     return WebhookOutcome(200, {"status": "ok"}, event=event)
