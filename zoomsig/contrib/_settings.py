@@ -36,7 +36,12 @@ class Responder(Protocol[P_contra]):
     """A signature endpoint with its settings bound: the raw body in, the answer out."""
 
     def __call__(
-        self, body: bytes, *, policy: Optional[P_contra], content_type: str
+        self,
+        body: bytes,
+        *,
+        policy: Optional[P_contra],
+        content_type: str,
+        body_sent: bool = False,
     ) -> EndpointResponse: ...  # pragma: no cover - a protocol
 
 

@@ -369,35 +369,15 @@ def _read_body(request: HttpRequest, max_body_size: int) -> Optional[bytes]:
     return None if len(raw) > max_body_size else raw
 
 
-_BODY_LOST = EndpointResponse(
-    400,
-    MappingProxyType(
-        {
-            "errors": (
-                MappingProxyType(
-                    {
-                        "property": "$body",
-                        "reason": "the body was sent chunked (Transfer-Encoding, no "
-                        "Content-Length) and reached Django empty: this server does not "
-                        "pass chunked bodies on; send a Content-Length",
-                    }
-                ),
-            )
-        }
-    ),
-)
-"""The answer to a request whose body was sent but reads as empty (never a native token)."""
-
-
-def _body_lost(request: HttpRequest, raw: bytes) -> bool:
-    """Whether a body was sent but reads as empty: chunked, and the server did not end it.
+def _body_announced(request: HttpRequest) -> bool:
+    """Whether the request announced a body (``Transfer-Encoding`` or a ``Content-Length``).
 
     Django reads a body without ``Content-Length`` as empty unless the server sets
-    ``wsgi.input_terminated``; an empty body would be answered as a native (no meeting)
-    request, so the client would silently get a token for no meeting.
+    ``wsgi.input_terminated``; the endpoint answers such a body 400 (``body_sent``) rather
+    than as a native (no meeting) request, so no client silently gets a token for no meeting.
     """
     meta = request.META
-    return not raw and bool(meta.get("HTTP_TRANSFER_ENCODING")) and not meta.get("CONTENT_LENGTH")
+    return bool(meta.get("HTTP_TRANSFER_ENCODING")) or bool(meta.get("CONTENT_LENGTH"))
 
 
 def _to_django(response: EndpointResponse) -> JsonResponse:
@@ -421,11 +401,12 @@ def _signature_view(
         raw = _read_body(request, max_body_size)
         if raw is None:
             return _to_django(too_large_response(max_body_size))
-        if _body_lost(request, raw):
-            return _to_django(_BODY_LOST)
         chosen = policy(request) if callable(policy) else policy
         content_type = request.META.get("CONTENT_TYPE", "")
-        return _to_django(respond(raw, policy=chosen, content_type=content_type))
+        answer = respond(
+            raw, policy=chosen, content_type=content_type, body_sent=_body_announced(request)
+        )
+        return _to_django(answer)
 
     signature.__name__ = signature.__qualname__ = name
     return cast("View", signature)
