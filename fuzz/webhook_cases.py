@@ -35,10 +35,10 @@ from hostile import KnownDefect, hostile_text, leaked
 
 SECRET = "WEBHOOK-t0ken-GUARDIAN-77xQ"
 NOW = 1763900000
-KNOWN = frozenset({"plaintoken-surrogate"})
-"""Open defects this module tolerates (issue 23): a signed URL-validation challenge whose
-``plainToken`` holds a lone surrogate makes ``url_validation_response`` (and so
-``handle_webhook``: a 500) raise ``UnicodeEncodeError``."""
+KNOWN: frozenset[str] = frozenset()
+"""Open defects this module tolerates: none. (Issue 23's signed URL-validation challenge whose
+``plainToken`` holds a lone surrogate raised ``UnicodeEncodeError``, a 500 through
+``handle_webhook``; it is refused now, and ``handle_webhook`` answers 400.)"""
 _SIGNATURE = "x-zm-signature"
 _TIMESTAMP = "x-zm-request-timestamp"
 _EVENTS = ("meeting.started", "endpoint.url_validation", "endpoint.url_validation", "")

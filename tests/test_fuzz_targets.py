@@ -172,11 +172,6 @@ def test_cli_output_does_not_echo_a_secret_given_as_a_value(argv: list[str], str
     cli_cases.check(cli_cases.Case(argv, ENV))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="issue 23: a signed challenge whose plainToken is a lone surrogate",
-)
 def test_webhook_signed_challenge_with_a_lone_surrogate_is_answered(strict: None) -> None:
     from zoomsig import sign_webhook
 
