@@ -13,7 +13,8 @@ from _support import NOW, SENTINEL_SECRET
 
 from zoomsig import sign_webhook
 from zoomsig.cli import main
-from zoomsig.cli._webhook import SECRET_ENV, parse_headers
+from zoomsig.cli._args import WEBHOOK_SECRET_ENV as SECRET_ENV
+from zoomsig.cli._webhook import parse_headers
 from zoomsig.testing.webhooks import zoom_json
 
 SECRET = SENTINEL_SECRET

@@ -49,7 +49,7 @@ def _django_answer(body: bytes, headers: dict[str, str]) -> tuple[int, object]:
 
     from zoomsig.contrib.django import webhook_view
 
-    meta = {"HTTP_" + k.upper().replace("-", "_"): v for k, v in headers.items()}
+    meta: dict[str, Any] = {"HTTP_" + k.upper().replace("-", "_"): v for k, v in headers.items()}
     request = RequestFactory().post("/", body, content_type="application/json", **meta)
     response = webhook_view(print, secret_token=SECRET)(request)
     return response.status_code, json.loads(response.content)
@@ -206,14 +206,15 @@ def test_reordered_body_near_the_cap_is_still_named(monkeypatch: pytest.MonkeyPa
 def test_compact_pieces_put_together_are_json_dumps() -> None:
     from zoomsig.webhook._diagnose import _assembled, _compact_pieces
 
-    for data in (
+    samples: tuple[dict[str, object], ...] = (
         {"event": "x", "payload": {"a": "é\u2028/", "b": [1.5, None, True]}, "event_ts": 1},
         {"payload": {"only": {"nested": "\U0001f680"}}, "event": "y"},
         {"event": "z", "payload": [1, 2]},
         {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5},
         {"payload": {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}},
         {"payload": "\ud800", "x": "\x00"},
-    ):
+    )
+    for data in samples:
         wanted = {
             json.dumps(data, separators=(",", ":"), ensure_ascii=flag).encode(
                 "utf-8", "surrogatepass"
