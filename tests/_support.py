@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Callable
 from unittest import mock
@@ -125,3 +127,16 @@ def pyjwt_encode(claims: dict[str, Any], secret: str) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", getattr(jwt, "InsecureKeyLengthWarning", UserWarning))
         return jwt.encode(claims, secret, algorithm="HS256")
+
+
+def run_django(cwd: Path, env: dict[str, str], *command: str) -> subprocess.CompletedProcess[str]:
+    """``python -m django COMMAND`` in a project folder, as ``manage.py`` would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "django", *command],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )

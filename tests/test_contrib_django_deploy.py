@@ -13,7 +13,6 @@ import logging
 import os
 import re
 import subprocess
-import sys
 import time
 from pathlib import Path
 from types import ModuleType
@@ -21,7 +20,7 @@ from typing import Any
 
 import jwt
 import pytest
-from _support import SENTINEL_SECRET
+from _support import SENTINEL_SECRET, run_django
 
 pytest.importorskip("django")
 
@@ -110,15 +109,7 @@ def _project(tmp_path: Path, zoom: str) -> dict[str, str]:
 
 
 def _manage(tmp_path: Path, env: dict[str, str], *command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "django", *command],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
+    return run_django(tmp_path, env, *command)
 
 
 @pytest.mark.parametrize(

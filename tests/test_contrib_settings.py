@@ -9,14 +9,13 @@ from __future__ import annotations
 import io
 import os
 import subprocess
-import sys
 import textwrap
 import time
 from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from _support import SENTINEL_SECRET
+from _support import SENTINEL_SECRET, run_django
 
 from zoomsig import InvalidParameterError
 from zoomsig.testing.webhooks import signed_webhook_request
@@ -192,15 +191,7 @@ def _manage(tmp_path: Path, settings: str, *command: str) -> subprocess.Complete
         "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]),
         "DJANGO_SETTINGS_MODULE": "project_settings",
     }
-    return subprocess.run(
-        [sys.executable, "-m", "django", *command],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
+    return run_django(tmp_path, env, *command)
 
 
 def _settings(tmp_path: Path, zoom: str, urls: bool) -> str:
