@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from endpoint_corpus import KEY, SECRET
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from zoomsig import InvalidParameterError
@@ -132,13 +132,14 @@ def test_on_json_the_nesting_check_answers_as_before(
     if not ascii_only:
         body = body.decode("unicode_escape", "ignore").encode("utf-8", "surrogatepass")
     try:
-        depth: int | None = _nesting(json.loads(body))
+        depth = _nesting(json.loads(body))
     except ValueError:
-        depth = None
+        # Undoing the escapes can leave a string that never closes: not JSON, where the two
+        # checks may differ by design (tests above); the claim is about JSON bodies.
+        assume(False)
     too_deep = ("$body", TOO_DEEP) in _reasons(_respond(body))
     assert too_deep == (_old_depth(body) > MAX_JSON_DEPTH)
-    if depth is not None:
-        assert too_deep == (depth > MAX_JSON_DEPTH)
+    assert too_deep == (depth > MAX_JSON_DEPTH)
 
 
 def _refuse(constant: str) -> object:
