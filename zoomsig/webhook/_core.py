@@ -315,13 +315,21 @@ def check_tolerance(tolerance: object) -> int:
     return tolerance
 
 
+_DECODER = json.JSONDecoder()  # what json.loads uses when given no options
+
+
 def decode_event(body: bytes) -> Optional[dict[str, object]]:
-    """The body as a JSON object, or ``None`` (never raises)."""
+    """The body as a JSON object, or ``None`` (never raises): ``json.loads(body)``, with its
+    encoding detection skipped where it can only say UTF-8 (a body that starts with ``{``
+    then a byte that is not NUL), which is every Zoom webhook."""
     try:
-        data: object = json.loads(body)
-    except (ValueError, RecursionError):
+        if body[:1] == b"{" and body[1:2] != b"\x00":
+            data: object = _DECODER.decode(body.decode("utf-8", "surrogatepass"))
+        else:
+            data = json.loads(body)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None
-    return data if isinstance(data, dict) else None  # pyright: ignore[reportUnknownVariableType]
+    return data if type(data) is dict else None  # pyright: ignore[reportUnknownVariableType]
 
 
 def verify_webhook(
@@ -397,7 +405,7 @@ def verify_webhook(
             f"the request timestamp is {int(abs(offset))} s {direction} (tolerance {window} s): "
             "a replay, a delayed request or a clock out of sync",
         )
-    data = _json_object(raw)
+    data = decode_event(raw)
     if data is None:
         raise InvalidWebhookError(
             FindingCode.WEBHOOK_BODY_NOT_JSON, "the signed body is not a JSON object"
@@ -418,21 +426,6 @@ def _refuse_signature(signature: str) -> NoReturn:
         "the signature does not match the raw body and timestamp under the secret token "
         "(zoomsig.diagnose_webhook says why)",
     )
-
-
-_DECODER = json.JSONDecoder()  # what json.loads uses when given no options
-
-
-def _json_object(raw: bytes) -> Optional[dict[str, object]]:
-    """:func:`decode_event`, with ``json.loads``'s encoding detection skipped when it can
-    only say UTF-8: a body that starts with ``{`` then a byte that is not NUL."""
-    if raw[:1] != b"{" or raw[1:2] == b"\x00":
-        return decode_event(raw)
-    try:
-        data: object = _DECODER.decode(raw.decode("utf-8", "surrogatepass"))
-    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
-        return None
-    return data if type(data) is dict else None  # pyright: ignore[reportUnknownVariableType]
 
 
 def _event(data: dict[str, object], stamp: int, raw: bytes) -> WebhookEvent:
