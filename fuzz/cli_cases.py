@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple, Optional
 
-from hostile import KnownDefect, hostile_text, leaked, secret_piece
+from hostile import hostile_text, leaked, secret_piece
 
 SDK_SECRET = "SENTINEL-s3cret-NEVER-PRINT-0042x"
 WEBHOOK_SECRET = "WEBHOOK-t0ken-GUARDIAN-77xQ"
@@ -74,21 +74,12 @@ class Case(NamedTuple):
         held += [self.env.get("ZOOM_ZAK", ""), self.env.get("ZOOM_OBF_TOKEN", "")]
         return tuple(dict.fromkeys(s for s in held if s))
 
-    @property
-    def odd_environment(self) -> bool:
-        """A variable of the environment holds a lone surrogate (non-UTF-8 bytes)."""
-        return any(_has_surrogate(v) for v in self.env.values())
-
 
 class Result(NamedTuple):
     status: object
     out: str
     err: str
     raised: Optional[BaseException]
-
-
-def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= c <= "\udfff" for c in text)
 
 
 @cache
@@ -307,10 +298,6 @@ def check(case: Case) -> None:
     result = run(case)
     if result.raised is not None:
         exc = result.raised
-        if isinstance(exc, UnicodeError) and case.odd_environment and "env-surrogate" in KNOWN:
-            raise KnownDefect("env-surrogate", f"{type(exc).__name__} from {case.argv[:2]}")
-        if case.argv[:1] == ["demo"] and "--now" in str(case.argv) and "demo-now" in KNOWN:
-            raise KnownDefect("demo-now", f"{type(exc).__name__} from {case.argv}")
         leaks = leaked(f"{exc!s}{exc!r}", *case.secrets) is not None
         raise AssertionError(f"main raised {type(exc).__name__} (leaks: {leaks})")
     assert isinstance(result.status, int), type(result.status)
@@ -318,9 +305,4 @@ def check(case: Case) -> None:
     run_ = leaked(result.out + result.err, *case.secrets)
     if run_ is None:
         return
-    given = any(run_ in argument for argument in case.argv)
-    if result.status == 2 and given and "usage-echo" in KNOWN:
-        raise KnownDefect("usage-echo", f"exit 2 prints a secret given in {case.argv[:2]}")
-    if result.status in (0, 1) and given and "value-echo" in KNOWN:
-        raise KnownDefect("value-echo", f"exit {result.status} prints a value of {case.argv[:2]}")
     raise AssertionError(f"{run_!r} of a secret printed (exit {result.status})")

@@ -31,7 +31,7 @@ import json
 import random
 from typing import NamedTuple, Optional
 
-from hostile import KnownDefect, hostile_text, leaked
+from hostile import hostile_text, leaked
 
 SECRET = "WEBHOOK-t0ken-GUARDIAN-77xQ"
 NOW = 1763900000
@@ -266,16 +266,6 @@ def _json_object(raw: bytes) -> Optional[dict[str, object]]:
     return data if isinstance(data, dict) else None
 
 
-def _known_surrogate(data: object, where: str) -> None:
-    """Raise :class:`KnownDefect` if ``data`` is a challenge whose plainToken holds a lone
-    surrogate (and that defect is still open)."""
-    payload = data.get("payload") if isinstance(data, dict) else None
-    plain = payload.get("plainToken") if isinstance(payload, dict) else None
-    surrogate = isinstance(plain, str) and any("\ud800" <= c <= "\udfff" for c in plain)
-    if surrogate and "plaintoken-surrogate" in KNOWN:
-        raise KnownDefect("plaintoken-surrogate", f"{where}: a lone surrogate in plainToken")
-
-
 def check_diagnose(case: Case) -> None:
     from zoomsig import Report, diagnose_webhook
 
@@ -305,9 +295,6 @@ def check_url_validation(data: object) -> None:
     except InvalidParameterError as exc:
         _no_leak(f"{exc!s}{exc!r}", "url_validation_response's error")
         return
-    except UnicodeEncodeError as exc:
-        _known_surrogate(data, "url_validation_response")
-        raise _unexpected(exc, "url_validation_response") from None
     except Exception as exc:
         raise _unexpected(exc, "url_validation_response") from None
     assert isinstance(data, dict)
@@ -336,9 +323,6 @@ def check_handle(case: Case) -> None:
         _no_leak(f"{exc!s}{exc!r}", "handle_webhook's error")
         assert case.odd_headers, f"InvalidParameterError: {exc}"
         return
-    except UnicodeEncodeError as exc:
-        _known_surrogate(_json_object(raw), "handle_webhook")
-        raise _unexpected(exc, "handle_webhook") from None
     except Exception as exc:
         raise _unexpected(exc, "handle_webhook") from None
     assert outcome.status in (200, 400, 401, 413), outcome.status
