@@ -22,11 +22,11 @@ from typing import NamedTuple, Optional
 
 from zoomsig import _jws
 from zoomsig._params import MEETING_NUMBER_DIGITS
-from zoomsig._registry import MAX_LIFETIME, MIN_LIFETIME
+from zoomsig._registry import MAX_LIFETIME, MILLISECONDS, MIN_LIFETIME
 from zoomsig._secrecy import Redactor
 from zoomsig.diagnose._context import Context
 from zoomsig.diagnose._decode import MAC_LENGTH, is_canonical_b64, json_object, loose_b64decode
-from zoomsig.diagnose._rules_time import EXPIRES_SOON_SECONDS, FUTURE_TOLERANCE, MILLISECONDS
+from zoomsig.diagnose._rules_time import EXPIRES_SOON_SECONDS, FUTURE_TOLERANCE
 from zoomsig.diagnose._secret import MIN_SECRET_LENGTH
 
 __all__ = ["fast_report"]

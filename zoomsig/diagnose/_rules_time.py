@@ -14,15 +14,15 @@ from zoomsig.diagnose._text import HugeInt, duration, json_type, nan_hint, show
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
-__all__ = ["EXPIRES_SOON_SECONDS", "FUTURE_TOLERANCE", "MILLISECONDS", "time_rules"]
+__all__ = ["EXPIRES_SOON_SECONDS", "FUTURE_TOLERANCE", "time_rules"]
 
 _C = FindingCode
 FUTURE_TOLERANCE = 60
 """Seconds ``iat`` may be ahead of ``now`` before it counts as issued in the future."""
 EXPIRES_SOON_SECONDS = 300
 """A token that expires within this many seconds gets ``EXPIRES_SOON``."""
-# MILLISECONDS (from zoomsig._registry, re-exported): time claims from there up are
-# milliseconds, as for now= and the webhook timestamp.
+# MILLISECONDS (zoomsig._registry): time claims from there up are milliseconds, as for
+# now= and the webhook timestamp.
 
 
 def _clock_hint(offset: float) -> str:
