@@ -627,7 +627,7 @@ def test_check_prompts_on_terminal_stdin(
     monkeypatch.setattr(sys, "stdin", PastedTTY())
     result = run("check", "-")
     assert result.code == 0
-    assert "Paste the signature and press Enter" in result.err
+    assert "Paste the signature (or the URL or JSON response holding it)" in result.err
     assert engine.calls[0][0] == TOKEN
     assert "from the prompt" in result.out
 
@@ -660,8 +660,10 @@ def test_check_secret_file(run: Any, engine: FakeEngine, tmp_path: Path) -> None
 def test_check_exit_status_follows_the_report(run: Any, engine: FakeEngine) -> None:
     engine.report = BAD
     assert run("check", TOKEN).code == 1
-    engine.report = report_with(EXPIRES_SOON)  # warnings only
+    engine.report = report_with(EXPIRES_SOON, signature_verified=True)  # warnings only
     assert run("check", TOKEN).code == 0
+    engine.report = report_with(EXPIRES_SOON)  # no error, but the HMAC was not checked
+    assert run("check", TOKEN).code == 3
 
 
 @pytest.mark.parametrize("report", [GOOD, BAD, Report(TokenKind.UNKNOWN)])
@@ -670,7 +672,8 @@ def test_check_json_is_the_report(run: Any, engine: FakeEngine, report: Report) 
     result = run("check", TOKEN, "--json")
     assert result.out == json.dumps(report.to_dict(), indent=2) + "\n"
     assert json.loads(result.out)["ok"] is report.ok
-    assert result.code == (0 if report.ok else 1)
+    unverified = report.ok and report.signature_verified is None
+    assert result.code == (3 if unverified else 0 if report.ok else 1)
     assert TOKEN not in result.out
 
 

@@ -536,5 +536,5 @@ def _describe_text(value: Union[str, bytes]) -> str:
     prefix = "b" if isinstance(value, bytes) else ""
     quote_mark = text[-1]
     body = text[len(prefix) + 1 : -1][:SHOWN_CHARACTERS]
-    unit = "characters" if isinstance(value, str) else "bytes"
+    unit = ("character" if isinstance(value, str) else "byte") + "s" * (len(value) != 1)
     return f"{prefix}{quote_mark}{body}…{quote_mark} ({kind}), {len(value)} {unit} long"

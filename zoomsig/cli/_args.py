@@ -25,6 +25,8 @@ EXIT_INVALID = 1
 """``check``: the signature has an error (or, with ``--strict``, a warning)."""
 EXIT_USAGE = 2
 """Bad arguments, a missing secret or an unreadable secret file."""
+EXIT_UNVERIFIED = 3
+"""``check``: no error, but the HMAC was not checked (no secret): well-formed, unverified."""
 
 KEY_ENV = "ZOOM_SDK_KEY"
 SECRET_ENV = "ZOOM_SDK_SECRET"
@@ -46,7 +48,10 @@ kept, not removed: sign refuses it, and check reports SECRET_HAS_WHITESPACE
 when the token was signed without it.
 """
 
-EXIT_RULES = "exit status: 0 ok, 1 the signature failed (check), 2 usage error.\n"
+EXIT_RULES = (
+    "exit status: 0 ok, 1 the signature failed (check), 2 usage error, 3 well-formed\n"
+    "but unverified: no secret to check the HMAC with (check).\n"
+)
 
 
 class UsageError(Exception):

@@ -8,6 +8,7 @@ from zoomsig.cli import _args
 from zoomsig.cli._args import (
     EXIT_INVALID,
     EXIT_OK,
+    EXIT_UNVERIFIED,
     KEY_ENV,
     OBF_ENV,
     OTHER_SECRET_ENV,
@@ -36,7 +37,8 @@ examples:
 
 {_args.SECRET_RULES}
 exit status: 0 ok, 1 the signature has an error (with --strict: or a warning;
-with --require-verified: or its HMAC was not checked), 2 usage error.
+with --require-verified: or its HMAC was not checked), 2 usage error, 3 no error
+but unverified: the HMAC was not checked (no secret).
 """
 
 
@@ -141,12 +143,13 @@ def _join_inputs(
 
 
 def status_of(report: Report, args: argparse.Namespace) -> int:
-    """The exit status: errors fail; with --strict warnings too; --require-verified."""
+    """The exit status: errors fail; with --strict warnings too; --require-verified; no
+    error but the HMAC not checked is :data:`~zoomsig.cli._args.EXIT_UNVERIFIED`."""
     if not report.ok or (args.strict and report.warnings):
         return EXIT_INVALID
     if args.require_verified and report.signature_verified is not True:
         return EXIT_INVALID
-    return EXIT_OK
+    return EXIT_UNVERIFIED if report.signature_verified is None else EXIT_OK
 
 
 def unix(now: Now) -> float:
@@ -165,7 +168,7 @@ class Inputs(NamedTuple):
 
     token: str
     source: str
-    """``the argument``, ``standard input`` or ``the prompt``."""
+    """``the argument``, ``standard input`` or ``the prompt`` (``, 12 lines pasted``)."""
     secret: Optional[Secret]
     key: Optional[str]
     key_source: str
@@ -189,6 +192,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
 
 def _read_token(args: argparse.Namespace) -> tuple[str, str]:
     """The token and where it came from: the argument, standard input or the prompt."""
+    from zoomsig.cli._output import plural  # noqa: PLC0415
     from zoomsig.cli._secrets import (  # noqa: PLC0415
         prompt_token,
         read_stdin,
@@ -199,7 +203,9 @@ def _read_token(args: argparse.Namespace) -> tuple[str, str]:
     if args.token != "-":
         return args.token, "the argument"
     if stdin_is_terminal():
-        return prompt_token(), "the prompt"
+        text, lines = prompt_token()
+        pasted = f", {plural(lines, 'line')} pasted" if lines > 1 else ""
+        return text, f"the prompt{pasted}"
     return strip_one_newline(read_stdin()), "standard input"
 
 
@@ -325,11 +331,19 @@ def _expected(args: argparse.Namespace, inputs: Inputs) -> str:
 
 
 def mac_text(report: Report, secret: Optional[Secret], required: bool = False) -> str:
+    """What the report says of the HMAC: checked only for what was read as a token."""
     failed = " (--require-verified: fails)" if required else ""
     if secret is None:
         return f"not checked (no secret: set {SECRET_ENV} or pass --secret-file / --secret-stdin)"
+    if not is_token(report):
+        return f"not checked (the input is not a token){failed}"
     if report.signature_verified is None:
         return f"not checked (the token could not be read far enough){failed}"
     if report.signature_verified:
         return f"matches the secret from {secret.source}"
     return f"does NOT match the secret from {secret.source}"
+
+
+def is_token(report: Report) -> bool:
+    """Whether the input was read as a token: a known kind, or a header or claims."""
+    return report.kind.value != "UNKNOWN" or bool(report.header) or bool(report.claims)

@@ -252,11 +252,23 @@ def plural(count: int, word: str) -> str:
 
 
 def verdict(out: Out, report: Report, *, strict: bool = False) -> str:
+    """``OK``, ``UNVERIFIED`` (no error, but the HMAC was not checked) or ``INVALID``: the
+    kind of token, where it was found, and the counts."""
     passed = report.ok and not (strict and report.warnings)
-    word = out.paint("OK", "green", "bold") if passed else out.paint("INVALID", "red", "bold")
+    if not passed:
+        word = out.paint("INVALID", "red", "bold")
+    elif report.signature_verified is None:
+        word = out.paint("UNVERIFIED", "yellow", "bold")
+    else:
+        word = out.paint("OK", "green", "bold")
+    what = KIND_NAMES[report.kind]
+    if passed and report.signature_verified is None:
+        what = f"well-formed {what}"  # the line below says why the HMAC was not checked
+    if any(f.code.value == "IN_URL" for f in report.findings):
+        what += ", inside a URL"
     counts = f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}"
     suffix = " (--strict)" if strict and report.ok and report.warnings else ""
-    return f"{word}: {KIND_NAMES[report.kind]}; {counts}{suffix}"
+    return f"{word}: {what}; {counts}{suffix}"
 
 
 def width() -> int:

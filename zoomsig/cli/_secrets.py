@@ -88,12 +88,18 @@ def stdin_is_terminal() -> bool:
     return stream is not None and stream.isatty()
 
 
-def prompt_token() -> str:
-    """Ask for the token on a terminal and read one pasted line (shown, as it is no secret)."""
-    sys.stderr.write("Paste the signature and press Enter (Ctrl-C to stop): ")
+def prompt_token() -> tuple[str, int]:
+    """Ask for the token on a terminal and read the whole paste (shown: it is no secret).
+
+    Returns the text and its number of lines (:func:`zoomsig.cli._paste.read_paste`).
+    """
+    from zoomsig.cli._paste import PROMPT, read_paste  # noqa: PLC0415 - only for a prompt
+
+    sys.stderr.write(PROMPT)
     sys.stderr.flush()
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    return strip_one_newline(line)
+    if sys.stdin is None:
+        return "", 0
+    return read_paste(sys.stdin)
 
 
 def read_file(path: str, option: str) -> str:

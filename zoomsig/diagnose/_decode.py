@@ -229,11 +229,13 @@ def _signature_mac(signature: str, found: Findings, *, zoom_issued: bool) -> Opt
         )
     elif mac is None or len(mac) != MAC_LENGTH:
         if not zoom_issued:
-            got = "cannot be decoded" if mac is None else f"decodes to {len(mac)} bytes"
+            got = "cannot be decoded" if mac is None else f"decodes to {len(mac)} byte"
+            got += "s" * (mac is not None and len(mac) != 1)
             found.add(
                 _C.SIGNATURE_LENGTH_INVALID,
-                f"the signature part has {len(signature)} characters and {got}; an "
-                "HMAC-SHA256 is 32 bytes (43 base64url characters): was the token cut?",
+                f"the signature part has {len(signature)} character{'s' * (len(signature) != 1)} "
+                f"and {got}; an HMAC-SHA256 is 32 bytes (43 base64url characters): was the "
+                "token cut?",
                 "signature",
             )
         return None

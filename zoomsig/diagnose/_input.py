@@ -184,7 +184,7 @@ def _join_lines(text: str, layers: _Layers) -> str:
     lines = [line.strip() for line in _LINE_BREAK.split(text)]
     lines = [line for line in lines if line]
     width = len(lines[0]) if len(lines) > 2 else 0
-    every = f", every {width} characters" if width else ""
+    every = f", every {width} character{'s' * (width != 1)}" if width else ""
     layers.undo(_C.LINE_BREAKS, f"the signature is split into {len(lines)} lines{every}")
     return "".join(lines)
 
@@ -273,7 +273,8 @@ def _from_url(text: str, layers: _Layers) -> Optional[str]:
     layers.undo(
         _C.IN_URL,
         f"the signature came in a URL or query string: it is the value of its {name!r} "
-        f"parameter{plus}",
+        f"parameter{plus}; that value is what was checked, and join() fails if given the "
+        "whole URL",
     )
     return _strip(unquote(value))
 

@@ -148,11 +148,12 @@ def _validate_hash(digest: str, found: Findings) -> None:
             "hash",
         )
     elif mac is None or len(mac) != MAC_LENGTH or len(digest) != _HASH_LENGTH:
-        size = "cannot be decoded" if mac is None else f"decodes to {len(mac)} bytes"
+        size = "cannot be decoded" if mac is None else f"decodes to {len(mac)} byte"
+        size += "s" * (mac is not None and len(mac) != 1)
         found.add(
             _C.SIGNATURE_LENGTH_INVALID,
-            f"the hash field has {len(digest)} characters and {size}; it should be the "
-            f"{_HASH_LENGTH}-character base64 of a 32-byte HMAC-SHA256: was it cut?",
+            f"the hash field has {len(digest)} character{'s' * (len(digest) != 1)} and {size}; "
+            f"it should be the {_HASH_LENGTH}-character base64 of a 32-byte HMAC-SHA256: was it cut?",
             "hash",
         )
     elif "-" in digest or "_" in digest:

@@ -92,8 +92,8 @@ def other_secret_variants(others: NamedSecrets) -> tuple[Variant, ...]:
     variants: list[Variant] = []
     for name, key in others:
         message = (
-            f"the token was signed with the secret you named {name!r} in other_secrets, not "
-            "with the SDK secret"
+            f"the token was signed with the other secret you named {name!r}, not with the "
+            "SDK secret"
         )
         variants.append(Variant(_C.SIGNED_WITH_OTHER_SECRET, key, message))
         stripped = bare_bytes(key)

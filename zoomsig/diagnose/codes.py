@@ -608,7 +608,7 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "number 0 or 1, or leave it out.",
         ),
         _C.IN_URL: CodeInfo(
-            _E,
+            _W,
             "The signature was passed inside a URL or query string",
             "Pass only the signature: read the parameter with URLSearchParams (and encode it "
             "with encodeURIComponent), or better, fetch it from your endpoint in a JSON body.",

@@ -419,7 +419,7 @@ def _refuse_signature(signature: str) -> NoReturn:
         raise InvalidWebhookError(
             FindingCode.WEBHOOK_SIGNATURE_MALFORMED,
             f"{SIGNATURE_HEADER} is not 'v0=' and 64 lowercase hex digits "
-            f"({len(signature)} characters)",
+            f"({len(signature)} character{'s' * (len(signature) != 1)})",
         )
     raise InvalidWebhookError(
         FindingCode.WEBHOOK_SIGNATURE_MISMATCH,

@@ -448,8 +448,8 @@ class _Diagnosis:
                 return digest
         self.add(
             _C.WEBHOOK_SIGNATURE_MALFORMED,
-            f"the HMAC part has {len(rest)} characters and is neither 64 hex digits nor "
-            "base64 of 32 bytes (cut short, or another algorithm?)",
+            f"the HMAC part has {len(rest)} character{'s' * (len(rest) != 1)} and is neither "
+            "64 hex digits nor base64 of 32 bytes (cut short, or another algorithm?)",
             "signature",
         )
         return None
