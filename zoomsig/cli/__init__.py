@@ -10,7 +10,8 @@ commands), one module per command (``_sign``, ``_check``, ``_demo``, ``_explain`
 Each command imports what it needs when it runs, so ``zoomsig --version`` starts fast.
 
 Exit status: 0 success, 1 the signature failed (``check``) or the code is unknown
-(``explain``), 2 usage error (also a bare ``zoomsig``, which prints the help).
+(``explain``), 2 usage error (also a bare ``zoomsig``, which prints the help), 3 no error
+but the HMAC was not checked (``check`` without a secret: well-formed, unverified).
 """
 
 from __future__ import annotations

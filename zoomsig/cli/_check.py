@@ -66,7 +66,7 @@ def register(subparsers: _args.Subparsers) -> None:
         default="-",
         metavar="TOKEN",
         help="the signature; '-' or nothing reads it from standard input (on a terminal: "
-        "prompts for it)",
+        "prompts for it, and reads a paste of several lines whole)",
     )
     check.add_argument("--meeting", metavar="N", help="the meeting number passed to join()")
     check.add_argument("--role", type=_args.role, help="the role expected: 0/participant or 1/host")
@@ -239,7 +239,6 @@ def _option_names(args: argparse.Namespace, inputs: Inputs) -> dict[str, str]:
         "now": "--now",
         "zak": "--zak-file" if args.zak_file else ZAK_ENV,
         "obf_token": "--obf-token-file" if args.obf_token_file else OBF_ENV,
-        "other_secrets": "--other-secret-env / --other-secret-file",
     }
 
 
@@ -264,7 +263,24 @@ def diagnose(args: argparse.Namespace, inputs: Inputs) -> Report:
             other_secrets=inputs.others or None,
         )
     except InvalidParameterError as exc:
+        if exc.parameter == "other_secrets":
+            raise UsageError(other_secret_error(exc.reason, inputs.others)) from None
         raise library_error(exc, _option_names(args, inputs)) from None
+
+
+def other_secret_error(reason: str, others: dict[str, str]) -> str:
+    """The library's refusal of an ``other_secrets`` entry, in the words the user typed:
+    the option and the variable (or the file's number), not the Python argument."""
+    for name in others:
+        entry = f"the entry {name!r}"
+        if entry not in reason:
+            continue
+        if name.startswith("--other-secret-file"):
+            return "--other-secret-file: " + reason.replace(
+                entry, f"the file {name.rsplit(' ', 1)[-1]}"
+            )
+        return f"{OTHER_SECRET_ENV}: " + reason.replace(entry, f"the variable {name!r}")
+    return f"{OTHER_SECRET_ENV} / --other-secret-file: {reason}"
 
 
 def print_report(out: Out, args: argparse.Namespace, inputs: Inputs, report: Report) -> None:

@@ -55,9 +55,11 @@ def _balanced(body: str) -> bool:
     depth = 0
     in_string = escaped = False
     for char in body:
-        if in_string:
-            escaped = not escaped and char == "\\"
-            in_string = escaped or char != '"'
+        if escaped:
+            escaped = False
+        elif in_string:
+            escaped = char == "\\"
+            in_string = char != '"'
         elif char == '"':
             in_string = True
         elif char in "{[":
@@ -110,11 +112,13 @@ def read_paste(stream: TextIO) -> tuple[str, int]:
 
 def _fileno(stream: TextIO) -> Optional[int]:
     """The terminal's descriptor, or ``None`` (a stand-in for tests, or no termios)."""
-    try:
-        import termios  # noqa: F401, PLC0415 - POSIX only
+    import os  # noqa: PLC0415
 
+    if os.name != "posix":  # no termios: read lines as the stream gives them
+        return None
+    try:
         return stream.fileno()
-    except (ImportError, OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is both
         return None
 
 

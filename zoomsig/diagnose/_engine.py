@@ -266,8 +266,8 @@ def _secret_bytes(secret: object) -> Optional[bytes]:
         # (redacting three characters would blank ordinary words), and no Zoom secret is.
         raise InvalidParameterError(
             "secret",
-            f"has {len(text)} character{'s' * (len(text) != 1)}; Zoom's secrets have 32, and one under "
-            f"{MIN_CHECKED_SECRET} is a placeholder (is the variable set to a default?)",
+            f"has {len(text)} character{'s' * (len(text) != 1)}; Zoom's secrets have 32, and "
+            f"one under {MIN_CHECKED_SECRET} is a placeholder (is the variable set to a default?)",
         )
     return secret
 

@@ -153,7 +153,8 @@ def _validate_hash(digest: str, found: Findings) -> None:
         found.add(
             _C.SIGNATURE_LENGTH_INVALID,
             f"the hash field has {len(digest)} character{'s' * (len(digest) != 1)} and {size}; "
-            f"it should be the {_HASH_LENGTH}-character base64 of a 32-byte HMAC-SHA256: was it cut?",
+            f"it should be the {_HASH_LENGTH}-character base64 of a 32-byte HMAC-SHA256: was it "
+            "cut?",
             "hash",
         )
     elif "-" in digest or "_" in digest:
