@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
 
@@ -75,11 +76,11 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal() -> Terminal:
+def terminal() -> Iterator[Terminal]:
     if sys.platform == "win32":
         pytest.skip("needs a POSIX terminal")
     pty = Terminal()
-    yield pty  # type: ignore[misc]
+    yield pty
     pty.close()
 
 

@@ -12,6 +12,7 @@ waiting on the terminal, a last line without its Enter included.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -31,8 +32,8 @@ HMAC_LENGTH = 43
 """Base64url characters of an HMAC-SHA256: a JWT's signature part is whole at this length."""
 
 _JWT_END = re.compile(r"eyJ[A-Za-z0-9_\-+/=]*(?:\.[A-Za-z0-9_\-+/=]*){0,2}\Z")
-_CLOSERS = {"{": "}", "[": "]"}
-_QUOTES = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d"}
+_OPENERS = frozenset("{[")
+_QUOTES = MappingProxyType({'"': '"', "'": "'", "`": "`", "\u201c": "\u201d"})
 
 
 def is_complete(text: str) -> bool:
@@ -42,7 +43,7 @@ def is_complete(text: str) -> bool:
     body = text.strip()
     if not body:
         return False
-    if body[0] in _CLOSERS:
+    if body[0] in _OPENERS:
         return _balanced(body)
     closing = _QUOTES.get(body[0])
     if closing is not None:
