@@ -327,5 +327,6 @@ def test_webhook_integrations_reference_is_on_the_webhooks_page() -> None:
     assert len(names) == 4
     for name in names:
         assert re.search(rf"^\.\. auto\w+:: {re.escape(name)}$", webhooks, re.M), name
-        assert name.rsplit(".", 1)[1] not in endpoint.split("## Reference", 1)[1], name
+        # The endpoint page's automodule of the same module leaves it out (one description).
+        assert re.search(rf"^   :exclude-members: .*\b{name.rsplit('.', 1)[1]}\b", endpoint, re.M)
     assert ".. automodule:: zoomsig.webhook.endpoint" in webhooks
