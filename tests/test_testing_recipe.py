@@ -99,7 +99,7 @@ def frozen_clock():
 
 
 def recipe() -> str:
-    blocks = re.findall(r"^```python\n(.*?)^```", PAGE, flags=re.MULTILINE | re.S)
+    blocks: list[str] = re.findall(r"^```python\n(.*?)^```", PAGE, flags=re.MULTILINE | re.S)
     (block,) = [b for b in blocks if b.startswith(FIRST_LINE)]
     return block
 
