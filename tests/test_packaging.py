@@ -18,6 +18,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from _sdist import needs_repository
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -51,14 +52,61 @@ def nox_pythons() -> list[str]:
 
 
 def test_classifiers_claim_exactly_the_pythons_nox_tests() -> None:
+    needs_repository("noxfile.py")
     assert classifier_pythons() == nox_pythons()
     lowest = nox_pythons()[0]
     assert PROJECT["requires-python"] == f">={lowest}"
 
 
+def readme_block(marker: str) -> str:
+    """The first bash block after ``<!-- marker -->`` (what .ci/ runs as written)."""
+    head = f"<!-- {marker} -->\n```bash\n"
+    assert head in README, f"README.md has no bash block after <!-- {marker} -->"
+    return README.split(head, 1)[1].split("```", 1)[0]
+
+
 def test_readme_starts_with_pip_install() -> None:
     first_block = README.split("```")[1]
-    assert first_block.strip() == "bash\npip install zoomsig"
+    assert first_block.startswith("bash\npip install zoomsig ")
+
+
+def test_readme_install_works_before_the_first_release_on_pypi() -> None:
+    # `pip install zoomsig` finds nothing until the first release: the first block shows the
+    # repository URL next to it, and the quick start installs from the checkout, then runs
+    # the demo (.ci/steps/readme-quickstart.sh runs it as written in a fresh venv).
+    first_block = README.split("```")[1]
+    assert f'pip install "git+{PROJECT["urls"]["Source"]}"' in first_block
+    assert readme_block("try-command").splitlines() == [
+        "python -m pip install .",
+        "python -m zoomsig demo",
+    ]
+
+
+def test_readme_docs_command_installs_what_autodoc_imports() -> None:
+    # The README's docs command failed in a fresh venv: autodoc imports
+    # zoomsig.testing.strategies (hypothesis) and zoomsig.contrib.* (the frameworks), which
+    # the docs extra did not install. .ci/steps/readme-docs.sh runs it as written.
+    command = readme_block("docs-command")
+    assert 'pip install -e ".[docs]"' in command
+    assert "sphinx -W" in command
+    documented = set()
+    for page in (ROOT / "docs").glob("*.md"):
+        documented |= set(
+            re.findall(r"^\.\. auto\w+:: (zoomsig[\w.]*)", page.read_text("utf-8"), re.M)
+        )
+    needed = (
+        {"hypothesis"}
+        if any(n.startswith("zoomsig.testing.strategies") for n in documented)
+        else set()
+    )
+    needed |= {n.split(".")[2] for n in documented if n.startswith("zoomsig.contrib.")}
+    assert needed >= {"hypothesis", "django", "fastapi", "flask"}  # the walk found them
+    extras = set()
+    for requirement in PROJECT["optional-dependencies"]["docs"]:
+        match = re.fullmatch(r"zoomsig\[([\w,]+)\]", requirement)
+        if match:
+            extras |= set(match.group(1).split(","))
+    assert needed <= extras, f"the docs extra lacks {sorted(needed - extras)}"
 
 
 def test_readme_quickstart_is_not_an_assert() -> None:
@@ -91,6 +139,7 @@ def test_readme_docs_link_names_an_existing_page(link: str) -> None:
 @pytest.mark.parametrize("link", [lnk for lnk in readme_links() if "/tree/main/" in lnk])
 def test_readme_repository_link_names_an_existing_path(link: str) -> None:
     path = link.split("/tree/main/", 1)[1]
+    needs_repository(path)
     assert (ROOT / path).exists()
 
 
@@ -100,6 +149,10 @@ def test_project_urls_have_one_home() -> None:
     assert urls["Source"] == home
     for name in ("Changelog", "Issues"):
         assert urls[name].startswith(home + "/"), name
+
+
+def test_readme_docs_command_is_one_line() -> None:
+    assert readme_block("docs-command").count("\n") == 1  # one line, run as written
 
 
 def test_readme_keeps_the_ci_test_command() -> None:
@@ -115,6 +168,7 @@ def test_readme_keeps_the_ci_test_command() -> None:
 
 
 def check_dist() -> ModuleType:
+    needs_repository(".ci/lib/check_dist.py")
     spec = importlib.util.spec_from_file_location("check_dist", ROOT / ".ci/lib/check_dist.py")
     assert spec is not None
     assert spec.loader is not None

@@ -305,3 +305,28 @@ def test_the_scan_can_fail(source: str, expected: list[str]) -> None:
 
 def test_the_clock_is_allowed_where_now_is_resolved() -> None:
     assert outside_world("import time\ntime.time()", may_read_clock=True) == []
+
+
+# --- issue 19: the webhook integrations' reference is on the webhooks page ---------------
+
+
+def test_webhook_integrations_reference_is_on_the_webhooks_page() -> None:
+    import zoomsig.contrib.django
+    import zoomsig.contrib.fastapi
+    import zoomsig.contrib.flask
+
+    docs = PACKAGE_DIR.parent / "docs"
+    webhooks = (docs / "webhooks.md").read_text(encoding="utf-8")
+    endpoint = (docs / "endpoint.md").read_text(encoding="utf-8")
+    names = [
+        f"{module.__name__}.{name}"
+        for module in (zoomsig.contrib.django, zoomsig.contrib.fastapi, zoomsig.contrib.flask)
+        for name in module.__all__
+        if "webhook" in name.lower()
+    ]
+    assert len(names) == 4
+    for name in names:
+        assert re.search(rf"^\.\. auto\w+:: {re.escape(name)}$", webhooks, re.M), name
+        # The endpoint page's automodule of the same module leaves it out (one description).
+        assert re.search(rf"^   :exclude-members: .*\b{name.rsplit('.', 1)[1]}\b", endpoint, re.M)
+    assert ".. automodule:: zoomsig.webhook.endpoint" in webhooks

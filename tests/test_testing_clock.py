@@ -82,3 +82,50 @@ def test_no_hint_without_iat_in_future() -> None:
         report = decode_and_validate(token, secret=SDK_SECRET)
     assert report.ok
     assert time.time() > NOW + 86400  # the real clock is back
+
+
+# --- issue 19: a fixed test time against the real clock ---------------------------------
+
+
+def test_iat_a_year_ahead_of_a_fixed_now_blames_the_test_clock_not_ntp() -> None:
+    # A token made at the real time, checked with the fixed now= of a test (FAKE_NOW, the
+    # old zoom_now): a gap of a year is no clock drift, and NTP is not the cause.
+    from zoomsig.testing import FAKE_NOW
+
+    token = sign_meeting_sdk(
+        sdk_key=SDK_KEY,
+        sdk_secret=SDK_SECRET,
+        meeting_number="85746065432",
+        role=Role.PARTICIPANT,
+        now=FAKE_NOW + 377 * 86400,
+    )
+    report = decode_and_validate(token, secret=SDK_SECRET, now=FAKE_NOW)
+    (finding,) = [f for f in report.findings if f.code is C.IAT_IN_FUTURE]
+    assert finding.message.startswith("iat is 376 d 23 h after now; 376 d 23 h is not clock drift")
+    assert "FAKE_NOW" in finding.message
+    assert "NTP" not in finding.message
+    assert HINT in finding.fix
+
+
+def test_iat_under_a_day_ahead_keeps_the_ntp_hint() -> None:
+    token = sign_meeting_sdk(
+        sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, meeting_number="85746065432", role=0,
+        now=NOW + 3 * 60,
+    )  # fmt: skip
+    (finding,) = decode_and_validate(token, secret=SDK_SECRET, now=NOW).errors
+    assert finding.message.endswith("the signing server's clock is ahead (check NTP)")
+
+
+def test_token_expired_a_year_ago_names_a_fixed_test_time() -> None:
+    from zoomsig.testing import FAKE_NOW
+
+    token = sign_meeting_sdk(
+        sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, meeting_number="85746065432", role=0,
+        now=FAKE_NOW,
+    )  # fmt: skip
+    (finding,) = decode_and_validate(token, secret=SDK_SECRET, now=FAKE_NOW + 377 * 86400).errors
+    assert finding.code is C.EXPIRED
+    assert "a token kept that long, or one of the two times is probably fixed" in finding.message
+    # A day-old cached token is just expired: no talk of test clocks.
+    (finding,) = decode_and_validate(token, secret=SDK_SECRET, now=FAKE_NOW + 86400).errors
+    assert "fixed" not in finding.message

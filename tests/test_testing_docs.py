@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from _sdist import needs_repository
+
 import zoomsig.testing.plugin
 from zoomsig.testing.mistakes import MISTAKES
 
@@ -44,6 +46,7 @@ def test_fixture_table_is_the_plugin() -> None:
 
 
 def test_pytest_output_block_is_what_pytest_prints() -> None:
+    needs_repository("examples/service_tests")
     block = PAGE.split("```text\n", 1)[1].split("```", 1)[0]
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-k", "test_v1_signer_makes_valid_signatures"],

@@ -12,7 +12,7 @@ from service import check_client_signature, signature_endpoint
 from signing import Settings, sign_meeting, sign_meeting_v1
 
 from zoomsig import FindingCode
-from zoomsig.testing import FakeCredentials, assert_findings, assert_valid_signature
+from zoomsig.testing import FAKE_NOW, FakeCredentials, assert_findings, assert_valid_signature
 from zoomsig.testing import strategies as zs
 from zoomsig.testing.mistakes import ERROR_MISTAKES, Mistake
 
@@ -121,9 +121,9 @@ def test_v1_signer_is_caught_with_its_codes(app: Settings, zoom_now: int) -> Non
     )
 
 
-def test_v1_signer_makes_valid_signatures(app: Settings, zoom_now: int) -> None:
+def test_v1_signer_makes_valid_signatures(app: Settings) -> None:
     # Fails on purpose (the planted mistake): the output lists every mistake with its fix.
-    token = sign_meeting_v1(app, MEETING, 0, now=zoom_now)
+    token = sign_meeting_v1(app, MEETING, 0, now=FAKE_NOW)
     assert_valid_signature(
-        token, secret=app.client_secret, meeting_number=MEETING, role=0, now=zoom_now
+        token, secret=app.client_secret, meeting_number=MEETING, role=0, now=FAKE_NOW
     )

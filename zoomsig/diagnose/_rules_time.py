@@ -25,6 +25,16 @@ EXPIRES_SOON_SECONDS = 300
 # now= and the webhook timestamp.
 
 
+_DAY = 86400
+"""From a day on, iat ahead of now is no clock drift and no time zone."""
+_LONG_AGO = 7 * _DAY
+"""From a week on, iat behind now is as likely a fixed test time as a token kept that long."""
+_TEST_CLOCK = (
+    "one of the two times is probably fixed or frozen (a test's now=, such as "
+    "zoomsig.testing.FAKE_NOW) and the other is the real clock"
+)
+
+
 def _clock_hint(offset: float) -> str:
     """Name an offset of whole or half hours, up to 14 h, as the time-zone bug it usually is."""
     hours = abs(offset) / 3600
@@ -94,7 +104,7 @@ def time_rules(claims: Mapping[str, object], context: Context, found: Findings) 
 
 def _validate_iat_ahead(ahead: float, found: Findings) -> None:
     mocked = mocked_clock()
-    if mocked is None:
+    if mocked is None and ahead < _DAY:
         found.add(
             _C.IAT_IN_FUTURE,
             f"iat is {duration(ahead)} after now: the signing server's clock is ahead"
@@ -102,25 +112,33 @@ def _validate_iat_ahead(ahead: float, found: Findings) -> None:
             "iat",
         )
         return
-    finding = Finding.of(
-        _C.IAT_IN_FUTURE,
-        f"iat is {duration(ahead)} after now, and the clock is frozen or mocked "
-        f"({mocked}): in a test, the signing time or now is probably the frozen one",
-        "iat",
+    cause = (
+        f", and the clock is frozen or mocked ({mocked}): in a test, the signing time or now "
+        "is probably the frozen one"
+        if mocked is not None
+        else f"; {duration(ahead)} is not clock drift: {_TEST_CLOCK}"
     )
+    finding = Finding.of(_C.IAT_IN_FUTURE, f"iat is {duration(ahead)} after now{cause}", "iat")
     found.append(dataclasses.replace(finding, fix=finding.fix + _MOCKED_CLOCK_FIX))
 
 
 def _validate_exp(iat: Optional[int], exp: int, now: float, found: Findings) -> None:
     if exp <= now:
         behind = (
-            f"; iat is {duration(now - iat)} before now{_clock_hint(now - iat)}"
+            f"; iat is {duration(now - iat)} before now{_behind_hint(now - iat)}"
             if (iat is not None and now - iat > MAX_LIFETIME / 24)
             else ""
         )
         found.add(_C.EXPIRED, f"the token expired {duration(now - exp)} ago{behind}", "exp")
     elif exp - now <= EXPIRES_SOON_SECONDS:
         found.add(_C.EXPIRES_SOON, f"the token expires in {duration(exp - now)}", "exp")
+
+
+def _behind_hint(behind: float) -> str:
+    """Why iat is this far behind now: a time-zone bug, a test's fixed time, or neither."""
+    if behind >= _LONG_AGO:
+        return f": a token kept that long, or {_TEST_CLOCK}"
+    return _clock_hint(behind)
 
 
 def _validate_lifetime(lifetime: int, found: Findings) -> None:

@@ -10,7 +10,11 @@ from zoomsig._enums import CredentialType
 __all__ = ["FAKE_NOW", "FakeCredentials", "fake_credentials"]
 
 FAKE_NOW = 1763900000
-"""A fixed Unix time (2025-11-23T12:13:20Z) for reproducible tokens in tests."""
+"""A fixed Unix time (2025-11-23T12:13:20Z) for reproducible tokens in tests.
+
+Pass it as ``now=`` to the signer *and* to the check: a check that reads the real clock
+sees every token made at it as long expired (the ``zoom_now`` fixture is the clock's time).
+"""
 
 
 @dataclass(frozen=True)

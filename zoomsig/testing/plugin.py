@@ -14,7 +14,10 @@ Fixtures (each a :class:`~zoomsig.testing.FakeCredentials`, the same every time)
   ``zoom_oauth_credentials``: the kinds that cannot sign an SDK signature, for tests that
   your service refuses them;
 - ``zoom_credentials``: all of them by :class:`~zoomsig.CredentialType`;
-- ``zoom_now``: a fixed Unix time (:data:`~zoomsig.testing.FAKE_NOW`).
+- ``zoom_now``: the Unix time of the clock your service reads (the real one, or the one
+  freezegun / time-machine froze before the test asked for it), so that tokens made at it
+  are fresh for a check that reads the clock itself. For reproducible tokens pass a fixed
+  time such as :data:`~zoomsig.testing.FAKE_NOW` as ``now=`` to the signer *and* the check.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ pytest.register_assert_rewrite(
 )
 
 from zoomsig._enums import CredentialType  # noqa: E402
-from zoomsig.testing._credentials import FAKE_NOW, FakeCredentials, fake_credentials  # noqa: E402
+from zoomsig._time import resolve_now  # noqa: E402
+from zoomsig.testing._credentials import FakeCredentials, fake_credentials  # noqa: E402
 
 _F = TypeVar("_F", bound=Callable[..., object])
 
@@ -97,5 +101,12 @@ def zoom_credentials() -> Mapping[CredentialType, FakeCredentials]:
 
 @fixture
 def zoom_now() -> int:
-    """A fixed Unix time for reproducible tokens: pass it as ``now=`` to signer and check."""
-    return FAKE_NOW
+    """Now, by the clock your service reads: make the tokens of a test at this time.
+
+    The real clock, or a frozen one when freezegun or time-machine froze ``time.time``
+    before this fixture was set up. A service that checks tokens against its own clock
+    then sees them as fresh, so a test that it rejects a broken token fails when the
+    service lets the mistake through, not because the token expired. A fixed time
+    (:data:`~zoomsig.testing.FAKE_NOW`) only works when the check takes the same ``now=``.
+    """
+    return int(resolve_now(None))
