@@ -95,8 +95,25 @@ def _restore_colons(  # noqa: PLR0917 - the signature of Sphinx's event
     lines[:] = [line.replace(_COLON, ": ") for line in lines]
 
 
+def _public_titles(app: object, doctree: object, docname: str) -> None:
+    """Links to a documented name carry its public path as their title (the tooltip).
+
+    A type hint is resolved from the class's defining module (``zoomsig._enums``,
+    ``zoomsig.diagnose.report``); the link goes to the public entry (``#zoomsig.Report``),
+    and the title now says the same rather than the private module a user never imports.
+    """
+    from docutils import nodes
+
+    for node in doctree.findall(nodes.reference):  # type: ignore[attr-defined]
+        title = node.get("reftitle", "")
+        anchor = node.get("refid") or node.get("refuri", "").rpartition("#")[2]
+        if title.startswith("zoomsig.") and anchor.startswith("zoomsig.") and title != anchor:
+            node["reftitle"] = anchor
+
+
 def setup(app: object) -> dict[str, object]:
     connect = app.connect  # type: ignore[attr-defined]
+    connect("doctree-resolved", _public_titles)
     connect("autodoc-process-docstring", _attribute_docstring, priority=400)
     connect("autodoc-process-docstring", _restore_colons, priority=600)
     return {"parallel_read_safe": True}
