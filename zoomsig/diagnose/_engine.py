@@ -466,8 +466,8 @@ def _diagnose_jwt(token: Jwt, inputs: _Inputs, found: Findings) -> _Parts:
 def _kind_of(claims: Mapping[str, object], expect: Optional[TokenKind]) -> TokenKind:
     """The kind the claims say, or the one the caller expects where the claims allow it."""
     kind = classify(claims)
-    if expect is TokenKind.VIDEO_SDK_API and kind is TokenKind.UNKNOWN and is_rest_api_token(claims):
-        return expect
+    if expect is TokenKind.VIDEO_SDK_API and kind is TokenKind.UNKNOWN:
+        return expect  # no SDK claim: read it as the REST API token it was meant to be
     if expect is TokenKind.COBROWSE_SDK and kind in (TokenKind.VIDEO_SDK, TokenKind.UNKNOWN):
         return expect
     return kind

@@ -35,7 +35,7 @@ VIDEO_CLAIMS = frozenset(VIDEO_SDK_CLAIMS)
 COBROWSE_CLAIMS = frozenset(COBROWSE_SDK_CLAIMS)
 """Claims Zoom defines for a Cobrowse SDK token."""
 _COBROWSE_MARKERS = frozenset({"user_id", "user_name", "enable_byop"})
-_VIDEO_ONLY = VIDEO_CLAIMS - COBROWSE_CLAIMS  # tpc, version, user_identity, session_key…
+_VIDEO_ONLY = frozenset({"tpc", "version"})  # what every Video SDK token has, no Cobrowse one
 
 _MEETING_MARKERS = frozenset(
     {"appKey", "sdkKey", "mn", "role", "tokenExp", "apiKey", "meetingNumber", "meeting_number"}
@@ -82,7 +82,7 @@ def is_rest_api_token(claims: Mapping[str, object]) -> bool:
 
 def _is_cobrowse(claims: Mapping[str, object]) -> bool:
     """Cobrowse claims (``user_id``, ``user_name``, ``enable_byop``, or the agent's
-    ``role_type`` 2) and none that only a Video SDK token has (``tpc``, ``version``…)."""
+    ``role_type`` 2) and neither ``tpc`` nor ``version``, which every Video SDK token has."""
     keys = claims.keys()
     if _VIDEO_ONLY & keys:
         return False

@@ -4,7 +4,7 @@ Video SDK **API** secret.
 Read only when the caller says it expects one (``expect=TokenKind.VIDEO_SDK_API``): by its
 claims alone such a token is also a (retired) JWT app's REST API token, which is no SDK
 signature (``REST_API_TOKEN``). Zoom's SDK lifetime window (30 minutes to 48 hours) does not
-apply to it; the rest of the time rules do.
+apply to it, nor does ``EXPIRES_SOON``; the rest of the time rules do.
 """
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ __all__ = ["api_rules", "not_api_token", "secret_pair_hint"]
 _C = FindingCode
 _ISS = VIDEO_SDK_API_CLAIMS["iss"]
 _KNOWN = frozenset(VIDEO_SDK_API_CLAIMS)
-_SDK_WINDOW = frozenset({_C.LIFETIME_TOO_SHORT, _C.LIFETIME_AT_MINIMUM})
-"""The SDK tokens' lower bound on ``exp - iat``: no rule of the REST API token."""
+_SDK_ONLY = frozenset({_C.LIFETIME_TOO_SHORT, _C.LIFETIME_AT_MINIMUM, _C.EXPIRES_SOON})
+"""The SDK tokens' lower bound on ``exp - iat`` and the time a join needs: no rules of a
+REST API token, which is made for a request about to be sent."""
 _KIND_NAMES = {
     TokenKind.MEETING_SDK: "a Meeting SDK signature",
     TokenKind.VIDEO_SDK: "a Video SDK token",
@@ -47,7 +48,7 @@ def api_rules(claims: Mapping[str, object], context: Context, found: Findings) -
     validate_unknown_claims(claims, _KNOWN, "Video SDK REST API", found)
     times = Findings()
     exp = time_rules(claims, context, times)
-    found.extend(f for f in times if f.code not in _SDK_WINDOW)
+    found.extend(f for f in times if f.code not in _SDK_ONLY)
     return exp
 
 
