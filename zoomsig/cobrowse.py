@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+from types import MappingProxyType
 from typing import Optional, Union
 
 from zoomsig import _jws
@@ -33,7 +34,7 @@ __all__ = [
     "sign_cobrowse_sdk",
 ]
 
-_ROLES = {value: CobrowseRole(value) for value in COBROWSE_ROLES}
+_ROLES = MappingProxyType({value: CobrowseRole(value) for value in COBROWSE_ROLES})
 
 
 def check_cobrowse_role(value: object, parameter: str = "role") -> CobrowseRole:

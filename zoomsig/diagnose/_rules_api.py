@@ -10,6 +10,7 @@ apply to it, nor does ``EXPIRES_SOON``; the rest of the time rules do.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Optional
 
 from zoomsig._enums import TokenKind
@@ -30,11 +31,13 @@ _KNOWN = frozenset(VIDEO_SDK_API_CLAIMS)
 _SDK_ONLY = frozenset({_C.LIFETIME_TOO_SHORT, _C.LIFETIME_AT_MINIMUM, _C.EXPIRES_SOON})
 """The SDK tokens' lower bound on ``exp - iat`` and the time a join needs: no rules of a
 REST API token, which is made for a request about to be sent."""
-_KIND_NAMES = {
-    TokenKind.MEETING_SDK: "a Meeting SDK signature",
-    TokenKind.VIDEO_SDK: "a Video SDK token",
-    TokenKind.COBROWSE_SDK: "a Cobrowse SDK token",
-}
+_KIND_NAMES = MappingProxyType(
+    {
+        TokenKind.MEETING_SDK: "a Meeting SDK signature",
+        TokenKind.VIDEO_SDK: "a Video SDK token",
+        TokenKind.COBROWSE_SDK: "a Cobrowse SDK token",
+    }
+)
 
 
 def api_rules(claims: Mapping[str, object], context: Context, found: Findings) -> Optional[int]:
