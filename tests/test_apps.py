@@ -229,7 +229,7 @@ node = pytest.mark.skipif(shutil.which("node") is None, reason="node is not inst
 def _node(script: str, *args: str) -> str:
     node_path = shutil.which("node")
     assert node_path is not None
-    done = subprocess.run(  # noqa: S603
+    done = subprocess.run(
         [node_path, "-e", script, *args], capture_output=True, text=True, timeout=30, check=True
     )
     return done.stdout

@@ -184,8 +184,13 @@ def test_public_functions_are_typed_and_documented(name: str) -> None:
         ("sign_legacy_web_sdk", {"now": None}),
         (
             "sign_cobrowse_sdk",
-            {"user_name": None, "expires_in": 7200, "now": None, "clock_skew": 30,
-             "enable_byop": None},
+            {
+                "user_name": None,
+                "expires_in": 7200,
+                "now": None,
+                "clock_skew": 30,
+                "enable_byop": None,
+            },
         ),
         ("sign_video_sdk_api", {"expires_in": 1800, "now": None, "clock_skew": 30}),
         ("decrypt_app_context", {"now": None, "max_age": 300}),

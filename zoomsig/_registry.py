@@ -311,7 +311,8 @@ COBROWSE_SDK_CLAIMS = _table(*_COBROWSE_ROWS)
 COBROWSE_REQUEST = (
     _COBROWSE_ROLE,
     LIFETIME,
-    COBROWSE_SDK_CLAIMS["user_id"],
+    # Optional in the request: the official sample makes a random id when it has none.
+    COBROWSE_SDK_CLAIMS["user_id"]._replace(required=False),
     COBROWSE_SDK_CLAIMS["user_name"],
 )
 """The Cobrowse endpoint's request fields (the official sample's), in its order."""

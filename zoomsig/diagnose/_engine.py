@@ -247,7 +247,9 @@ _EXPECTABLE = (
 def _check_expect(expect: object) -> TokenKind:
     if not isinstance(expect, TokenKind) or expect not in _EXPECTABLE:
         names = ", ".join(f"TokenKind.{kind.name}" for kind in _EXPECTABLE)
-        raise InvalidParameterError("expect", f"expected None or one of {names}, got {describe(expect)}")
+        raise InvalidParameterError(
+            "expect", f"expected None or one of {names}, got {describe(expect)}"
+        )
     return expect
 
 
