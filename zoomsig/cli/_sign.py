@@ -47,7 +47,7 @@ examples:
   zoomsig sign video --topic my-session --role 1
   zoomsig sign legacy --meeting 85746065432 --role 0
   zoomsig sign cobrowse --role customer --user-id user123 --user-name Ekaansh
-  zoomsig sign video-api        # Video SDK REST API token: API key and API secret
+  zoomsig sign video-api --api-key KEY   # secret: the Video SDK API secret
 
 {_args.SECRET_RULES}
 {_args.EXIT_RULES}"""
