@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, cast
 
 from zoomsig._errors import InvalidParameterError, ZoomSigError
 from zoomsig._params import check_secret
@@ -270,7 +270,7 @@ def _claims(plain: bytes) -> dict[str, object]:
         value = None
     if not isinstance(value, dict):
         raise _fail(_C.NOT_JSON, "the header decrypted, but not to a JSON object")
-    return value
+    return cast("dict[str, object]", value)  # JSON object keys are str
 
 
 def _millis(claims: Mapping[str, object], name: str) -> Optional[int]:

@@ -23,9 +23,8 @@ from zoomsig._registry import (
     MAX_COBROWSE_USER_ID,
     MAX_COBROWSE_USER_NAME,
 )
-from zoomsig._secrecy import describe
+from zoomsig._secrecy import describe, refuse_readable_secret
 from zoomsig._time import Now, resolve_now
-from zoomsig.video_sdk import _refuse_readable_secret  # pyright: ignore[reportPrivateUsage]
 
 __all__ = [
     "MAX_COBROWSE_USER_ID",
@@ -108,7 +107,7 @@ def sign_cobrowse_sdk(
     lifetime = check_lifetime(expires_in)
     skew = check_clock_skew(clock_skew)
     byop = check_flag(enable_byop, "enable_byop")
-    _refuse_readable_secret(sdk_secret, (("user_id", uid), ("user_name", name)))
+    refuse_readable_secret(sdk_secret, (("user_id", uid), ("user_name", name)))
     iat = math.floor(resolve_now(now)) - skew
     payload: dict[str, object] = {
         "app_key": key,

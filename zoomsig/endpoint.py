@@ -540,7 +540,8 @@ class CobrowseSdkPolicy:
         )
         if self.expires_in is not None:
             check_lifetime(self.expires_in)
-        if self.enable_byop not in (None, 0, 1) or isinstance(self.enable_byop, bool):
+        byop: object = self.enable_byop  # a dataclass field takes whatever it is given
+        if isinstance(byop, bool) or byop not in (None, 0, 1):
             raise InvalidParameterError("enable_byop", "expected None, 0 or 1")
 
 

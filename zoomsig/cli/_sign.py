@@ -143,7 +143,7 @@ def cobrowse_role(text: str) -> CobrowseRole:
         ) from None
 
 
-def _register_other_tokens(kinds: argparse._SubParsersAction[_args.Parser]) -> None:
+def _register_other_tokens(kinds: _args.Subparsers) -> None:
     """``sign cobrowse`` and ``sign video-api``: no credential type, a ``token`` answer."""
     parents = (_args.secret_options(), _args.now_option())
     json_help = 'print {"token": ..., "expiresAt": unix-seconds}'
