@@ -129,14 +129,12 @@ def register(subparsers: _args.Subparsers) -> None:
     )
 
 
-_COBROWSE_ROLES = {"1": CobrowseRole.CUSTOMER, "customer": CobrowseRole.CUSTOMER}
-_COBROWSE_ROLES.update({"2": CobrowseRole.AGENT, "agent": CobrowseRole.AGENT})
-
-
 def cobrowse_role(text: str) -> CobrowseRole:
     """``--role`` of ``sign cobrowse``: 1/customer or 2/agent."""
+    customer, agent = CobrowseRole.CUSTOMER, CobrowseRole.AGENT
+    names = {"1": customer, "customer": customer, "2": agent, "agent": agent}
     try:
-        return _COBROWSE_ROLES[text.strip().lower()]
+        return names[text.strip().lower()]
     except KeyError:
         raise argparse.ArgumentTypeError(
             f"expected 1, 2, customer or agent, got {_args.shown(text)}"
