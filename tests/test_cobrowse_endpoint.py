@@ -108,7 +108,10 @@ def test_policy_pins_byop_and_lifetime() -> None:
     assert report.kind is TokenKind.COBROWSE_SDK
     assert report.ok
     assert report.claims["enable_byop"] == 1
-    assert report.claims["exp"] - report.claims["iat"] == 3600
+    exp, iat = report.claims["exp"], report.claims["iat"]
+    assert isinstance(exp, int)
+    assert isinstance(iat, int)
+    assert exp - iat == 3600
     refused = cobrowse_sdk_response(
         b'{"role": 1, "expirationSeconds": 7200}', sdk_key=KEY, sdk_secret=SECRET, policy=policy
     )
