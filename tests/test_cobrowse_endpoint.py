@@ -192,3 +192,39 @@ def test_fastapi_cobrowse_router() -> None:
     post = app.openapi()["paths"]["/cobrowse/"]["post"]
     schema = post["requestBody"]["content"]["application/json"]["schema"]
     assert set(schema["properties"]) == set(COBROWSE_SDK_FIELDS)
+
+
+def test_docs_cobrowse_parity_table_lists_every_request_and_every_difference() -> None:
+    text = (Path(__file__).parent.parent / "docs" / "endpoint.md").read_text("utf-8")
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in text.splitlines()
+        if line.startswith("| cobrowse: ")
+    ]
+    assert [row[0] for row in rows] == [case.name for case in CASES]
+    for name, official, ours, verdict, why in rows:
+        difference = DIFFERENCES.get(name)
+        assert official.split()[0] == str(OFFICIAL[name]["status"])
+        if difference is None:
+            assert (verdict, why) == ("same", "")
+            assert ours in (official, f"{official} $body")
+        else:
+            assert (verdict, why) == ("**differs**", difference.reason)
+            assert ours.split()[0] == str(difference.status)
+
+
+def test_django_cobrowse_view() -> None:
+    pytest.importorskip("django")
+    import _django  # noqa: F401  # the suite's Django settings, configured once
+    from django.test import RequestFactory
+
+    from zoomsig.contrib.django import cobrowse_sdk_view
+
+    view = cobrowse_sdk_view(sdk_key=KEY, sdk_secret=SECRET)
+    request = RequestFactory().post(
+        "/cobrowse/", data=b'{"role": 1, "userId": "c-1"}', content_type="application/json"
+    )
+    response = view(request)
+    assert response.status_code == 200
+    token = json.loads(response.content)["token"]
+    assert decode_and_validate(token, secret=SECRET).kind is TokenKind.COBROWSE_SDK
