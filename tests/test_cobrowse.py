@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from _support import NOW, SENTINEL_SECRET, assert_rejected, jwt_parts, pyjwt_encode
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from zoomsig import (
     CobrowseRole,
@@ -199,3 +201,34 @@ def test_sign_cobrowse_sdk_refuses(
 
 def test_cobrowse_role_values_are_zoom_s() -> None:
     assert [int(role) for role in CobrowseRole] == [1, 2]
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=35,
+)
+
+
+@settings(derandomize=True, max_examples=60, deadline=None)
+@given(
+    role=st.sampled_from(list(CobrowseRole)),
+    user_id=_TEXT,
+    user_name=st.one_of(st.none(), _TEXT),
+    expires_in=st.integers(1801, 172800),
+    byop=st.sampled_from([None, 0, 1]),
+)
+def test_whatever_sign_cobrowse_sdk_makes_the_diagnosis_accepts(
+    role: CobrowseRole, user_id: str, user_name: Any, expires_in: int, byop: Any
+) -> None:
+    from zoomsig._registry import text_length
+
+    assume(text_length(user_id) <= 35)
+    token = sign_cobrowse_sdk(
+        sdk_key=KEY, sdk_secret=SECRET, role=role, user_id=user_id, user_name=user_name,
+        expires_in=expires_in, now=NOW, enable_byop=byop,
+    )  # fmt: skip
+    report = decode_and_validate(token, secret=SECRET, sdk_key=KEY, now=NOW)
+    assert report.kind is TokenKind.COBROWSE_SDK
+    assert report.ok, [f.code for f in report.findings]
+    assert report.signature_verified is True
