@@ -26,7 +26,7 @@ from typing import Callable, Optional, Union
 import jwt
 from _support import NOW, SDK_KEY, SDK_SECRET
 
-from zoomsig import MAX_SIGNATURE_LENGTH, FindingCode
+from zoomsig import MAX_SIGNATURE_LENGTH, FindingCode, TokenKind
 
 __all__ = [
     "CASES",
@@ -196,6 +196,20 @@ def video_claims(**over: object) -> dict[str, object]:
         "role_type": 1,
         "tpc": TOPIC,
         "version": 1,
+        "iat": IAT,
+        "exp": EXP,
+    }
+    claims.update(over)
+    return {name: value for name, value in claims.items() if value is not DROP}
+
+
+def cobrowse_claims(**over: object) -> dict[str, object]:
+    """The official Cobrowse auth endpoint sample's claims, in its order, with overrides."""
+    claims: dict[str, object] = {
+        "app_key": SDK_KEY,
+        "role_type": 1,
+        "user_id": "user123",
+        "user_name": "ekaansh",
         "iat": IAT,
         "exp": EXP,
     }
@@ -1528,6 +1542,51 @@ CASES += (
         _token(meeting_claims(), key=SDK_SECRET + "\r"),
         {C.SECRET_HAS_WHITESPACE},
         mention={C.SECRET_HAS_WHITESPACE: "carriage return"},
+    ),
+    # ---- Cobrowse SDK and Video SDK REST API tokens (issue 21)
+    _case(
+        # The Cobrowse auth endpoint sample's README shows a token with role_type 0.
+        "cobrowse_readme_token_role_type_0",
+        _token(cobrowse_claims(role_type=0, user_name=DROP)),
+        {C.COBROWSE_ROLE_INVALID},
+    ),
+    _case(
+        "cobrowse_user_identity_from_the_video_sdk",
+        _token(cobrowse_claims(user_id=DROP, user_identity="user123")),
+        {C.USER_ID_MISSING},
+    ),
+    _case(
+        "cobrowse_user_id_a_database_number",
+        _token(cobrowse_claims(user_id=4711)),
+        {C.USER_ID_TOO_LONG},
+    ),
+    _case(
+        "cobrowse_user_name_full_name_over_80",
+        _token(cobrowse_claims(user_name="Maximilian " * 8)),
+        {C.USER_NAME_TOO_LONG},
+    ),
+    _case(
+        "cobrowse_enable_byop_true_from_js",
+        _token(cobrowse_claims(enable_byop=True)),
+        {C.COBROWSE_OPTION_INVALID},
+    ),
+    _case(
+        "cobrowse_token_for_a_meeting_join",
+        _token(cobrowse_claims(role_type=2)),
+        {C.COBROWSE_SDK_TOKEN},
+        kwargs={"meeting_number": MN},
+    ),
+    _case(
+        "video_sdk_api_token_without_iss",
+        lambda: pyjwt({"iat": IAT, "exp": EXP}),
+        {C.API_TOKEN_ISS_MISSING},
+        kwargs={"expect": TokenKind.VIDEO_SDK_API},
+    ),
+    _case(
+        "video_sdk_token_sent_to_the_rest_api",
+        _token(video_claims()),
+        {C.SDK_TOKEN_NOT_API_TOKEN},
+        kwargs={"expect": TokenKind.VIDEO_SDK_API},
     ),
 )
 

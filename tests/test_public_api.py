@@ -21,7 +21,13 @@ CORE_FILES = sorted(
     if (path.name not in OUTSIDE_WORLD_ALLOWED or path.parent != PACKAGE_DIR)
     and PACKAGE_DIR / "cli" not in path.parents
 )
-SIGNERS = ("sign_meeting_sdk", "sign_video_sdk", "sign_legacy_web_sdk")
+SIGNERS = (
+    "sign_meeting_sdk",
+    "sign_video_sdk",
+    "sign_legacy_web_sdk",
+    "sign_cobrowse_sdk",
+    "sign_video_sdk_api",
+)
 WEBHOOK_FUNCTIONS = (
     "diagnose_webhook",
     "sign_rtms_handshake",
@@ -117,6 +123,7 @@ def test_the_public_functions() -> None:
     assert set(PUBLIC_FUNCTIONS) == {
         *SIGNERS,
         "decode_and_validate",
+        "decrypt_app_context",
         "explain_error",
         *WEBHOOK_FUNCTIONS,
     }
@@ -172,9 +179,21 @@ def test_public_functions_are_typed_and_documented(name: str) -> None:
         ),
         (
             "decode_and_validate",
-            {"zak": None, "obf_token": None, "other_secrets": None},
+            {"zak": None, "obf_token": None, "other_secrets": None, "expect": None},
         ),
         ("sign_legacy_web_sdk", {"now": None}),
+        (
+            "sign_cobrowse_sdk",
+            {
+                "user_name": None,
+                "expires_in": 7200,
+                "now": None,
+                "clock_skew": 30,
+                "enable_byop": None,
+            },
+        ),
+        ("sign_video_sdk_api", {"expires_in": 1800, "now": None, "clock_skew": 30}),
+        ("decrypt_app_context", {"now": None, "max_age": 300}),
     ],
 )
 def test_documented_defaults(name: str, defaults: dict[str, object]) -> None:
@@ -209,7 +228,7 @@ def test_implementation_modules_are_private() -> None:
         name = path.stem
         if name in {
             "__init__", "__main__", "cli", "endpoint", "errors_explained", "legacy",
-            "meeting_sdk", "video_sdk",
+            "meeting_sdk", "video_sdk", "cobrowse", "video_sdk_api", "apps",
         }:  # fmt: skip
             continue
         assert name.startswith("_"), f"zoomsig/{path.name} should be private"

@@ -16,13 +16,27 @@ from zoomsig._version import __version__
 # command's --version/--help cost almost nothing; type checkers and readers see the imports.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from zoomsig._enums import CredentialType, LegacyEncoding, Role, Severity, TokenKind
+    from zoomsig._enums import (
+        CobrowseRole,
+        CredentialType,
+        LegacyEncoding,
+        Role,
+        Severity,
+        TokenKind,
+    )
     from zoomsig._errors import (
         InvalidParameterError,
         UnsupportedCredentialError,
         ZoomSigError,
     )
     from zoomsig._registry import MAX_LIFETIME, MIN_LIFETIME
+    from zoomsig.apps import (
+        AppContext,
+        AppContextError,
+        AppContextErrorCode,
+        decrypt_app_context,
+    )
+    from zoomsig.cobrowse import sign_cobrowse_sdk
     from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
     from zoomsig.diagnose.codes import FindingCode
     from zoomsig.diagnose.report import Finding, InvalidSignatureError, Report
@@ -30,6 +44,7 @@ if TYPE_CHECKING:
     from zoomsig.legacy import sign_legacy_web_sdk
     from zoomsig.meeting_sdk import sign_meeting_sdk
     from zoomsig.video_sdk import sign_video_sdk
+    from zoomsig.video_sdk_api import sign_video_sdk_api
     from zoomsig.webhook import (
         InvalidWebhookError,
         WebhookEvent,
@@ -42,6 +57,7 @@ if TYPE_CHECKING:
 
 _WHERE = MappingProxyType(
     {
+        "CobrowseRole": "zoomsig._enums",
         "CredentialType": "zoomsig._enums",
         "LegacyEncoding": "zoomsig._enums",
         "Role": "zoomsig._enums",
@@ -54,6 +70,11 @@ _WHERE = MappingProxyType(
         "ZoomSigError": "zoomsig._errors",
         "MAX_LIFETIME": "zoomsig._registry",
         "MIN_LIFETIME": "zoomsig._registry",
+        "AppContext": "zoomsig.apps",
+        "AppContextError": "zoomsig.apps",
+        "AppContextErrorCode": "zoomsig.apps",
+        "decrypt_app_context": "zoomsig.apps",
+        "sign_cobrowse_sdk": "zoomsig.cobrowse",
         "MAX_SIGNATURE_LENGTH": "zoomsig.diagnose",
         "decode_and_validate": "zoomsig.diagnose",
         "FindingCode": "zoomsig.diagnose.codes",
@@ -65,6 +86,7 @@ _WHERE = MappingProxyType(
         "sign_legacy_web_sdk": "zoomsig.legacy",
         "sign_meeting_sdk": "zoomsig.meeting_sdk",
         "sign_video_sdk": "zoomsig.video_sdk",
+        "sign_video_sdk_api": "zoomsig.video_sdk_api",
         "WebhookEvent": "zoomsig.webhook",
         "diagnose_webhook": "zoomsig.webhook",
         "sign_rtms_handshake": "zoomsig.webhook",
@@ -83,6 +105,10 @@ __all__ = [
     "MAX_LIFETIME",
     "MAX_SIGNATURE_LENGTH",
     "MIN_LIFETIME",
+    "AppContext",
+    "AppContextError",
+    "AppContextErrorCode",
+    "CobrowseRole",
     "CredentialType",
     "ErrorExplanation",
     "Finding",
@@ -100,12 +126,15 @@ __all__ = [
     "ZoomSigError",
     "__version__",
     "decode_and_validate",
+    "decrypt_app_context",
     "diagnose_webhook",
     "explain_error",
+    "sign_cobrowse_sdk",
     "sign_legacy_web_sdk",
     "sign_meeting_sdk",
     "sign_rtms_handshake",
     "sign_video_sdk",
+    "sign_video_sdk_api",
     "sign_webhook",
     "url_validation_response",
     "verify_webhook",

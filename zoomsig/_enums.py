@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum, IntEnum
 
-__all__ = ["CredentialType", "LegacyEncoding", "Role", "Severity", "TokenKind"]
+__all__ = ["CobrowseRole", "CredentialType", "LegacyEncoding", "Role", "Severity", "TokenKind"]
 
 
 class Role(IntEnum):
@@ -14,6 +14,15 @@ class Role(IntEnum):
     """An attendee (Zoom's role 0)."""
     HOST = 1
     """The host or a co-host (Zoom's role 1). Starting a meeting also needs the host's ZAK."""
+
+
+class CobrowseRole(IntEnum):
+    """Who starts or joins a Cobrowse session: the Cobrowse SDK's ``role_type`` claim."""
+
+    CUSTOMER = 1
+    """The customer, whose page is shared (the ``SDK_TOKEN`` of ``session.start``)."""
+    AGENT = 2
+    """The support agent, who views it (the ``ACCESS_TOKEN`` of the agent's desk iframe)."""
 
 
 class CredentialType(str, Enum):
@@ -50,6 +59,10 @@ class TokenKind(str, Enum):
     UNKNOWN = "UNKNOWN"
     WEBHOOK = "WEBHOOK"
     """A Zoom webhook request, diagnosed by :func:`zoomsig.diagnose_webhook`."""
+    COBROWSE_SDK = "COBROWSE_SDK"
+    """A Cobrowse SDK token (``app_key``, ``role_type`` 1 or 2, ``user_id``, ``user_name``)."""
+    VIDEO_SDK_API = "VIDEO_SDK_API"
+    """A Video SDK REST API token (``iss``, ``iat``, ``exp``), signed with the API secret."""
 
 
 class Severity(str, Enum):

@@ -24,9 +24,14 @@ from types import MappingProxyType
 from typing import NamedTuple, Optional
 
 __all__ = [
+    "COBROWSE_REQUEST",
+    "COBROWSE_ROLES",
+    "COBROWSE_SDK_CLAIMS",
     "GEO_REGIONS",
     "LIFETIME",
     "MAX_CLOCK_SKEW",
+    "MAX_COBROWSE_USER_ID",
+    "MAX_COBROWSE_USER_NAME",
     "MAX_LIFETIME",
     "MAX_SESSION_KEY",
     "MAX_TOPIC",
@@ -37,6 +42,7 @@ __all__ = [
     "MEETING_SDK_REQUEST",
     "MILLISECONDS",
     "MIN_LIFETIME",
+    "VIDEO_SDK_API_CLAIMS",
     "VIDEO_SDK_CLAIMS",
     "VIDEO_SDK_REQUEST",
     "FieldKind",
@@ -75,6 +81,13 @@ MAX_SESSION_KEY = 36
 """Longest ``session_key``."""
 MAX_USER_KEY = 36
 """Longest ``user_key`` (Zoom's Video SDK auth page)."""
+MAX_COBROWSE_USER_ID = 35
+"""Longest Cobrowse ``user_id`` (``userId``): the official Cobrowse auth endpoint sample's."""
+MAX_COBROWSE_USER_NAME = 80
+"""Longest Cobrowse ``user_name``: Zoom's Cobrowse authorize page (the endpoint sample
+refuses a ``userName`` over 35)."""
+COBROWSE_ROLES = (1, 2)
+"""The Cobrowse ``role_type`` values: 1 the customer, 2 the agent."""
 MAX_TELEMETRY_TRACKING_ID = 200
 """Longest ``telemetry_tracking_id`` zoomsig signs (Zoom states none; the topic's bound)."""
 
@@ -271,6 +284,46 @@ VIDEO_SDK_REQUEST = (
     ),
 )
 """The Video SDK endpoint's request fields (the official sample's), in its order."""
+
+
+_COBROWSE_ROLE = FieldRule(
+    "role_type", "role", "role", "--role", _K.INTEGER,
+    limit=COBROWSE_ROLES[-1], minimum=COBROWSE_ROLES[0], code="COBROWSE_ROLE_INVALID",
+    required=True,
+)  # fmt: skip
+_COBROWSE_ROWS = (
+    FieldRule("app_key", "sdk_key", None, "--sdk-key", _K.KEY, code="APP_KEY_MISSING",
+              required=True),
+    _COBROWSE_ROLE,
+    FieldRule("user_id", "user_id", "userId", "--user-id", _K.TEXT,
+              limit=MAX_COBROWSE_USER_ID, code="USER_ID_TOO_LONG", required=True),
+    FieldRule("user_name", "user_name", "userName", "--user-name", _K.TEXT,
+              limit=MAX_COBROWSE_USER_NAME, code="USER_NAME_TOO_LONG"),
+    FieldRule("iat", "now", None, "--now", _K.INTEGER, code="IAT_NOT_INTEGER", required=True),
+    FieldRule("exp", None, None, None, _K.INTEGER, code="EXP_NOT_INTEGER", required=True),
+    # Bring Your Own PIN: the server decides it (CobrowseSdkPolicy), not the browser.
+    _flag("enable_byop", None, "COBROWSE_OPTION_INVALID", signed=True),
+)  # fmt: skip
+
+COBROWSE_SDK_CLAIMS = _table(*_COBROWSE_ROWS)
+"""The claims of a Cobrowse SDK token, by name, in the official sample's payload order."""
+
+COBROWSE_REQUEST = (
+    _COBROWSE_ROLE,
+    LIFETIME,
+    # Optional in the request: the official sample makes a random id when it has none.
+    COBROWSE_SDK_CLAIMS["user_id"]._replace(required=False),
+    COBROWSE_SDK_CLAIMS["user_name"],
+)
+"""The Cobrowse endpoint's request fields (the official sample's), in its order."""
+
+VIDEO_SDK_API_CLAIMS = _table(
+    FieldRule("iss", "api_key", None, "--api-key", _K.KEY, code="API_TOKEN_ISS_MISSING",
+              required=True),
+    FieldRule("iat", "now", None, "--now", _K.INTEGER, code="IAT_NOT_INTEGER", required=True),
+    FieldRule("exp", None, None, None, _K.INTEGER, code="EXP_NOT_INTEGER", required=True),
+)  # fmt: skip
+"""The claims of a Video SDK REST API token: ``iss`` the API key, signed with the API secret."""
 
 
 def request_fields(rows: Iterable[FieldRule]) -> tuple[str, ...]:

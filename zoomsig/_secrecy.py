@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Optional, Union
 from urllib.parse import quote
 
@@ -46,6 +46,7 @@ __all__ = [
     "int_digits",
     "is_utf8_encodable",
     "refuse_long",
+    "refuse_readable_secret",
     "secret_texts",
 ]
 
@@ -181,6 +182,21 @@ def holds_part(text: str, secret: str, part: int = SECRET_PART) -> bool:
     windows, each a substring search of the secret. (A secret shorter than ``part`` is no
     Zoom secret; it is not searched for.)"""
     return any(text[i : i + part] in secret for i in range(len(text) - part + 1))
+
+
+def refuse_readable_secret(secret: str, texts: Iterable[tuple[str, object]]) -> None:
+    """Refuse a text claim that holds :data:`SECRET_PART` characters of the secret: a signed
+    token is readable by every browser that joins (``SECRET_IN_TOKEN``).
+
+    ``texts``: (parameter, value) pairs; the error names the parameter, never the text.
+    """
+    for parameter, text in texts:
+        if isinstance(text, str) and holds_part(text, secret):
+            raise InvalidParameterError(
+                parameter,
+                f"holds {SECRET_PART} or more characters of sdk_secret in a row; the token "
+                "is readable by anyone who gets it, e.g. every browser that joins",
+            )
 
 
 RUN = 8

@@ -26,6 +26,7 @@ import codecs
 import json
 import math
 import re
+import secrets
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -33,10 +34,11 @@ from itertools import accumulate
 from types import MappingProxyType
 from typing import Optional, Union, cast
 
-from zoomsig._enums import CredentialType, Role
+from zoomsig._enums import CobrowseRole, CredentialType, Role
 from zoomsig._errors import InvalidParameterError
 from zoomsig._params import check_lifetime, check_role
 from zoomsig._registry import (
+    COBROWSE_REQUEST,
     GEO_REGIONS,
     MAX_LIFETIME,
     MEETING_NUMBER_DIGITS,
@@ -50,20 +52,25 @@ from zoomsig._registry import (
     text_length,
 )
 from zoomsig._time import Now
+from zoomsig.cobrowse import check_cobrowse_role, sign_cobrowse_sdk
 from zoomsig.meeting_sdk import sign_meeting_sdk
 from zoomsig.video_sdk import sign_video_sdk
 
 __all__ = [
+    "COBROWSE_SDK_FIELDS",
     "DEFAULT_LIFETIME",
     "MAX_BODY_SIZE",
     "MAX_JSON_DEPTH",
     "MEETING_SDK_FIELDS",
     "VIDEO_SDK_FIELDS",
+    "CobrowseSdkPolicy",
     "EndpointResponse",
     "MeetingSdkPolicy",
     "VideoSdkPolicy",
+    "check_cobrowse_sdk_credentials",
     "check_meeting_sdk_credentials",
     "check_video_sdk_credentials",
+    "cobrowse_sdk_response",
     "is_json_content_type",
     "meeting_sdk_response",
     "too_large_response",
@@ -105,6 +112,8 @@ MEETING_SDK_FIELDS = request_fields(MEETING_SDK_REQUEST)
 """The request fields of the Meeting SDK endpoint (the official sample's); others are ignored."""
 
 VIDEO_SDK_FIELDS = request_fields(VIDEO_SDK_REQUEST)
+COBROWSE_SDK_FIELDS = request_fields(COBROWSE_REQUEST)
+"""The Cobrowse SDK endpoint's request fields, the official Cobrowse sample's."""
 """The request fields of the Video SDK endpoint (the official sample's); others are ignored.
 ``audioCompatibleMode`` is the deprecated name of ``audioWebRtcMode``."""
 
@@ -138,13 +147,14 @@ class EndpointResponse:
     def __repr__(self) -> str:
         # Never a whole token in a repr (a log line of it would be a working signature).
         shown = self.to_dict()
-        if isinstance(shown.get("signature"), str):
-            shown["signature"] = str(shown["signature"])[:12] + "…"
+        for name in ("signature", "token"):
+            if isinstance(shown.get(name), str):
+                shown[name] = str(shown[name])[:12] + "…"
         return f"EndpointResponse(status={self.status}, body={shown!r})"
 
     @property
     def ok(self) -> bool:
-        """Whether a signature was made (``status == 200``)."""
+        """Whether a signature or token was made (``status == 200``)."""
         return self.status == 200
 
     def to_dict(self) -> dict[str, object]:
@@ -505,20 +515,54 @@ class VideoSdkPolicy:
             check_lifetime(self.expires_in)
 
 
+@dataclass(frozen=True)
+class CobrowseSdkPolicy:
+    """What this server agrees to sign for the Cobrowse SDK (see :class:`MeetingSdkPolicy`).
+
+    Attributes:
+        roles: Roles the request may ask for; the customer (1) only by default. An agent
+            token (2) views the customer's page: allow it only where the server has checked
+            that the user is an agent (the integrations' ``policy=`` callable decides per
+            request).
+        expires_in: If set, the lifetime every token gets; a different
+            ``expirationSeconds`` in the request is refused.
+        enable_byop: 1 puts ``enable_byop`` (Bring Your Own PIN) in every token; the
+            browser cannot ask for it.
+    """
+
+    roles: Collection[Union[CobrowseRole, int]] = frozenset({CobrowseRole.CUSTOMER})
+    expires_in: Optional[int] = None
+    enable_byop: Optional[int] = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "roles", frozenset(check_cobrowse_role(r, "roles") for r in self.roles)
+        )
+        if self.expires_in is not None:
+            check_lifetime(self.expires_in)
+        byop: object = self.enable_byop  # a dataclass field takes whatever it is given
+        if isinstance(byop, bool) or byop not in (None, 0, 1):
+            raise InvalidParameterError("enable_byop", "expected None, 0 or 1")
+
+
 _DEFAULT_MEETING_POLICY = MeetingSdkPolicy()
 _DEFAULT_VIDEO_POLICY = VideoSdkPolicy()
+_DEFAULT_COBROWSE_POLICY = CobrowseSdkPolicy()
 
 
 def _apply_policy(
     values: dict[str, object],
-    policy: Union[MeetingSdkPolicy, VideoSdkPolicy],
+    policy: Union[MeetingSdkPolicy, VideoSdkPolicy, CobrowseSdkPolicy],
     scope: Callable[[], None],
     errors: Errors,
 ) -> None:
     """The role and lifetime rules every policy has, around the product's own ``scope``."""
     role = values["role"]
     if role is not None and role not in policy.roles:
-        name = "host" if role == Role.HOST else "participant"
+        if isinstance(role, CobrowseRole):
+            name = role.name.lower()
+        else:
+            name = "host" if role == Role.HOST else "participant"
         errors.append(_error("role", f"this server does not sign {name} (role {role}) signatures"))
     scope()
     pinned, requested = policy.expires_in, values["expires_in"]
@@ -598,6 +642,25 @@ _VIDEO_PARAMETERS = _parameter_fields(VIDEO_SDK_REQUEST)
 _MEETING_READING = _reading(MEETING_SDK_REQUEST)
 _VIDEO_READING = _reading(sorted(VIDEO_SDK_REQUEST, key=lambda row: row.kind is not FieldKind.ROLE))
 """The Video SDK fields in the order their 400 errors are listed: role first, as always."""
+
+
+def _cobrowse_role(body: Mapping[str, object], errors: Errors) -> Optional[CobrowseRole]:
+    """The official sample's required ``role``: 1 (customer) or 2 (agent)."""
+    if "role" not in body:
+        errors.append(_error("role", "required, but not in the request body"))
+        return None
+    value = _integer(body, "role", errors)
+    if value is None:
+        return None
+    if value not in (1, 2):
+        shown = value if abs(value) < _MAX_SHOWN else "a larger number"
+        errors.append(_error("role", f"expected 1 (customer) or 2 (agent), got {shown}"))
+        return None
+    return CobrowseRole(value)
+
+
+_COBROWSE_PARAMETERS = _parameter_fields(COBROWSE_REQUEST)
+_COBROWSE_READING = (("role", "role", True, _cobrowse_role), *_reading(COBROWSE_REQUEST[1:]))
 
 
 def _server_error(exc: InvalidParameterError, fields: Mapping[str, str]) -> EndpointResponse:
@@ -768,6 +831,58 @@ def video_sdk_response(
     return EndpointResponse(200, MappingProxyType({"signature": signature}))
 
 
+def cobrowse_sdk_response(
+    body: JsonBody,
+    *,
+    sdk_key: str,
+    sdk_secret: str,
+    policy: Optional[CobrowseSdkPolicy] = None,
+    content_type: Optional[str] = None,
+    max_body_size: int = MAX_BODY_SIZE,
+    now: Now = None,
+    clock_skew: int = 30,
+    body_sent: bool = False,
+) -> EndpointResponse:
+    """The Cobrowse SDK endpoint's answer to one request body (the official Cobrowse auth
+    endpoint sample's contract).
+
+    Same arguments as :func:`meeting_sdk_response`, with a :class:`CobrowseSdkPolicy`.
+    ``role`` (1 customer, 2 agent) is required; ``userId`` (at most 35 characters) is a
+    random id when the request has none, and ``userName`` (at most 80) is ``userId`` then,
+    as in the official sample.
+
+    Returns:
+        200 ``{"token"}``; 400, 403, 413, 415 or 500 with
+        ``{"errors": [{"property", "reason"}]}``.
+    """
+    decoded = _decode(body, content_type, max_body_size, body_sent)
+    if isinstance(decoded, EndpointResponse):
+        return decoded
+    errors: Errors = []
+    values = _fields(_COBROWSE_READING, decoded, errors)
+    if errors:
+        return _errors(400, errors)
+    cobrowse_policy = _DEFAULT_COBROWSE_POLICY if policy is None else policy
+    _apply_policy(values, cobrowse_policy, lambda: None, errors)
+    if errors:
+        return _errors(403, errors)
+    if values["user_id"] is None:
+        values["user_id"] = secrets.token_hex(6)  # the sample: Math.random().toString(36)
+    token = _sign(
+        sign_cobrowse_sdk,
+        values,
+        _COBROWSE_PARAMETERS,
+        sdk_key=sdk_key,
+        sdk_secret=sdk_secret,
+        now=now,
+        clock_skew=clock_skew,
+        enable_byop=cobrowse_policy.enable_byop,
+    )
+    if isinstance(token, EndpointResponse):
+        return token
+    return EndpointResponse(200, MappingProxyType({"token": token}))
+
+
 def check_meeting_sdk_credentials(
     *,
     sdk_key: str,
@@ -800,4 +915,17 @@ def check_video_sdk_credentials(*, sdk_key: str, sdk_secret: str) -> None:
     """
     sign_video_sdk(
         sdk_key=sdk_key, sdk_secret=sdk_secret, topic="start-up-check", role=0, now=1800000000
+    )
+
+
+def check_cobrowse_sdk_credentials(*, sdk_key: str, sdk_secret: str) -> None:
+    """Check a server's Cobrowse SDK key and secret once, at start-up.
+
+    See :func:`check_meeting_sdk_credentials`.
+
+    Raises:
+        InvalidParameterError: ``parameter`` is ``sdk_key`` or ``sdk_secret``.
+    """
+    sign_cobrowse_sdk(
+        sdk_key=sdk_key, sdk_secret=sdk_secret, role=1, user_id="start-up-check", now=1800000000
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Optional, Union, cast
 
 from zoomsig import _jws
@@ -29,7 +29,7 @@ from zoomsig._registry import (
     FieldKind,
     FieldRule,
 )
-from zoomsig._secrecy import SECRET_PART, describe, holds_part
+from zoomsig._secrecy import describe, refuse_readable_secret
 from zoomsig._time import Now, resolve_now
 
 __all__ = [
@@ -84,18 +84,6 @@ _OPTIONAL = tuple(
 
 
 _PARAMETERS = tuple(parameter for _, parameter, _ in _OPTIONAL)
-
-
-def _refuse_readable_secret(secret: str, texts: Iterable[tuple[str, object]]) -> None:
-    """Refuse a text claim that holds :data:`~zoomsig._secrecy.SECRET_PART` characters of
-    the secret: the token is readable by every browser that joins (``SECRET_IN_TOKEN``)."""
-    for parameter, text in texts:
-        if isinstance(text, str) and holds_part(text, secret):
-            raise InvalidParameterError(
-                parameter,
-                f"holds {SECRET_PART} or more characters of sdk_secret in a row; the token "
-                "is readable by anyone who gets it, e.g. every browser that joins",
-            )
 
 
 def sign_video_sdk(
@@ -171,7 +159,7 @@ def sign_video_sdk(
     }
     optional = [(claim, check(given[parameter])) for claim, parameter, check in _OPTIONAL]
     texts = zip(("topic", *_PARAMETERS), (tpc, *(value for _, value in optional)))
-    _refuse_readable_secret(sdk_secret, texts)
+    refuse_readable_secret(sdk_secret, texts)
     iat = math.floor(resolve_now(now)) - skew
     payload: dict[str, object] = {
         "app_key": key,

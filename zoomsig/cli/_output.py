@@ -243,6 +243,8 @@ KIND_NAMES = MappingProxyType(
         TokenKind.LEGACY_WEB_SDK: "legacy Web SDK signature",
         TokenKind.WEBHOOK: "Zoom webhook signature",
         TokenKind.UNKNOWN: "not recognised as any Zoom signature",
+        TokenKind.COBROWSE_SDK: "Cobrowse SDK token",
+        TokenKind.VIDEO_SDK_API: "Video SDK REST API token",
     }
 )
 

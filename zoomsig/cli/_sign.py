@@ -1,11 +1,18 @@
-"""``zoomsig sign meeting|video|legacy``: make a signature and print it."""
+"""``zoomsig sign meeting|video|legacy|cobrowse|video-api``: make a signature and print it."""
 
 from __future__ import annotations
 
 import argparse
 
-from zoomsig._enums import CredentialType, LegacyEncoding
-from zoomsig._registry import LIFETIME, MEETING_SDK_CLAIMS, VIDEO_SDK_CLAIMS, FieldKind
+from zoomsig._enums import CobrowseRole, CredentialType, LegacyEncoding
+from zoomsig._registry import (
+    COBROWSE_SDK_CLAIMS,
+    LIFETIME,
+    MEETING_SDK_CLAIMS,
+    VIDEO_SDK_API_CLAIMS,
+    VIDEO_SDK_CLAIMS,
+    FieldKind,
+)
 from zoomsig.cli import _args
 from zoomsig.cli._args import EXIT_OK, KEY_ENV, SECRET_ENV, UsageError
 
@@ -39,6 +46,8 @@ examples:
   zoomsig sign meeting          # native SDK: no meeting, no role
   zoomsig sign video --topic my-session --role 1
   zoomsig sign legacy --meeting 85746065432 --role 0
+  zoomsig sign cobrowse --role customer --user-id user123 --user-name Ekaansh
+  zoomsig sign video-api --api-key KEY   # secret: the Video SDK API secret
 
 {_args.SECRET_RULES}
 {_args.EXIT_RULES}"""
@@ -101,6 +110,7 @@ def register(subparsers: _args.Subparsers) -> None:
     video.add_argument("--role", type=_args.role, required=True, help="0/participant or 1/host")
     _add_lifetime(video)
     _add_video_options(video)
+    _register_other_tokens(kinds)
 
     legacy = signer(
         "legacy",
@@ -119,13 +129,55 @@ def register(subparsers: _args.Subparsers) -> None:
     )
 
 
-def _add_lifetime(sub: argparse.ArgumentParser) -> None:
+def cobrowse_role(text: str) -> CobrowseRole:
+    """``--role`` of ``sign cobrowse``: 1/customer or 2/agent."""
+    customer, agent = CobrowseRole.CUSTOMER, CobrowseRole.AGENT
+    names = {"1": customer, "customer": customer, "2": agent, "agent": agent}
+    try:
+        return names[text.strip().lower()]
+    except KeyError:
+        raise argparse.ArgumentTypeError(
+            f"expected 1, 2, customer or agent, got {_args.shown(text)}"
+        ) from None
+
+
+def _register_other_tokens(kinds: _args.Subparsers) -> None:
+    """``sign cobrowse`` and ``sign video-api``: no credential type, a ``token`` answer."""
+    parents = (_args.secret_options(), _args.now_option())
+    json_help = 'print {"token": ..., "expiresAt": unix-seconds}'
+    for name, text, key_help in (
+        ("cobrowse", "Cobrowse SDK token (customer SDK_TOKEN or agent ACCESS_TOKEN)", "SDK key"),
+        ("video-api", "Video SDK REST API token ({iss, iat, exp}; API key and secret)", "API key"),
+    ):
+        sub = _args.add_command(
+            kinds, name, help=text, description=text, epilog=EPILOG, parents=parents, run=run
+        )
+        option = "--sdk-key" if name == "cobrowse" else "--api-key"
+        sub.add_argument(
+            option, dest="key", metavar="KEY", help=f"the {key_help}; default: {KEY_ENV}"
+        )
+        sub.add_argument("--json", action="store_true", help=json_help)
+        if name == "video-api":
+            _add_lifetime(sub, default=1800, low=60)
+            continue
+        sub.add_argument("--role", type=cobrowse_role, required=True, help="1/customer or 2/agent")
+        for row in COBROWSE_SDK_CLAIMS.values():
+            if row.kind is FieldKind.TEXT and row.flag is not None:
+                sub.add_argument(
+                    row.flag, required=row.required, metavar="TEXT", help=f"{row.claim}, at most "
+                    f"{row.limit} characters"
+                )  # fmt: skip
+        sub.add_argument("--enable-byop", type=int, choices=(0, 1), help="enable_byop: 1 or 0")
+        _add_lifetime(sub)
+
+
+def _add_lifetime(sub: argparse.ArgumentParser, default: int = 7200, low: int = 1800) -> None:
     sub.add_argument(
         "--expires-in",
         type=int,
-        default=7200,
+        default=default,
         metavar="SECONDS",
-        help="lifetime, 1800 to 172800 (default 7200)",
+        help=f"lifetime, {low} to 172800 (default {default})",
     )
     sub.add_argument(
         "--clock-skew",
@@ -179,7 +231,13 @@ def _add_video_options(video: _args.Parser) -> None:
 
 def _flags() -> dict[str, str]:
     """Each signer keyword and the option that sets it, from the registry."""
-    rows = (*MEETING_SDK_CLAIMS.values(), *VIDEO_SDK_CLAIMS.values(), LIFETIME)
+    rows = (
+        *MEETING_SDK_CLAIMS.values(),
+        *VIDEO_SDK_CLAIMS.values(),
+        *COBROWSE_SDK_CLAIMS.values(),
+        *VIDEO_SDK_API_CLAIMS.values(),
+        LIFETIME,
+    )
     return {row.parameter: row.flag for row in rows if row.parameter and row.flag}
 
 
@@ -188,7 +246,7 @@ def run(args: argparse.Namespace, out: Out) -> int:
     from zoomsig.cli._secrets import read_key, read_secret  # noqa: PLC0415
 
     kind: str = args.kind
-    key_option = "--api-key" if kind == "legacy" else "--sdk-key"
+    key_option = "--api-key" if kind in ("legacy", "video-api") else "--sdk-key"
     key, key_source = read_key(args, key_option)
     if key is None:
         raise UsageError(f"no key: pass {key_option} KEY or set {KEY_ENV}")
@@ -222,11 +280,43 @@ def run(args: argparse.Namespace, out: Out) -> int:
 
         payload = _jws.b64url_decode(token.split(".")[1])
         expires_at = json.loads(payload or b"{}").get("exp")
-    out.json({"signature": token, "sdkKey": key, "expiresAt": expires_at})
+    if kind in ("cobrowse", "video-api"):  # the Cobrowse sample answers {"token": ...}
+        out.json({"token": token, "expiresAt": expires_at})
+    else:
+        out.json({"signature": token, "sdkKey": key, "expiresAt": expires_at})
     return EXIT_OK
 
 
+def _sign_other(args: argparse.Namespace, key: str, secret: str) -> str:
+    """``sign cobrowse`` and ``sign video-api``."""
+    if args.kind == "video-api":
+        from zoomsig.video_sdk_api import sign_video_sdk_api  # noqa: PLC0415
+
+        return sign_video_sdk_api(
+            api_key=key,
+            api_secret=secret,
+            expires_in=args.expires_in,
+            now=args.now,
+            clock_skew=args.clock_skew,
+        )
+    from zoomsig.cobrowse import sign_cobrowse_sdk  # noqa: PLC0415
+
+    return sign_cobrowse_sdk(
+        sdk_key=key,
+        sdk_secret=secret,
+        role=args.role,
+        user_id=args.user_id,
+        user_name=args.user_name,
+        expires_in=args.expires_in,
+        now=args.now,
+        clock_skew=args.clock_skew,
+        enable_byop=args.enable_byop,
+    )
+
+
 def _sign(args: argparse.Namespace, key: str, secret: str) -> str:
+    if args.kind in ("cobrowse", "video-api"):
+        return _sign_other(args, key, secret)
     if args.kind == "legacy":
         from zoomsig.legacy import sign_legacy_web_sdk  # noqa: PLC0415
 

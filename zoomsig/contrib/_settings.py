@@ -16,20 +16,25 @@ from typing_extensions import Protocol
 
 from zoomsig import CredentialType, InvalidParameterError
 from zoomsig.endpoint import (
+    CobrowseSdkPolicy,
     EndpointResponse,
     MeetingSdkPolicy,
     VideoSdkPolicy,
+    check_cobrowse_sdk_credentials,
     check_meeting_sdk_credentials,
     check_video_sdk_credentials,
+    cobrowse_sdk_response,
     meeting_sdk_response,
     video_sdk_response,
 )
 from zoomsig.webhook.endpoint import check_max_body_size
 
-__all__ = ["Responder", "meeting_sdk_responder", "video_sdk_responder"]
+__all__ = ["Responder", "cobrowse_sdk_responder", "meeting_sdk_responder", "video_sdk_responder"]
 
-P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy)
-P_contra = TypeVar("P_contra", MeetingSdkPolicy, VideoSdkPolicy, contravariant=True)
+P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy, CobrowseSdkPolicy)
+P_contra = TypeVar(
+    "P_contra", MeetingSdkPolicy, VideoSdkPolicy, CobrowseSdkPolicy, contravariant=True
+)
 
 
 class Responder(Protocol[P_contra]):
@@ -88,4 +93,16 @@ def video_sdk_responder(
     check_video_sdk_credentials(sdk_key=sdk_key, sdk_secret=sdk_secret)
     return partial(
         video_sdk_response, sdk_key=sdk_key, sdk_secret=sdk_secret, max_body_size=max_body_size
+    )
+
+
+def cobrowse_sdk_responder(
+    *, sdk_key: str, sdk_secret: str, policy: object, max_body_size: int
+) -> Responder[CobrowseSdkPolicy]:
+    """The Cobrowse SDK endpoint with its settings checked (now) and bound."""
+    check_max_body_size(max_body_size)
+    _check_policy(policy, CobrowseSdkPolicy)
+    check_cobrowse_sdk_credentials(sdk_key=sdk_key, sdk_secret=sdk_secret)
+    return partial(
+        cobrowse_sdk_response, sdk_key=sdk_key, sdk_secret=sdk_secret, max_body_size=max_body_size
     )

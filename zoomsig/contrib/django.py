@@ -80,12 +80,19 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from zoomsig import CredentialType, InvalidParameterError
-from zoomsig.contrib._settings import Responder, meeting_sdk_responder, video_sdk_responder
+from zoomsig.contrib._settings import (
+    Responder,
+    cobrowse_sdk_responder,
+    meeting_sdk_responder,
+    video_sdk_responder,
+)
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
+    CobrowseSdkPolicy,
     EndpointResponse,
     MeetingSdkPolicy,
     VideoSdkPolicy,
+    check_cobrowse_sdk_credentials,
     check_meeting_sdk_credentials,
     check_video_sdk_credentials,
     meeting_sdk_response,
@@ -98,6 +105,7 @@ __all__ = [
     "ZoomSigConfig",
     "check_routed_views",
     "check_settings",
+    "cobrowse_sdk_view",
     "meeting_sdk_view",
     "video_sdk_view",
     "webhook_view",
@@ -105,6 +113,7 @@ __all__ = [
 
 MEETING_SDK_SETTINGS = ("ZOOM_SDK_KEY", "ZOOM_SDK_SECRET")
 VIDEO_SDK_SETTINGS = ("ZOOM_VIDEO_SDK_KEY", "ZOOM_VIDEO_SDK_SECRET")
+COBROWSE_SDK_SETTINGS = ("ZOOM_COBROWSE_SDK_KEY", "ZOOM_COBROWSE_SDK_SECRET")
 WEBHOOK_SETTING = "ZOOM_WEBHOOK_SECRET_TOKEN"
 
 _STAND_INS: Mapping[str, str] = MappingProxyType(
@@ -113,6 +122,8 @@ _STAND_INS: Mapping[str, str] = MappingProxyType(
         "ZOOM_SDK_SECRET": "zoomsig-stand-in-secret-0123456789",
         "ZOOM_VIDEO_SDK_KEY": "zoomsigStandInKey",
         "ZOOM_VIDEO_SDK_SECRET": "zoomsig-stand-in-secret-0123456789",
+        "ZOOM_COBROWSE_SDK_KEY": "zoomsigStandInKey",
+        "ZOOM_COBROWSE_SDK_SECRET": "zoomsig-stand-in-secret-0123456789",
         WEBHOOK_SETTING: "zoomsigStandInToken012",
     }
 )
@@ -128,9 +139,10 @@ _READS = "zoomsig_settings"
 """The attribute that marks a zoomsig view: the settings it reads (see check_routed_views)."""
 
 View = Callable[[HttpRequest], HttpResponse]
-P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy)
+P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy, CobrowseSdkPolicy)
 MeetingPolicySource = Union[MeetingSdkPolicy, Callable[[HttpRequest], MeetingSdkPolicy], None]
 VideoPolicySource = Union[VideoSdkPolicy, Callable[[HttpRequest], VideoSdkPolicy], None]
+CobrowsePolicySource = Union[CobrowseSdkPolicy, Callable[[HttpRequest], CobrowseSdkPolicy], None]
 
 
 # --------------------------------------------------------------------------------------
@@ -212,6 +224,7 @@ def check_settings(
     for names, check in (
         (MEETING_SDK_SETTINGS, check_meeting_sdk_credentials),
         (VIDEO_SDK_SETTINGS, check_video_sdk_credentials),
+        (COBROWSE_SDK_SETTINGS, check_cobrowse_sdk_credentials),
     ):
         messages += _check_pair(names, check)
     messages += _check_webhook_setting()
@@ -557,6 +570,34 @@ def video_sdk_view(
         policy=policy,
         max_body_size=max_body_size,
         name="video_sdk_signature",
+    )
+
+
+def cobrowse_sdk_view(
+    *,
+    sdk_key: Optional[str] = None,
+    sdk_secret: Optional[str] = None,
+    policy: CobrowsePolicySource = None,
+    max_body_size: int = MAX_BODY_SIZE,
+) -> View:
+    """A view serving the Cobrowse SDK token endpoint (``{"token": …}``, as Zoom's Cobrowse
+    auth endpoint sample answers).
+
+    Same arguments as :func:`meeting_sdk_view`, with a
+    :class:`~zoomsig.endpoint.CobrowseSdkPolicy` (customer tokens only when ``None``); the
+    settings are ``ZOOM_COBROWSE_SDK_KEY`` and ``ZOOM_COBROWSE_SDK_SECRET``.
+
+    Raises:
+        ImproperlyConfigured: A setting or argument is set to what cannot work. A
+            missing setting raises nothing: the view answers 500 until it is set.
+    """
+    return _sdk_view(
+        cobrowse_sdk_responder,
+        (sdk_key, sdk_secret),
+        COBROWSE_SDK_SETTINGS,
+        policy=policy,
+        max_body_size=max_body_size,
+        name="cobrowse_sdk_token",
     )
 
 

@@ -37,16 +37,24 @@ from pydantic.json_schema import SkipJsonSchema
 
 from zoomsig import CredentialType, InvalidWebhookError
 from zoomsig._registry import (
+    COBROWSE_SDK_CLAIMS,
     GEO_REGIONS,
     MAX_LIFETIME,
     MEETING_NUMBER_DIGITS,
     MIN_LIFETIME,
     VIDEO_SDK_CLAIMS,
+    FieldRule,
     text_length,
 )
-from zoomsig.contrib._settings import Responder, meeting_sdk_responder, video_sdk_responder
+from zoomsig.contrib._settings import (
+    Responder,
+    cobrowse_sdk_responder,
+    meeting_sdk_responder,
+    video_sdk_responder,
+)
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
+    CobrowseSdkPolicy,
     EndpointResponse,
     MeetingSdkPolicy,
     VideoSdkPolicy,
@@ -61,6 +69,8 @@ from zoomsig.webhook.endpoint import (
 )
 
 __all__ = [
+    "CobrowseSdkRequest",
+    "CobrowseSdkToken",
     "EndpointError",
     "EndpointErrors",
     "MeetingSdkRequest",
@@ -68,6 +78,7 @@ __all__ = [
     "VideoSdkRequest",
     "VideoSdkSignature",
     "ZoomWebhook",
+    "cobrowse_sdk_router",
     "meeting_sdk_router",
     "video_sdk_router",
     "webhook_router",
@@ -88,14 +99,14 @@ if set(_Region.__args__) != GEO_REGIONS:  # type: ignore[attr-defined]  # pragma
 _MN_LOW, _MN_HIGH = MEETING_NUMBER_DIGITS[0], MEETING_NUMBER_DIGITS[-1]
 
 
-def _length(claim: str) -> Any:
+def _length(claim: str, table: Mapping[str, FieldRule] = VIDEO_SDK_CLAIMS) -> Any:
     """1 to the limit of ``claim``'s registry row, in UTF-16 code units as Zoom counts.
 
     Pydantic's ``max_length`` counts code points: it stays, for the JSON schema (it is
     implied, a text has at least as many code units as code points), and a validator
     counts the code units the endpoint and Zoom's JavaScript count.
     """
-    limit = VIDEO_SDK_CLAIMS[claim].limit or 0
+    limit = table[claim].limit or 0
 
     def at_most(value: str) -> str:
         if text_length(value) > limit:
@@ -109,6 +120,8 @@ _TOPIC_LENGTH = _length("tpc")
 _USER_IDENTITY_LENGTH = _length("user_identity")
 _SESSION_KEY_LENGTH = _length("session_key")
 _TELEMETRY_LENGTH = _length("telemetry_tracking_id")
+_USER_ID_LENGTH = _length("user_id", COBROWSE_SDK_CLAIMS)
+_USER_NAME_LENGTH = _length("user_name", COBROWSE_SDK_CLAIMS)
 
 
 class _Request(BaseModel):
@@ -168,6 +181,27 @@ class VideoSdkRequest(_Request):
     )
 
 
+class CobrowseSdkRequest(_Request):
+    """The Cobrowse SDK endpoint's request body (the official Cobrowse sample's fields)."""
+
+    role: Union[Literal[1, 2], Literal["1", "2"]] = Field(
+        description="1 customer, 2 agent (if the server allows it)."
+    )
+    expiration_seconds: _Lifetime = Field(None, alias="expirationSeconds")
+    user_id: Union[Annotated[str, _USER_ID_LENGTH[0], _USER_ID_LENGTH[1]], SkipJsonSchema[None]] = (
+        Field(None, alias="userId", description="Unique within the session; random if left out.")
+    )
+    user_name: Union[
+        Annotated[str, _USER_NAME_LENGTH[0], _USER_NAME_LENGTH[1]], SkipJsonSchema[None]
+    ] = Field(None, alias="userName", description="The name shown; userId if left out.")
+
+
+class CobrowseSdkToken(BaseModel):
+    """A Cobrowse SDK token (the customer's SDK_TOKEN or the agent's ACCESS_TOKEN)."""
+
+    token: str
+
+
 class MeetingSdkSignature(BaseModel):
     """A Meeting SDK signature and the key to pass to ``join`` with it."""
 
@@ -205,9 +239,10 @@ _ERRORS: Mapping[Union[int, str], dict[str, Any]] = MappingProxyType(
     }
 )
 
-P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy)
+P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy, CobrowseSdkPolicy)
 MeetingPolicySource = Union[MeetingSdkPolicy, Callable[[Request], MeetingSdkPolicy], None]
 VideoPolicySource = Union[VideoSdkPolicy, Callable[[Request], VideoSdkPolicy], None]
+CobrowsePolicySource = Union[CobrowseSdkPolicy, Callable[[Request], CobrowseSdkPolicy], None]
 
 
 def _request_body(model: type[BaseModel]) -> dict[str, Any]:
@@ -334,6 +369,30 @@ def video_sdk_router(
         sdk_key=sdk_key, sdk_secret=sdk_secret, policy=policy, max_body_size=max_body_size
     )
     route = (VideoSdkRequest, VideoSdkSignature, "video_sdk_signature", "Make a Video SDK token")
+    return _signature_router(respond, policy, max_body_size, path, route)
+
+
+def cobrowse_sdk_router(
+    *,
+    sdk_key: str,
+    sdk_secret: str,
+    policy: CobrowsePolicySource = None,
+    path: str = "/",
+    max_body_size: int = MAX_BODY_SIZE,
+) -> APIRouter:
+    """A router serving the Cobrowse SDK token endpoint: ``POST path`` answers
+    ``{"token": …}`` as Zoom's Cobrowse auth endpoint sample does.
+
+    Same arguments as :func:`meeting_sdk_router`, with a
+    :class:`~zoomsig.endpoint.CobrowseSdkPolicy` (customer tokens only when ``None``).
+
+    Raises:
+        InvalidParameterError: An argument cannot work (at start-up).
+    """
+    respond = cobrowse_sdk_responder(
+        sdk_key=sdk_key, sdk_secret=sdk_secret, policy=policy, max_body_size=max_body_size
+    )
+    route = (CobrowseSdkRequest, CobrowseSdkToken, "cobrowse_sdk_token", "Make a Cobrowse token")
     return _signature_router(respond, policy, max_body_size, path, route)
 
 

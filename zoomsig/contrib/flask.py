@@ -36,9 +36,15 @@ from flask import Blueprint, Response, jsonify, request
 from flask.blueprints import BlueprintSetupState
 
 from zoomsig import CredentialType, InvalidParameterError
-from zoomsig.contrib._settings import Responder, meeting_sdk_responder, video_sdk_responder
+from zoomsig.contrib._settings import (
+    Responder,
+    cobrowse_sdk_responder,
+    meeting_sdk_responder,
+    video_sdk_responder,
+)
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
+    CobrowseSdkPolicy,
     EndpointResponse,
     MeetingSdkPolicy,
     VideoSdkPolicy,
@@ -52,11 +58,17 @@ from zoomsig.webhook.endpoint import (
     too_large,
 )
 
-__all__ = ["meeting_sdk_blueprint", "video_sdk_blueprint", "webhook_blueprint"]
+__all__ = [
+    "cobrowse_sdk_blueprint",
+    "meeting_sdk_blueprint",
+    "video_sdk_blueprint",
+    "webhook_blueprint",
+]
 
-P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy)
+P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy, CobrowseSdkPolicy)
 MeetingPolicySource = Union[MeetingSdkPolicy, Callable[[], MeetingSdkPolicy], None]
 VideoPolicySource = Union[VideoSdkPolicy, Callable[[], VideoSdkPolicy], None]
+CobrowsePolicySource = Union[CobrowseSdkPolicy, Callable[[], CobrowseSdkPolicy], None]
 
 
 def _read_body(max_body_size: int) -> Optional[bytes]:
@@ -165,6 +177,32 @@ def video_sdk_blueprint(
     )
     return _signature_blueprint(
         respond, policy, max_body_size, name=name, rule=rule, endpoint="video_sdk_signature"
+    )
+
+
+def cobrowse_sdk_blueprint(
+    *,
+    sdk_key: str,
+    sdk_secret: str,
+    policy: CobrowsePolicySource = None,
+    name: str = "zoomsig_cobrowse_sdk",
+    rule: str = "/",
+    max_body_size: int = MAX_BODY_SIZE,
+) -> Blueprint:
+    """A blueprint serving the Cobrowse SDK token endpoint: ``POST rule`` answers
+    ``{"token": …}`` as Zoom's Cobrowse auth endpoint sample does.
+
+    Same arguments as :func:`meeting_sdk_blueprint`, with a
+    :class:`~zoomsig.endpoint.CobrowseSdkPolicy` (customer tokens only when ``None``).
+
+    Raises:
+        InvalidParameterError: An argument cannot work (at start-up).
+    """
+    respond = cobrowse_sdk_responder(
+        sdk_key=sdk_key, sdk_secret=sdk_secret, policy=policy, max_body_size=max_body_size
+    )
+    return _signature_blueprint(
+        respond, policy, max_body_size, name=name, rule=rule, endpoint="cobrowse_sdk_token"
     )
 
 

@@ -51,6 +51,8 @@ from zoomsig.diagnose._fast import fast_report
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._input import MAX_SIGNATURE_LENGTH, add_secret_input, clean
 from zoomsig.diagnose._kind import classify, is_rest_api_token, is_secret_claim
+from zoomsig.diagnose._rules_api import api_rules, not_api_token, secret_pair_hint
+from zoomsig.diagnose._rules_cobrowse import cobrowse_rules
 from zoomsig.diagnose._rules_join import join_rules
 from zoomsig.diagnose._rules_legacy import legacy_claims, legacy_rules, verify_legacy
 from zoomsig.diagnose._rules_meeting import meeting_rules
@@ -82,6 +84,7 @@ def decode_and_validate(
     zak: Optional[str] = None,
     obf_token: Optional[str] = None,
     other_secrets: Optional[OtherSecrets] = None,
+    expect: Optional[TokenKind] = None,
 ) -> Report:
     """Diagnose a Zoom SDK signature: say which mistakes it has and how to fix each.
 
@@ -108,6 +111,12 @@ def decode_and_validate(
         other_secrets: Other secrets your backend holds, by a name of your choosing
             (``{"webhook secret token": ...}``): when one of them made the signature, the
             report says which (``SIGNED_WITH_OTHER_SECRET``). None of them is ever shown.
+        expect: The kind of token you need (``None``: judge by its claims). Needed for a
+            Video SDK REST API token (:attr:`TokenKind.VIDEO_SDK_API`), whose claims
+            ``{iss, iat, exp}`` are otherwise read as a REST API token given for an SDK
+            join (``REST_API_TOKEN``); an SDK token then gets ``SDK_TOKEN_NOT_API_TOKEN``.
+            :attr:`TokenKind.COBROWSE_SDK` applies the Cobrowse rules to a token whose
+            claims do not say it.
 
     Returns:
         A :class:`Report`; ``report.ok`` is ``True`` when no finding is an error.
@@ -116,7 +125,8 @@ def decode_and_validate(
         InvalidParameterError: An argument other than ``signature`` has the wrong type or
             value (``role=True``, a naive ``now``, an empty ``secret`` or one under 4
             characters, which could not be redacted from the report, a ``zak`` that is not
-            a str, an ``other_secrets`` entry that is empty).
+            a str, an ``other_secrets`` entry that is empty, an ``expect`` that is not a
+            token kind).
 
     >>> from zoomsig import decode_and_validate
     >>> report = decode_and_validate("not a token", now=1763900000)
@@ -125,6 +135,8 @@ def decode_and_validate(
     """
     context = _context(sdk_key, meeting_number, role, topic, now)
     inputs = _inputs(signature, context, secret, other_secrets, zak=zak, obf_token=obf_token)
+    if expect is not None:
+        inputs = inputs._replace(expect=_check_expect(expect))
     found = Findings()
     return _finish(inputs, _diagnose(inputs, found), found)
 
@@ -142,6 +154,8 @@ class _Inputs(NamedTuple):
     """Finds the secret, the other secrets and the join tokens; ``None``: none was given."""
     others: tuple[Variant, ...]
     """The other secrets, as variants to try (``SIGNED_WITH_OTHER_SECRET``)."""
+    expect: Optional[TokenKind] = None
+    """The kind of token the caller needs; ``None``: judged by its claims."""
 
 
 class _Parts(NamedTuple):
@@ -220,6 +234,23 @@ def _context(
         role=None if role is None else int(check_role(role)),
         topic=topic,
     )
+
+
+_EXPECTABLE = (
+    TokenKind.MEETING_SDK,
+    TokenKind.VIDEO_SDK,
+    TokenKind.COBROWSE_SDK,
+    TokenKind.VIDEO_SDK_API,
+)
+
+
+def _check_expect(expect: object) -> TokenKind:
+    if not isinstance(expect, TokenKind) or expect not in _EXPECTABLE:
+        names = ", ".join(f"TokenKind.{kind.name}" for kind in _EXPECTABLE)
+        raise InvalidParameterError(
+            "expect", f"expected None or one of {names}, got {describe(expect)}"
+        )
+    return expect
 
 
 def _check_join_tokens(zak: object, obf_token: object) -> None:
@@ -334,6 +365,8 @@ def _diagnose(inputs: _Inputs, found: Findings) -> _Parts:
 
 def _fast_parts(signature: str, inputs: _Inputs) -> Optional[_Parts]:
     """What the diagnosis finds in a Meeting SDK signature with nothing wrong (:mod:`._fast`)."""
+    if inputs.expect not in (None, TokenKind.MEETING_SDK):
+        return None
     fast = fast_report(
         signature,
         inputs.secret,
@@ -415,7 +448,7 @@ def _diagnose_legacy(token: Legacy, inputs: _Inputs, found: Findings) -> _Parts:
 def _diagnose_jwt(token: Jwt, inputs: _Inputs, found: Findings) -> _Parts:
     header: Mapping[str, object] = token.header or {}
     claims: Mapping[str, object] = token.claims or {}
-    kind = classify(claims)
+    kind = _kind_of(claims, inputs.expect)
     exp: Optional[int] = None
     if token.zoom_issued:
         _validate_zoom_issued(header, claims, found)
@@ -430,6 +463,16 @@ def _diagnose_jwt(token: Jwt, inputs: _Inputs, found: Findings) -> _Parts:
         expires=exp,
         json_text=token.json_text,
     )
+
+
+def _kind_of(claims: Mapping[str, object], expect: Optional[TokenKind]) -> TokenKind:
+    """The kind the claims say, or the one the caller expects where the claims allow it."""
+    kind = classify(claims)
+    if expect is TokenKind.VIDEO_SDK_API and kind is TokenKind.UNKNOWN:
+        return expect  # no SDK claim: read it as the REST API token it was meant to be
+    if expect is TokenKind.COBROWSE_SDK and kind in (TokenKind.VIDEO_SDK, TokenKind.UNKNOWN):
+        return expect
+    return kind
 
 
 def _validate_zoom_issued(
@@ -458,11 +501,16 @@ def _validate_token(token: Jwt, kind: TokenKind, inputs: _Inputs, found: Finding
         _validate_header(header, found)
     if token.claims is None:
         return None
+    if inputs.expect is TokenKind.VIDEO_SDK_API:
+        if kind is TokenKind.VIDEO_SDK_API:
+            return api_rules(claims, inputs.context, found)
+        not_api_token(kind, found)
     if kind is TokenKind.UNKNOWN and is_rest_api_token(claims):
         found.add(
             _C.REST_API_TOKEN,
             f"the claims are {', '.join(sorted(claims))} (iss "
-            f"{show(claims.get('iss'))}): a JWT-app REST API token",
+            f"{show(claims.get('iss'))}): a REST API token (a Video SDK API token, or a "
+            "retired JWT app's), not an SDK signature",
         )
         return None
     return _validate_claims(claims, kind, inputs.context, found)
@@ -479,6 +527,9 @@ def _validate_claims(
     claims: Mapping[str, object], kind: TokenKind, context: Context, found: Findings
 ) -> Optional[int]:
     """The rules of the kind of token found, and of its times; its ``exp``."""
+    if kind is TokenKind.COBROWSE_SDK:
+        cobrowse_rules(claims, context, found)
+        return time_rules(claims, context, found)
     _validate_cross_kind(kind, context, found)
     video = kind is TokenKind.VIDEO_SDK or (kind is TokenKind.UNKNOWN and context.topic is not None)
     if video:
@@ -508,7 +559,8 @@ def _verify_jwt(token: Jwt, inputs: _Inputs, found: Findings) -> Optional[bool]:
         secret=inputs.secret,
         sdk_key=inputs.context.sdk_key,
         extra=inputs.others,
-        mismatch_hint=_mismatch_hint(token.claims or {}, inputs.context),
+        mismatch_hint=_mismatch_hint(token.claims or {}, inputs.context)
+        + secret_pair_hint(token.claims or {}),
         explain_mismatch=not token.zoom_issued,
         found=found,
     )

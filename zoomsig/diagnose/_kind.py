@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from zoomsig._enums import TokenKind
-from zoomsig._registry import MEETING_SDK_CLAIMS, VIDEO_SDK_CLAIMS
+from zoomsig._registry import COBROWSE_SDK_CLAIMS, MEETING_SDK_CLAIMS, VIDEO_SDK_CLAIMS
 
 __all__ = [
+    "COBROWSE_CLAIMS",
     "MEETING_CLAIMS",
     "VIDEO_CLAIMS",
     "classify",
@@ -30,6 +31,11 @@ VIDEO_CLAIMS = frozenset(VIDEO_SDK_CLAIMS)
 36 characters) is the newer name of ``user_identity`` on Zoom's Video SDK auth page (the
 2.x client reads it as the customer key); ``enforce_web_rtc_audio`` is read by the 2.x client.
 """
+
+COBROWSE_CLAIMS = frozenset(COBROWSE_SDK_CLAIMS)
+"""Claims Zoom defines for a Cobrowse SDK token."""
+_COBROWSE_MARKERS = frozenset({"user_id", "user_name", "enable_byop"})
+_VIDEO_ONLY = frozenset({"tpc", "version"})  # what every Video SDK token has, no Cobrowse one
 
 _MEETING_MARKERS = frozenset(
     {"appKey", "sdkKey", "mn", "role", "tokenExp", "apiKey", "meetingNumber", "meeting_number"}
@@ -74,12 +80,25 @@ def is_rest_api_token(claims: Mapping[str, object]) -> bool:
     )
 
 
+def _is_cobrowse(claims: Mapping[str, object]) -> bool:
+    """Cobrowse claims (``user_id``, ``user_name``, ``enable_byop``, or the agent's
+    ``role_type`` 2) and neither ``tpc`` nor ``version``, which every Video SDK token has."""
+    keys = claims.keys()
+    if _VIDEO_ONLY & keys:
+        return False
+    role = claims.get("role_type")
+    return bool(_COBROWSE_MARKERS & keys) or (type(role) is int and role == 2)
+
+
 def classify(claims: Mapping[str, object]) -> TokenKind:
-    """Meeting SDK when it has Meeting SDK claims, Video SDK when it has Video SDK ones."""
+    """Meeting SDK when it has Meeting SDK claims; Cobrowse SDK when it has Cobrowse claims
+    and no Video SDK-only one; Video SDK when it has Video SDK ones."""
     keys = claims.keys()
     meeting, video = len(_MEETING_MARKERS & keys), len(_VIDEO_MARKERS & keys)
     if meeting > video:
         return TokenKind.MEETING_SDK
+    if _is_cobrowse(claims):
+        return TokenKind.COBROWSE_SDK
     if video:
         return TokenKind.VIDEO_SDK
     return TokenKind.UNKNOWN

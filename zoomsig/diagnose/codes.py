@@ -142,6 +142,15 @@ class FindingCode(str, Enum):
     INVISIBLE_CHARACTERS = "INVISIBLE_CHARACTERS"
     APP_KEY_NOT_STRING = "APP_KEY_NOT_STRING"
     HEADER_UNSUPPORTED = "HEADER_UNSUPPORTED"
+    # Cobrowse SDK and Video SDK REST API tokens (issue 21)
+    COBROWSE_SDK_TOKEN = "COBROWSE_SDK_TOKEN"
+    COBROWSE_ROLE_INVALID = "COBROWSE_ROLE_INVALID"
+    USER_ID_MISSING = "USER_ID_MISSING"
+    USER_ID_TOO_LONG = "USER_ID_TOO_LONG"
+    USER_NAME_TOO_LONG = "USER_NAME_TOO_LONG"
+    COBROWSE_OPTION_INVALID = "COBROWSE_OPTION_INVALID"
+    API_TOKEN_ISS_MISSING = "API_TOKEN_ISS_MISSING"
+    SDK_TOKEN_NOT_API_TOKEN = "SDK_TOKEN_NOT_API_TOKEN"
 
 
 class CodeInfo(NamedTuple):
@@ -265,9 +274,10 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
         ),
         _C.REST_API_TOKEN: CodeInfo(
             _E,
-            "This is a JWT-app REST API token, not an SDK signature",
+            "This is a REST API token (Video SDK API or JWT app), not an SDK signature",
             "Make a Meeting SDK signature (appKey, mn, role, iat, exp, tokenExp) with your Meeting "
-            "SDK app's Client ID and secret; JWT-app tokens only called the REST API.",
+            "SDK app's Client ID and secret, or a Video SDK token with the SDK key and secret; "
+            "{iss, exp} tokens only call the REST API.",
         ),
         _C.ZOOM_ISSUED_TOKEN: CodeInfo(
             _E,
@@ -751,6 +761,51 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "The header asks for a JWS extension (crit, b64: false)",
             'Use the plain header {"alg":"HS256","typ":"JWT"}: JWT libraries such as PyJWT '
             "refuse tokens with crit or an unencoded payload.",
+        ),
+        _C.COBROWSE_SDK_TOKEN: CodeInfo(
+            _E,
+            "A Cobrowse SDK token was given for a Meeting SDK or Video SDK join",
+            "Cobrowse tokens (user_id, role_type 1 or 2) only start or view a Cobrowse "
+            "session; sign a Meeting SDK signature or a Video SDK token for the join.",
+        ),
+        _C.COBROWSE_ROLE_INVALID: CodeInfo(
+            _E,
+            "The Cobrowse role_type is not 1 (customer) or 2 (agent)",
+            "Send role_type as the number 1 for the customer's SDK_TOKEN or 2 for the "
+            "agent's ACCESS_TOKEN; the Cobrowse SDK has no role 0.",
+        ),
+        _C.USER_ID_MISSING: CodeInfo(
+            _E,
+            "The Cobrowse token has no user_id",
+            "Add user_id (a string of 1 to 35 characters, unique within the session); not "
+            "user_identity, the Video SDK's claim.",
+        ),
+        _C.USER_ID_TOO_LONG: CodeInfo(
+            _E,
+            "The Cobrowse user_id is too long or not a string",
+            "Send user_id as a string of at most 35 characters.",
+        ),
+        _C.USER_NAME_TOO_LONG: CodeInfo(
+            _E,
+            "The Cobrowse user_name is too long or not a string",
+            "Send user_name as a string of at most 80 characters.",
+        ),
+        _C.COBROWSE_OPTION_INVALID: CodeInfo(
+            _E,
+            "enable_byop is not the number 0 or 1",
+            "Send enable_byop as the number 1 to let the customer bring their own PIN, or "
+            "leave it out.",
+        ),
+        _C.API_TOKEN_ISS_MISSING: CodeInfo(
+            _E,
+            "The Video SDK API token has no iss (API key)",
+            "Put the Video SDK API key in iss as a string and sign with the API secret.",
+        ),
+        _C.SDK_TOKEN_NOT_API_TOKEN: CodeInfo(
+            _E,
+            "An SDK token was given where a Video SDK REST API token is expected",
+            "Call the Video SDK REST API with {iss: API key, iat, exp} signed with the Video "
+            "SDK API secret (sign_video_sdk_api), not with a token the SDKs join with.",
         ),
     }
 )

@@ -24,6 +24,8 @@ _KIND_NAMES = MappingProxyType(
         TokenKind.LEGACY_WEB_SDK: "legacy Web SDK signature",
         TokenKind.UNKNOWN: "signature of unknown kind",
         TokenKind.WEBHOOK: "Zoom webhook signature",
+        TokenKind.COBROWSE_SDK: "Cobrowse SDK token",
+        TokenKind.VIDEO_SDK_API: "Video SDK REST API token",
     }
 )
 

@@ -469,6 +469,34 @@ def line_breaks(
     return "\r\n".join(token[i : i + 76] for i in range(0, len(token), 76))
 
 
+def cobrowse_token(
+    *, sdk_key: str, sdk_secret: str, meeting_number: MeetingNumber, role: int, now: int
+) -> str:
+    """A Cobrowse SDK token (``user_id``, ``role_type`` 1) where a Meeting SDK signature
+    belongs: one backend serves both, and the page called the Cobrowse endpoint."""
+    del meeting_number, role
+    iat = now - 30
+    claims = {
+        "app_key": sdk_key,
+        "role_type": 1,
+        "user_id": "user123",
+        "user_name": "user123",
+        "iat": iat,
+        "exp": iat + 7200,
+    }
+    return _hand_rolled(claims, sdk_secret)
+
+
+def video_sdk_api_token(
+    *, sdk_key: str, sdk_secret: str, meeting_number: MeetingNumber, role: int, now: int
+) -> str:
+    """The Video SDK REST API token ``{iss, iat, exp}`` (made for ``api.zoom.us`` with the
+    API key and secret) passed as the SDK signature."""
+    del meeting_number, role
+    iat = now - 30
+    return _hand_rolled({"iss": sdk_key, "iat": iat, "exp": iat + 1800}, sdk_secret)
+
+
 def _mistake(make: MistakeFactory, *codes: FindingCode) -> Mistake:
     doc = " ".join((make.__doc__ or "").split())
     return Mistake(make.__name__, doc, frozenset(codes), make)  # type: ignore[attr-defined]
@@ -508,6 +536,8 @@ MISTAKES: tuple[Mistake, ...] = (
     _mistake(api_key_claim, _C.API_KEY_CLAIM),
     _mistake(alg_none, _C.ALG_NOT_HS256),
     _mistake(deprecated_sdk_key_only, _C.APP_KEY_DEPRECATED_ONLY),
+    _mistake(cobrowse_token, _C.COBROWSE_SDK_TOKEN),
+    _mistake(video_sdk_api_token, _C.REST_API_TOKEN),
 )
 """Every mistake of the catalogue, in a stable order."""
 
