@@ -30,6 +30,11 @@ python -m pip install -q -e ".[e2e]"
 # The SDKs exactly as package-lock.json pins them; no install scripts (the meeting SDK's
 # postinstall only prints), no browser download.
 (cd tests/e2e/web && npm ci --ignore-scripts --no-audit --no-fund)
+if [ -n "${ZOOMSIG_CI_ARTIFACTS:-}" ]; then
+  # Under .ci/run: leave the CI copy as it was, or the packaging step would find the SDKs
+  # in tests/ (which the sdist ships) but not in the sdist (they are git-ignored).
+  trap 'rm -rf tests/e2e/web/node_modules' EXIT
+fi
 
 export ZOOMSIG_E2E_REQUIRED=1
 export ZOOMSIG_E2E_ARTIFACTS="${ZOOMSIG_CI_ARTIFACTS:-$PWD/.ci-artifacts}/e2e"

@@ -28,14 +28,10 @@ def on_event(event: Any) -> None:
     print("EVENT " + json.dumps({"event": event.event}), flush=True)
 
 
-def credentials() -> dict[str, str]:
-    env = os.environ
-    return {"sdk_key": env["ZOOM_SDK_KEY"], "sdk_secret": env["ZOOM_SDK_SECRET"]}
-
-
-def video_credentials() -> dict[str, str]:
-    env = os.environ
-    return {"sdk_key": env["ZOOM_VIDEO_SDK_KEY"], "sdk_secret": env["ZOOM_VIDEO_SDK_SECRET"]}
+def credentials(kind: str) -> tuple[str, str]:
+    """The key and secret from ``ZOOM_SDK_KEY``/``ZOOM_SDK_SECRET`` (kind ``""``) or
+    ``ZOOM_VIDEO_SDK_KEY``/``ZOOM_VIDEO_SDK_SECRET`` (kind ``"VIDEO_"``)."""
+    return os.environ[f"ZOOM_{kind}SDK_KEY"], os.environ[f"ZOOM_{kind}SDK_SECRET"]
 
 
 def run_flask(port: int) -> None:
@@ -43,9 +39,17 @@ def run_flask(port: int) -> None:
 
     from zoomsig.contrib.flask import meeting_sdk_blueprint, video_sdk_blueprint, webhook_blueprint
 
+    key, secret = credentials("")
+    video_key, video_secret = credentials("VIDEO_")
     app = Flask(__name__, static_folder=None)
-    app.register_blueprint(meeting_sdk_blueprint(**credentials(), rule="/zoom/signature"))
-    app.register_blueprint(video_sdk_blueprint(**video_credentials(), rule="/zoom/video-signature"))
+    app.register_blueprint(
+        meeting_sdk_blueprint(sdk_key=key, sdk_secret=secret, rule="/zoom/signature")
+    )
+    app.register_blueprint(
+        video_sdk_blueprint(
+            sdk_key=video_key, sdk_secret=video_secret, rule="/zoom/video-signature"
+        )
+    )
     app.register_blueprint(
         webhook_blueprint(
             on_event, secret_token=os.environ["ZOOM_WEBHOOK_SECRET_TOKEN"], rule="/zoom/webhook"
@@ -70,9 +74,13 @@ def run_fastapi(port: int) -> None:
 
     from zoomsig.contrib.fastapi import meeting_sdk_router, video_sdk_router, webhook_router
 
+    key, secret = credentials("")
+    video_key, video_secret = credentials("VIDEO_")
     app = FastAPI()
-    app.include_router(meeting_sdk_router(**credentials(), path="/zoom/signature"))
-    app.include_router(video_sdk_router(**video_credentials(), path="/zoom/video-signature"))
+    app.include_router(meeting_sdk_router(sdk_key=key, sdk_secret=secret, path="/zoom/signature"))
+    app.include_router(
+        video_sdk_router(sdk_key=video_key, sdk_secret=video_secret, path="/zoom/video-signature")
+    )
     app.include_router(
         webhook_router(
             on_event, secret_token=os.environ["ZOOM_WEBHOOK_SECRET_TOKEN"], path="/zoom/webhook"

@@ -98,6 +98,19 @@ def test_video_sdk_join_reaches_zoom_with_the_endpoints_signature(
     assert report.claims["role_type"] == 0
 
 
+def _code_shown_in_browser(
+    browser: Browser, origin: str, page: str, query: dict[str, str], shot: str
+) -> int:
+    """The error code the SDK gave ``join``'s caller, having sent nothing to Zoom; the
+    screen it showed saved as ``shot``."""
+    run = open_page(browser, origin, page, query, screenshot=str(artifact(shot)))
+    assert run.join_requests(MEETING_JOIN) == run.join_requests(VIDEO_JOIN) == []
+    shown = run.last()
+    assert shown["kind"] == "join-error", run.events
+    code: int = shown["value"]["errorCode"]
+    return code
+
+
 def _broken(mistake: Mistake, now: int) -> str:
     return mistake.make(sdk_key=KEY, sdk_secret=SECRET, meeting_number=MEETING, role=0, now=now)
 
@@ -132,12 +145,9 @@ def test_client_view_zak_with_obf_token_is_3636_in_the_browser(
     token = sign_meeting_sdk(sdk_key=KEY, sdk_secret=SECRET, meeting_number=MEETING, role=1)
     zak, obf = "zak-from-the-rest-api", "obf-from-the-rest-api"
     query = {"mn": MEETING, "role": "1", "signature": token, "zak": zak, "obf": obf}
-    run = open_page(browser, servers["flask"].url, "client.html", query,
-                    screenshot=str(artifact("client-flask-zak-and-obf.png")))  # fmt: skip
-    assert run.join_requests(MEETING_JOIN) == []
-    shown = run.last()
-    assert shown["kind"] == "join-error"
-    code = shown["value"]["errorCode"]
+    code = _code_shown_in_browser(
+        browser, servers["flask"].url, "client.html", query, "client-flask-zak-and-obf.png"
+    )
     assert code == 3636
     report = decode_and_validate(
         token, secret=SECRET, sdk_key=KEY, meeting_number=MEETING, role=1, zak=zak, obf_token=obf
@@ -173,9 +183,10 @@ def test_host_without_zak_is_only_refused_at_zoom(
 def test_video_sdk_empty_signature_is_5013_in_the_browser(
     browser: Browser, servers: dict[str, Server]
 ) -> None:
-    run = open_page(browser, servers["flask"].url, "video.html", {"topic": TOPIC, "signature": ""})
-    assert run.join_requests(VIDEO_JOIN) == []
-    code = run.last()["value"]["errorCode"]
+    query = {"topic": TOPIC, "signature": ""}
+    code = _code_shown_in_browser(
+        browser, servers["flask"].url, "video.html", query, "video-flask-empty-signature.png"
+    )
     assert code == 5013
     report = decode_and_validate("", secret=VIDEO_SECRET)
     assert FindingCode.EMPTY in set(report.codes) & set(explain_error(code).finding_codes)
@@ -192,9 +203,9 @@ def test_client_view_undecodable_signature_error_is_explained(
 ) -> None:
     mistake = next(mistake for mistake in MISTAKES if mistake.name == "line_breaks")
     query = {"mn": MEETING, "role": "0", "signature": _broken(mistake, int(time.time()))}
-    run = open_page(browser, servers["flask"].url, "client.html", query)
-    assert run.join_requests(MEETING_JOIN) == []
-    code = run.last()["value"]["errorCode"]
+    code = _code_shown_in_browser(
+        browser, servers["flask"].url, "client.html", query, "client-flask-line-breaks.png"
+    )
     assert FindingCode.LINE_BREAKS in explain_error(code).finding_codes
 
 
@@ -209,9 +220,9 @@ def test_client_view_meeting_number_with_spaces_error_is_explained(
 ) -> None:
     token = sign_meeting_sdk(sdk_key=KEY, sdk_secret=SECRET, meeting_number=MEETING, role=0)
     query = {"mn": "857 4606 5432", "role": "0", "signature": token}
-    run = open_page(browser, servers["flask"].url, "client.html", query)
-    assert run.join_requests(MEETING_JOIN) == []
-    code = run.last()["value"]["errorCode"]
+    code = _code_shown_in_browser(
+        browser, servers["flask"].url, "client.html", query, "client-flask-meeting-spaces.png"
+    )
     assert code == 4003
     report = decode_and_validate(
         token, secret=SECRET, sdk_key=KEY, meeting_number="857 4606 5432", role=0

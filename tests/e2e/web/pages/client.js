@@ -6,17 +6,10 @@ window.addEventListener("DOMContentLoaded", async function () {
   ZoomMtg.setZoomJSLib(window.location.origin + "/sdk/meetingsdk/dist/lib", "/av");
   ZoomMtg.preLoadWasm();
   ZoomMtg.prepareWebSDK();
-  let signature;
-  try {
-    signature = args.signature !== undefined
-      ? args.signature
-      : await getSignature(args.endpoint || "/zoom/signature",
-                          { meetingNumber: args.mn, role: args.role });
-  } catch (error) {
-    e2eFinish("endpoint-error", String(error));
-    return;
-  }
-  const options = {
+  const signature = await e2eSignature(args, "/zoom/signature",
+                                       { meetingNumber: args.mn, role: args.role });
+  if (signature === null) return;
+  const options = e2eJoinOptions({
     meetingNumber: args.mn,
     userName: args.name || "zoomsig e2e",
     signature: signature,
@@ -24,10 +17,7 @@ window.addEventListener("DOMContentLoaded", async function () {
     passWord: args.pwd || "",
     success: function (res) { e2eFinish("join-success", res); },
     error: function (res) { e2eFinish("join-error", res); },
-  };
-  if (args.zak !== undefined) options.zak = args.zak;
-  if (args.obf !== undefined) options.obfToken = args.obf;
-  if (args.sdkKey !== undefined) options.sdkKey = args.sdkKey;
+  }, args);
   ZoomMtg.i18n.load("en-US");
   ZoomMtg.i18n.onLoad(function () {
     ZoomMtg.init({

@@ -2,16 +2,9 @@
 "use strict";
 window.addEventListener("DOMContentLoaded", async function () {
   const args = e2eArgs();
-  let signature;
-  try {
-    signature = args.signature !== undefined
-      ? args.signature
-      : await getSignature(args.endpoint || "/zoom/signature",
-                          { meetingNumber: args.mn, role: args.role });
-  } catch (error) {
-    e2eFinish("endpoint-error", String(error));
-    return;
-  }
+  const signature = await e2eSignature(args, "/zoom/signature",
+                                       { meetingNumber: args.mn, role: args.role });
+  if (signature === null) return;
   const client = ZoomMtgEmbedded.createClient();
   try {
     await client.init({
@@ -25,16 +18,13 @@ window.addEventListener("DOMContentLoaded", async function () {
     e2eFinish("init-error", error);
     return;
   }
-  const options = {
+  const options = e2eJoinOptions({
     signature: signature,
     meetingNumber: args.mn,
     userName: args.name || "zoomsig e2e",
     password: args.pwd || "",
     userEmail: "",
-  };
-  if (args.zak !== undefined) options.zak = args.zak;
-  if (args.obf !== undefined) options.obfToken = args.obf;
-  if (args.sdkKey !== undefined) options.sdkKey = args.sdkKey;
+  }, args);
   client.join(options).then(
     function (res) { e2eFinish("join-success", res); },
     function (error) { e2eFinish("join-error", error); },

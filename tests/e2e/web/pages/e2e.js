@@ -42,3 +42,23 @@ async function getSignature(endpoint, body) {
   e2eRecord("endpoint", { status: response.status, fields: Object.keys(data) });
   return data.signature;
 }
+
+// The signature the page joins with: the one in the query string, as the sample's
+// meeting.html takes it, or else the backend's answer. null when the request failed.
+async function e2eSignature(args, endpoint, body) {
+  if (args.signature !== undefined) return args.signature;
+  try {
+    return await getSignature(args.endpoint || endpoint, body);
+  } catch (error) {
+    e2eFinish("endpoint-error", String(error));
+    return null;
+  }
+}
+
+// The Meeting SDK join options the query string adds (the mix-ups under test).
+function e2eJoinOptions(options, args) {
+  if (args.zak !== undefined) options.zak = args.zak;
+  if (args.obf !== undefined) options.obfToken = args.obf;
+  if (args.sdkKey !== undefined) options.sdkKey = args.sdkKey;
+  return options;
+}

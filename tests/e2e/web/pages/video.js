@@ -3,16 +3,9 @@
 window.addEventListener("DOMContentLoaded", async function () {
   const args = e2eArgs();
   const ZoomVideo = window.WebVideoSDK.default;
-  let signature;
-  try {
-    signature = args.signature !== undefined
-      ? args.signature
-      : await getSignature(args.endpoint || "/zoom/video-signature",
-                          { sessionName: args.topic, role: args.role });
-  } catch (error) {
-    e2eFinish("endpoint-error", String(error));
-    return;
-  }
+  const signature = await e2eSignature(args, "/zoom/video-signature",
+                                       { sessionName: args.topic, role: args.role });
+  if (signature === null) return;
   const client = ZoomVideo.createClient();
   const status = document.getElementById("session");
   try {
