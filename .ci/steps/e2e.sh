@@ -5,7 +5,7 @@
 # (Debian's chromium and chromium-driver, as root; the pinned npm SDKs; the e2e extra) and
 # fails, instead of skipping, when any of it is missing (ZOOMSIG_E2E_REQUIRED=1).
 # Screenshots and the console record go to $ZOOMSIG_CI_ARTIFACTS/e2e (.ci/run sets it; CI
-# uploads it). By hand: bash .ci/steps/e2e.sh
+# uploads it). By hand: bash .ci/steps/e2e.sh [PYTEST ARGS, e.g. -k webhooks]
 set -euo pipefail
 
 if [ -z "${ZOOMSIG_E2E_CHROMIUM:-}" ]; then
@@ -39,7 +39,7 @@ fi
 export ZOOMSIG_E2E_REQUIRED=1
 export ZOOMSIG_E2E_ARTIFACTS="${ZOOMSIG_CI_ARTIFACTS:-$PWD/.ci-artifacts}/e2e"
 status=0
-python -m pytest -p no:cacheprovider -m e2e tests/e2e || status=$?
+python -m pytest -p no:cacheprovider -m e2e tests/e2e "$@" || status=$?
 echo "e2e screenshots and console record: $ZOOMSIG_E2E_ARTIFACTS"
 ls "$ZOOMSIG_E2E_ARTIFACTS" 2>/dev/null || true
 exit "$status"
