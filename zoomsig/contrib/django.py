@@ -52,7 +52,11 @@ Webhooks
     def on_event(event):  # a zoomsig.WebhookEvent, already verified
         ...
 
-    urlpatterns = [path("zoom/webhook/", webhook_view(on_event))]
+    urlpatterns = [path("zoom/webhook", webhook_view(on_event))]
+
+No trailing slash, as the URL entered in Zoom's Marketplace: under ``APPEND_SLASH`` a POST
+without the slash to a route with one is redirected (301), losing the body. An ``async
+def`` handler makes an async view.
 
 The secret token comes from ``settings.ZOOM_WEBHOOK_SECRET_TOKEN`` (read once, when the
 view is made, or when it is first called if the setting is missing then) unless
