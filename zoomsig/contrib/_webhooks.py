@@ -15,7 +15,9 @@ import json
 import logging
 from collections.abc import Awaitable, Mapping
 from types import MappingProxyType
-from typing import Callable, Optional, Union
+from typing import Callable, Generic, Optional, TypeVar, Union
+
+from typing_extensions import Required, TypedDict, Unpack
 
 from zoomsig import InvalidParameterError, InvalidWebhookError
 from zoomsig.webhook import (
@@ -37,7 +39,10 @@ __all__ = [
     "LOGGER",
     "Deliveries",
     "OnError",
+    "PathMiddleware",
     "Receiver",
+    "WebhookOptions",
+    "WebhookSettings",
     "as_delivery_guard",
     "is_async_handler",
     "json_body",
@@ -217,3 +222,61 @@ class Receiver:
 
 async def _awaited(result: Awaitable[object]) -> None:
     await result
+
+
+class WebhookOptions(TypedDict, total=False):
+    """The settings every webhook route takes, as keywords (see :class:`WebhookSettings`)."""
+
+    secret_token: Required[str]
+    tolerance: int
+    max_body_size: int
+    deliveries: Deliveries
+    on_error: Optional[OnError]
+
+
+class WebhookSettings:
+    """A webhook route's settings, checked now, and its :class:`Receiver`: what
+    ``ZoomWebhook`` (FastAPI) and the ASGI and WSGI middleware take, and document."""
+
+    def __init__(
+        self,
+        *,
+        secret_token: str,
+        tolerance: int = DEFAULT_TOLERANCE,
+        max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
+        deliveries: Deliveries = None,
+        on_error: Optional[OnError] = None,
+    ) -> None:
+        self._receiver = Receiver(
+            secret_token=secret_token,
+            tolerance=tolerance,
+            max_body_size=max_body_size,
+            deliveries=deliveries,
+            on_error=on_error,
+        )
+        self.max_body_size: int = max_body_size
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(max_body_size={self.max_body_size})"
+
+
+A = TypeVar("A")
+
+
+class PathMiddleware(WebhookSettings, Generic[A]):
+    """A middleware around ``app`` that answers Zoom webhooks posted to ``path`` (with or
+    without a trailing slash); the other settings are :class:`WebhookSettings`'."""
+
+    def __init__(
+        self, app: A, *, path: str = "/zoom/webhook", **settings: Unpack[WebhookOptions]
+    ) -> None:
+        super().__init__(**settings)
+        self.app = app
+        self.path = path
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(path={self.path!r})"
+
+    def handles(self, path: str) -> bool:
+        """Whether a request for ``path`` is the webhook's."""
+        return same_path(path, self.path)

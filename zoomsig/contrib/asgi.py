@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, MutableMapping
 from typing import Any, Callable, Optional, cast
 
-from zoomsig.contrib._webhooks import Deliveries, OnError, Receiver, json_body, same_path
-from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent
+from zoomsig.contrib._webhooks import PathMiddleware, json_body
+from zoomsig.webhook import WebhookEvent
 from zoomsig.webhook.endpoint import WebhookOutcome
 
 __all__ = ["EVENT_KEY", "ZoomWebhookMiddleware"]
@@ -38,7 +38,7 @@ EVENT_KEY = "zoomsig.webhook_event"
 """The key of the verified :class:`~zoomsig.WebhookEvent` in the scope the app receives."""
 
 
-class ZoomWebhookMiddleware:
+class ZoomWebhookMiddleware(PathMiddleware[ASGIApp]):
     """Verify Zoom webhooks posted to ``path``; every other request goes to ``app`` as is.
 
     Args:
@@ -56,32 +56,8 @@ class ZoomWebhookMiddleware:
         InvalidParameterError: an argument cannot work (at start-up).
     """
 
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        secret_token: str,
-        path: str = "/zoom/webhook",
-        tolerance: int = DEFAULT_TOLERANCE,
-        max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
-        deliveries: Deliveries = None,
-        on_error: Optional[OnError] = None,
-    ) -> None:
-        self.app = app
-        self.path = path
-        self._receiver = Receiver(
-            secret_token=secret_token,
-            tolerance=tolerance,
-            max_body_size=max_body_size,
-            deliveries=deliveries,
-            on_error=on_error,
-        )
-
-    def __repr__(self) -> str:
-        return f"ZoomWebhookMiddleware(path={self.path!r})"
-
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope.get("type") != "http" or not same_path(str(scope.get("path", "")), self.path):
+        if scope.get("type") != "http" or not self.handles(str(scope.get("path", ""))):
             await self.app(scope, receive, send)
             return
         if scope.get("method") != "POST":

@@ -33,6 +33,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
+from typing_extensions import Unpack
 
 from zoomsig import CredentialType
 from zoomsig._registry import (
@@ -44,7 +45,7 @@ from zoomsig._registry import (
     text_length,
 )
 from zoomsig.contrib._settings import Responder, meeting_sdk_responder, video_sdk_responder
-from zoomsig.contrib._webhooks import Deliveries, OnError, Receiver
+from zoomsig.contrib._webhooks import WebhookOptions, WebhookSettings
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
     EndpointResponse,
@@ -52,7 +53,7 @@ from zoomsig.endpoint import (
     VideoSdkPolicy,
     too_large_response,
 )
-from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent
+from zoomsig.webhook import WebhookEvent
 from zoomsig.webhook.endpoint import WebhookOutcome
 
 __all__ = [
@@ -375,7 +376,7 @@ def _answer(request: Request, outcome: WebhookOutcome) -> WebhookAnswer:
     return WebhookAnswer(outcome)
 
 
-class ZoomWebhook:
+class ZoomWebhook(WebhookSettings):
     """A dependency that reads the raw body and verifies it, for routes of your own.
 
     ``Depends(zoom.event)`` gives the route the verified :class:`~zoomsig.WebhookEvent` of
@@ -401,24 +402,6 @@ class ZoomWebhook:
     Raises:
         InvalidParameterError: an argument cannot work (at start-up).
     """
-
-    def __init__(
-        self,
-        *,
-        secret_token: str,
-        tolerance: int = DEFAULT_TOLERANCE,
-        max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
-        deliveries: Deliveries = None,
-        on_error: Optional[OnError] = None,
-    ) -> None:
-        self._receiver = Receiver(
-            secret_token=secret_token,
-            tolerance=tolerance,
-            max_body_size=max_body_size,
-            deliveries=deliveries,
-            on_error=on_error,
-        )
-        self.max_body_size = max_body_size
 
     def __repr__(self) -> str:
         return f"ZoomWebhook(max_body_size={self.max_body_size})"
@@ -451,29 +434,20 @@ class ZoomWebhook:
 
 
 def webhook_router(
-    handler: Handler,
-    *,
-    secret_token: str,
-    path: str = "/zoom/webhook",
-    tolerance: int = DEFAULT_TOLERANCE,
-    max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
-    deliveries: Deliveries = None,
-    on_error: Optional[OnError] = None,
+    handler: Handler, *, path: str = "/zoom/webhook", **settings: Unpack[WebhookOptions]
 ) -> APIRouter:
     """A router with one POST route at ``path`` that verifies Zoom webhooks.
 
     Answers URL validation, 401 with no detail to a bad signature or a stale timestamp, 413
     to a body over ``max_body_size`` bytes, and awaits (or calls) ``handler(event)`` with
-    every other verified event before answering 200. ``deliveries`` and ``on_error`` as for
+    every other verified event before answering 200. The settings (``secret_token``,
+    ``tolerance``, ``max_body_size``, ``deliveries``, ``on_error``) are those of
     :class:`ZoomWebhook`.
+
+    Raises:
+        InvalidParameterError: a setting cannot work (at start-up).
     """
-    webhook = ZoomWebhook(
-        secret_token=secret_token,
-        tolerance=tolerance,
-        max_body_size=max_body_size,
-        deliveries=deliveries,
-        on_error=on_error,
-    )
+    webhook = ZoomWebhook(**settings)
     router = APIRouter()
 
     @router.post(path, include_in_schema=False)

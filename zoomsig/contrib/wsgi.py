@@ -18,16 +18,16 @@ and Werkzeug set it), at most ``max_body_size + 1`` bytes of it.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable
 from http import HTTPStatus
 from typing import Any, Callable, Optional
 
-from zoomsig.contrib._webhooks import Deliveries, OnError, Receiver, json_body, same_path
-from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent
+from zoomsig.contrib._webhooks import PathMiddleware, json_body
+from zoomsig.webhook import WebhookEvent
 
 __all__ = ["EVENT_KEY", "ZoomWebhookWSGIMiddleware"]
 
-Environ = MutableMapping[str, Any]
+Environ = dict[str, Any]
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[Environ, StartResponse], Iterable[bytes]]
 
@@ -35,7 +35,7 @@ EVENT_KEY = "zoomsig.webhook_event"
 """The key of the verified :class:`~zoomsig.WebhookEvent` in the environ the app receives."""
 
 
-class ZoomWebhookWSGIMiddleware:
+class ZoomWebhookWSGIMiddleware(PathMiddleware[WSGIApp]):
     """Verify Zoom webhooks posted to ``path``; every other request goes to ``app`` as is.
 
     Same arguments as :class:`zoomsig.contrib.asgi.ZoomWebhookMiddleware`, for a WSGI app.
@@ -44,32 +44,8 @@ class ZoomWebhookWSGIMiddleware:
         InvalidParameterError: an argument cannot work (at start-up).
     """
 
-    def __init__(
-        self,
-        app: WSGIApp,
-        *,
-        secret_token: str,
-        path: str = "/zoom/webhook",
-        tolerance: int = DEFAULT_TOLERANCE,
-        max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
-        deliveries: Deliveries = None,
-        on_error: Optional[OnError] = None,
-    ) -> None:
-        self.app = app
-        self.path = path
-        self._receiver = Receiver(
-            secret_token=secret_token,
-            tolerance=tolerance,
-            max_body_size=max_body_size,
-            deliveries=deliveries,
-            on_error=on_error,
-        )
-
-    def __repr__(self) -> str:
-        return f"ZoomWebhookWSGIMiddleware(path={self.path!r})"
-
     def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
-        if not same_path(str(environ.get("PATH_INFO", "")), self.path):
+        if not self.handles(str(environ.get("PATH_INFO", ""))):
             return self.app(environ, start_response)
         if environ.get("REQUEST_METHOD") != "POST":
             return _answer(start_response, 405, {"error": "method not allowed"})

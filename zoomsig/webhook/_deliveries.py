@@ -173,7 +173,7 @@ class DeliveryGuard:
                 f"expected a DeliveryStore (add(key, ttl) and discard(key)), "
                 f"got {type(store).__name__}",
             )
-        self.ttl = _positive_int(ttl, "ttl")
+        self.ttl: int = _positive_int(ttl, "ttl")
         self.store: DeliveryStore = store if store is not None else MemoryDeliveryStore()
         self._key = key
 
