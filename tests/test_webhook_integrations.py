@@ -379,8 +379,7 @@ def test_django_async_handler_waits_for_a_missing_setting() -> None:
     client = Client(raise_request_exception=False)
 
     def post() -> int:
-        response = _post_django(client, request)
-        return response.status_code
+        return int(_post_django(client, request).status_code)
 
     with override_settings(ROOT_URLCONF=__name__, ZOOM_WEBHOOK_SECRET_TOKEN=None):
         assert post() == 500
@@ -412,9 +411,19 @@ def test_django_handler_returning_a_coroutine_is_refused_not_lost() -> None:
     assert len(store) == 0  # released: Zoom's retry runs the handler
 
 
+def test_flask_async_handler_is_run_as_flask_runs_async_views() -> None:
+    seen: list[WebhookEvent] = []
+
+    async def handler(event: WebhookEvent) -> None:
+        await asyncio.sleep(0)
+        seen.append(event)
+
+    post = _flask(handler)  # type: ignore[arg-type]
+    assert post(signed()) == (200, {"status": "ok"})
+    assert len(seen) == 1
+
+
 def _documented_django_route() -> str:
-    block = re.search(r"webhook_view\(on_zoom_event\)", DOCS.read_text(encoding="utf-8"))
-    assert block is not None
     text = DOCS.read_text(encoding="utf-8")
     route = re.search(r'path\("([^"]+)", webhook_view\(on_zoom_event\)\)', text)
     assert route is not None, "docs/webhooks.md shows no Django route"
@@ -617,3 +626,114 @@ def _http_post(port: int, request: WebhookRequest) -> tuple[int, Optional[object
         return response.status, _json(response.read())
     finally:
         connection.close()
+
+
+# --- the middleware and the runner, at the edges -------------------------------------------
+
+
+def _asgi_call(app: Any, messages: list[dict[str, Any]], request: WebhookRequest) -> list[Any]:
+    """``app``'s answer to a POST whose body arrives as ``messages``; what it sent."""
+    sent: list[Any] = []
+    incoming = list(messages)
+
+    async def receive() -> dict[str, Any]:
+        return incoming.pop(0) if incoming else {"type": "http.disconnect"}
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/zoom/webhook",
+        "headers": [(k.encode(), v.encode()) for k, v in request.headers.items()],
+    }
+    asyncio.run(app(scope, receive, send))
+    return sent
+
+
+def test_asgi_middleware_reads_a_body_in_parts_and_lets_the_app_read_it_twice() -> None:
+    from zoomsig.contrib.asgi import EVENT_KEY, ZoomWebhookMiddleware
+
+    bodies: list[bytes] = []
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        bodies.append((await receive())["body"])
+        assert (await receive())["type"] == "http.disconnect"  # then the server's messages
+        assert scope[EVENT_KEY].body == bodies[0]
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    request = signed()
+    half = len(request.body) // 2
+    parts = [
+        {"type": "http.request", "body": request.body[:half], "more_body": True},
+        {"type": "http.request", "body": request.body[half:], "more_body": False},
+    ]
+    sent = _asgi_call(ZoomWebhookMiddleware(app, secret_token=SECRET), parts, request)
+    assert sent[0]["status"] == 204
+    assert bodies == [request.body]
+    # the client went away half-way: what arrived is not Zoom's body
+    sent = _asgi_call(ZoomWebhookMiddleware(app, secret_token=SECRET), parts[:1], request)
+    assert sent[0]["status"] == 401
+
+
+def test_wsgi_middleware_releases_a_delivery_the_app_answered_with_an_error() -> None:
+    from werkzeug.test import Client
+
+    from zoomsig.contrib.wsgi import ZoomWebhookWSGIMiddleware
+
+    answers = ["503 Service Unavailable", "200 OK"]
+
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        start_response(answers.pop(0), [("Content-Type", "application/json")])
+        return [b"{}"]
+
+    client = Client(ZoomWebhookWSGIMiddleware(app, secret_token=SECRET, deliveries=DeliveryGuard()))
+    for expected, delay in ((503, 0), (200, 1)):
+        request = signed(delay=delay)
+        assert (
+            client.post("/zoom/webhook", data=request.body, headers=request.headers).status_code
+            == expected
+        )
+    request = signed(delay=2)
+    again = client.post("/zoom/webhook", data=request.body, headers=request.headers)
+    assert again.json == {"status": "duplicate"}
+
+
+def test_django_async_view_answers_405_and_releases_a_failed_delivery() -> None:
+    from django.test import Client
+
+    from zoomsig.contrib.django import webhook_view
+
+    calls: list[WebhookEvent] = []
+
+    async def flaky(event: WebhookEvent) -> None:
+        calls.append(event)
+        if len(calls) == 1:
+            raise RuntimeError("the queue is down")
+
+    view = webhook_view(flaky, secret_token=SECRET, deliveries=DeliveryGuard())
+    urlpatterns[:] = [_route("zoom/webhook", view)]
+    client = Client(raise_request_exception=False)
+    with override_settings(ROOT_URLCONF=__name__):
+        assert client.get("/zoom/webhook").status_code == 405
+        assert _post_django(client, signed()).status_code == 500
+        assert _post_django(client, signed(delay=1)).status_code == 200
+    assert len(calls) == 2
+
+
+def test_handler_returning_another_awaitable_is_refused_too() -> None:
+    from zoomsig.contrib._webhooks import Receiver
+
+    class Pending:
+        def __await__(self) -> Iterator[None]:  # pragma: no cover - never awaited
+            yield None
+
+    receiver = Receiver(secret_token=SECRET)
+    request = signed()
+    outcome = receiver.decide(request.headers, request.body)
+    assert outcome.event is not None
+    with pytest.raises(TypeError, match="awaitable"):
+        receiver.run(lambda event: Pending(), outcome.event)
+    receiver.release(outcome.event)  # no guard: nothing to forget

@@ -131,9 +131,6 @@ class Receiver:
         self.deliveries = as_delivery_guard(deliveries)
         self.on_error = on_error
 
-    def __repr__(self) -> str:
-        return f"Receiver(max_body_size={self.max_body_size}, deliveries={self.deliveries!r})"
-
     def decide(self, headers: object, body: Optional[bytes]) -> WebhookOutcome:
         """The answer to a request; ``body`` is ``None`` when it was over the cap.
 
@@ -199,9 +196,8 @@ class Receiver:
             raise
         if inspect.isawaitable(result):
             self.release(event)
-            close = getattr(result, "close", None)
-            if callable(close):
-                close()  # no "coroutine was never awaited" warning on top of this error
+            if inspect.iscoroutine(result):
+                result.close()  # no "coroutine was never awaited" warning on top of this
             raise TypeError(
                 "zoomsig: the webhook handler returned an awaitable, which this integration "
                 "cannot await: the event was not handled (answered 500, so Zoom retries)"
@@ -255,9 +251,6 @@ class WebhookSettings:
             on_error=on_error,
         )
         self.max_body_size: int = max_body_size
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(max_body_size={self.max_body_size})"
 
 
 A = TypeVar("A")
