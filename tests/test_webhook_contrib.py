@@ -224,7 +224,7 @@ def test_fastapi_dependency_gives_the_verified_event() -> None:
         == ANSWER
     )
     bad = client.post("/hook", content=r["stale"].body, headers=r["stale"].headers)
-    assert (bad.status_code, bad.json()) == (401, {"detail": "unauthorized"})
+    assert (bad.status_code, bad.json()) == (401, {"error": "unauthorized"})
     assert client.post("/hook", content=r["big"].body, headers=r["big"].headers).status_code == 413
 
 

@@ -14,6 +14,11 @@ Webhooks: ``webhook_view`` (Django), ``webhook_router`` / ``ZoomWebhook`` (FastA
 ``webhook_blueprint`` (Flask) receive Zoom webhooks: raw body, URL validation, 401 for a
 bad signature, 413 for an oversized body, and the verified event to your handler.
 
+For any other ASGI or WSGI app: :mod:`zoomsig.contrib.asgi` (``ZoomWebhookMiddleware``) and
+:mod:`zoomsig.contrib.wsgi` (``ZoomWebhookWSGIMiddleware``), which import no framework.
+Duplicate deliveries across workers: :class:`zoomsig.contrib.django.CacheDeliveryStore` and
+:mod:`zoomsig.contrib.redis` (``pip install "zoomsig[redis]"``), for ``deliveries=``.
+
 Importing ``zoomsig`` or this package imports no framework; only importing one of the
 modules above imports its framework.
 """

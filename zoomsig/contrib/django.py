@@ -52,7 +52,11 @@ Webhooks
     def on_event(event):  # a zoomsig.WebhookEvent, already verified
         ...
 
-    urlpatterns = [path("zoom/webhook/", webhook_view(on_event))]
+    urlpatterns = [path("zoom/webhook", webhook_view(on_event))]
+
+No trailing slash, as the URL entered in Zoom's Marketplace: under ``APPEND_SLASH`` a POST
+without the slash to a route with one is redirected (301), losing the body. An ``async
+def`` handler makes an async view.
 
 The secret token comes from ``settings.ZOOM_WEBHOOK_SECRET_TOKEN`` (read once, when the
 view is made, or when it is first called if the setting is missing then) unless
@@ -64,14 +68,17 @@ from __future__ import annotations
 # pyright: reportMissingTypeStubs=false, reportUnknownMemberType=false
 # pyright: reportUnknownVariableType=false, reportUnknownArgumentType=false
 # pyright: reportArgumentType=false, reportUnnecessaryComparison=false
-from collections.abc import Iterator, Mapping, Sequence
+import inspect
+from collections.abc import Awaitable, Iterator, Mapping, Sequence
 from functools import partial
 from types import MappingProxyType
 from typing import Any, Callable, Optional, TypeVar, Union, cast
 
 import django.conf
+from asgiref.sync import sync_to_async
 from django.apps import AppConfig
 from django.core import checks
+from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.urls import URLResolver, get_resolver
@@ -86,6 +93,7 @@ from zoomsig.contrib._settings import (
     meeting_sdk_responder,
     video_sdk_responder,
 )
+from zoomsig.contrib._webhooks import Deliveries, OnError, Receiver, is_async_handler
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
     CobrowseSdkPolicy,
@@ -99,9 +107,10 @@ from zoomsig.endpoint import (
     too_large_response,
 )
 from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent
-from zoomsig.webhook.endpoint import check_webhook_settings, handle_webhook, too_large
+from zoomsig.webhook.endpoint import WebhookOutcome, check_webhook_settings
 
 __all__ = [
+    "CacheDeliveryStore",
     "ZoomSigConfig",
     "check_routed_views",
     "check_settings",
@@ -607,12 +616,14 @@ def cobrowse_sdk_view(
 
 
 def webhook_view(
-    handler: Callable[[WebhookEvent], None],
+    handler: Callable[[WebhookEvent], Union[Awaitable[None], None]],
     *,
     secret_token: Optional[str] = None,
     tolerance: int = DEFAULT_TOLERANCE,
     max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
-) -> Callable[[HttpRequest], HttpResponse]:
+    deliveries: Deliveries = None,
+    on_error: Optional[OnError] = None,
+) -> Callable[[HttpRequest], Any]:
     """A CSRF-exempt, POST-only view that verifies Zoom webhooks and calls ``handler``.
 
     Reads the raw body (never re-serialised JSON), at most ``max_body_size + 1`` bytes of
@@ -620,52 +631,133 @@ def webhook_view(
     timestamp, 413 to a body over ``max_body_size`` bytes (the signature endpoint's 413),
     and calls ``handler(event)`` with every other verified event before answering 200.
 
+    An ``async def`` handler makes an async view (Django runs it natively under ASGI, and
+    in a thread under WSGI), which awaits it before answering.
+
+    Args:
+        handler: Called (or awaited) with each verified :class:`~zoomsig.WebhookEvent`;
+            if it raises, the request gets Django's 500 and Zoom retries it.
+        secret_token: The Secret Token; ``settings.ZOOM_WEBHOOK_SECRET_TOKEN`` if ``None``.
+        tolerance: The replay window in seconds.
+        max_body_size: The body cap in bytes.
+        deliveries: A :class:`~zoomsig.webhook.DeliveryGuard` or a store
+            (:class:`CacheDeliveryStore` for Django's cache): a duplicate delivery is
+            answered 200 without calling ``handler``.
+        on_error: Called with the :class:`~zoomsig.InvalidWebhookError` of each request
+            answered 401 (each is also logged on the ``zoomsig.webhook`` logger).
+
     While ``settings.ZOOM_WEBHOOK_SECRET_TOKEN`` is missing (and no ``secret_token`` is
     given), the view answers 500, as :func:`meeting_sdk_view` does.
 
     Raises:
         ImproperlyConfigured: a ``secret_token`` or ``settings.ZOOM_WEBHOOK_SECRET_TOKEN``
-            that is set but cannot be Zoom's token, or a ``tolerance`` or ``max_body_size``
-            that cannot work.
+            that is set but cannot be Zoom's token, or another argument that cannot work.
     """
+    is_async = is_async_handler(handler)
 
     def make(stand_in: bool) -> View:
         token = _setting(WEBHOOK_SETTING, secret_token, stand_in)
         try:
-            check_webhook_settings(
-                token,
+            receiver = Receiver(
+                secret_token=token,
                 tolerance=tolerance,
                 max_body_size=max_body_size,
+                deliveries=deliveries,
+                on_error=on_error,
                 parameter="secret_token" if secret_token is not None else WEBHOOK_SETTING,
             )
         except InvalidParameterError as error:
             raise ImproperlyConfigured(f"zoomsig: {error}") from None
-        return _webhook_view(handler, token, tolerance, max_body_size)
+        if is_async:
+            return _async_webhook_view(handler, receiver)
+        return _webhook_view(handler, receiver)
 
-    return _settings_view(make, (WEBHOOK_SETTING,), (secret_token,))
+    view = _settings_view(make, (WEBHOOK_SETTING,), (secret_token,))
+    if is_async and not inspect.iscoroutinefunction(view):
+        view = _awaiting(view)  # the view that waits for the setting: async as well
+    return view
 
 
-def _webhook_view(
-    handler: Callable[[WebhookEvent], None], token: str, tolerance: int, max_body_size: int
-) -> View:
+def _webhook_outcome(
+    request: HttpRequest, receiver: Receiver
+) -> Union[WebhookOutcome, HttpResponse]:
+    """The outcome of a webhook request; a 405 response for a method other than POST."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return receiver.decide(request.headers, _read_body(request, receiver.max_body_size))
+
+
+def _webhook_response(outcome: WebhookOutcome) -> HttpResponse:
+    return JsonResponse(dict(outcome.body), status=outcome.status)
+
+
+def _webhook_view(handler: Callable[[WebhookEvent], object], receiver: Receiver) -> View:
     def view(request: HttpRequest) -> HttpResponse:
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        body = _read_body(request, max_body_size)
-        if body is None:
-            outcome = too_large(max_body_size)
-        else:
-            outcome = handle_webhook(
-                request.headers,
-                body,
-                secret_token=token,
-                tolerance=tolerance,
-                max_body_size=max_body_size,
-            )
+        outcome = _webhook_outcome(request, receiver)
+        if isinstance(outcome, HttpResponse):
+            return outcome
         if outcome.event is not None:
-            handler(outcome.event)
-        return JsonResponse(dict(outcome.body), status=outcome.status)
+            receiver.run(handler, outcome.event)
+        return _webhook_response(outcome)
 
-    # Zoom cannot send a CSRF token; the signature is what authenticates the request.
+    return _csrf_exempt(view)
+
+
+def _async_webhook_view(handler: Callable[[WebhookEvent], object], receiver: Receiver) -> View:
+    # The store (Django's cache, Redis) is called from a thread: it may block.
+    decide = sync_to_async(_webhook_outcome)
+
+    async def view(request: HttpRequest) -> HttpResponse:
+        outcome = await decide(request, receiver)
+        if isinstance(outcome, HttpResponse):
+            return outcome
+        if outcome.event is not None:
+            await receiver.run_async(handler, outcome.event)
+        return _webhook_response(outcome)
+
+    return _csrf_exempt(view)
+
+
+def _awaiting(view: View) -> View:
+    """An async view around ``view``, which returns a response or an awaitable of one."""
+
+    async def awaiting(request: HttpRequest) -> HttpResponse:
+        response: Any = view(request)
+        return cast("HttpResponse", await response if inspect.isawaitable(response) else response)
+
+    setattr(awaiting, _READS, getattr(view, _READS, ()))
+    return _csrf_exempt(awaiting)
+
+
+def _csrf_exempt(view: Callable[[HttpRequest], Any]) -> View:
+    """``view`` named ``zoom_webhook`` and exempt from CSRF (Zoom cannot send a CSRF token;
+    the signature is what authenticates the request). Set as ``csrf_exempt`` does, without
+    a wrapper, so that an async view stays one on every Django version."""
     view.__name__ = view.__qualname__ = "zoom_webhook"
-    return cast("View", csrf_exempt(view))
+    view.csrf_exempt = True  # type: ignore[attr-defined]
+    return cast("View", view)
+
+
+class CacheDeliveryStore:
+    """A :class:`~zoomsig.webhook.DeliveryStore` in Django's cache framework, for many
+    workers: ``cache.add`` (atomic in Redis, Memcached and the database cache; the local
+    memory cache is per process).
+
+    Args:
+        alias: The cache to use, a key of ``settings.CACHES`` (read at each call, as
+            ``django.core.cache.caches[alias]`` gives one connection per thread).
+    """
+
+    def __init__(self, alias: str = "default") -> None:
+        self.alias = alias
+
+    def __repr__(self) -> str:
+        return f"CacheDeliveryStore({self.alias!r})"
+
+    def add(self, key: str, ttl: int) -> bool:
+        """``cache.add(key, 1, timeout=ttl)``: ``True`` if the key was absent."""
+        return bool(caches[self.alias].add(key, 1, timeout=ttl))
+
+    def discard(self, key: str) -> None:
+        """``cache.delete(key)``."""
+        caches[self.alias].delete(key)

@@ -25,17 +25,17 @@ is the dependency underneath, for routes of your own::
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Awaitable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Mapping
 from types import MappingProxyType
-from typing import Annotated, Any, Callable, ClassVar, Literal, Optional, TypeVar, Union
+from typing import Annotated, Any, Callable, ClassVar, Literal, Optional, TypeVar, Union, cast
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
+from typing_extensions import Unpack
 
-from zoomsig import CredentialType, InvalidWebhookError
+from zoomsig import CredentialType
 from zoomsig._registry import (
     COBROWSE_SDK_CLAIMS,
     GEO_REGIONS,
@@ -52,6 +52,7 @@ from zoomsig.contrib._settings import (
     meeting_sdk_responder,
     video_sdk_responder,
 )
+from zoomsig.contrib._webhooks import WebhookOptions, WebhookSettings
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
     CobrowseSdkPolicy,
@@ -60,13 +61,8 @@ from zoomsig.endpoint import (
     VideoSdkPolicy,
     too_large_response,
 )
-from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent, verify_webhook
-from zoomsig.webhook.endpoint import (
-    WebhookOutcome,
-    check_webhook_settings,
-    handle_webhook,
-    too_large,
-)
+from zoomsig.webhook import WebhookEvent
+from zoomsig.webhook.endpoint import WebhookOutcome
 
 __all__ = [
     "CobrowseSdkRequest",
@@ -77,6 +73,7 @@ __all__ = [
     "MeetingSdkSignature",
     "VideoSdkRequest",
     "VideoSdkSignature",
+    "WebhookAnswer",
     "ZoomWebhook",
     "cobrowse_sdk_router",
     "meeting_sdk_router",
@@ -400,33 +397,70 @@ def cobrowse_sdk_router(
 # Webhooks
 # --------------------------------------------------------------------------------------
 Handler = Callable[[WebhookEvent], Union[Awaitable[None], None]]
+EVENT_HANDLERS_SCOPE = "starlette.exception_handlers"
+"""Where Starlette's ``ExceptionMiddleware`` puts its exception handlers for the request."""
 
 
-class ZoomWebhook:
-    """A dependency that reads the raw body, verifies it and returns the outcome.
+class WebhookAnswer(Exception):  # noqa: N818 - an answer, not an error
+    """Raised by :meth:`ZoomWebhook.event` for a request the route must not handle, with the
+    answer to send instead (URL validation, 401, 413, a duplicate delivery).
 
-    ``Depends(ZoomWebhook(secret_token=...))`` gives a route the decided
-    :class:`~zoomsig.webhook.endpoint.WebhookOutcome`; :meth:`event` is the dependency that
-    gives the verified :class:`~zoomsig.WebhookEvent` instead, raising ``HTTPException`` 401
-    (no detail) or 413, and answering a URL validation challenge is then the route's job
-    (:func:`zoomsig.url_validation_response`).
-
-    Raises:
-        InvalidParameterError: ``secret_token``, ``tolerance`` or ``max_body_size`` cannot
-            work (at start-up).
+    :meth:`ZoomWebhook.event` registers the handler that sends :attr:`response` with the
+    application's exception handlers itself, so a route cannot forget it.
     """
 
-    def __init__(
-        self,
-        *,
-        secret_token: str,
-        tolerance: int = DEFAULT_TOLERANCE,
-        max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
-    ) -> None:
-        check_webhook_settings(secret_token, tolerance=tolerance, max_body_size=max_body_size)
-        self._secret_token = secret_token
-        self._tolerance = tolerance
-        self.max_body_size = max_body_size
+    def __init__(self, outcome: WebhookOutcome) -> None:
+        super().__init__(f"answered {outcome.status} without the route")
+        self.outcome = outcome
+
+    @property
+    def response(self) -> JSONResponse:
+        """The answer: the outcome's status and JSON body."""
+        return JSONResponse(dict(self.outcome.body), status_code=self.outcome.status)
+
+
+async def _send_answer(request: Request, exc: Exception) -> JSONResponse:
+    return cast("WebhookAnswer", exc).response
+
+
+def _answer(request: Request, outcome: WebhookOutcome) -> WebhookAnswer:
+    """The exception that answers ``outcome``, its handler registered for this app."""
+    handlers = request.scope.get(EVENT_HANDLERS_SCOPE)
+    if not (isinstance(handlers, tuple) and handlers and isinstance(handlers[0], dict)):
+        raise RuntimeError(  # pragma: no cover - every Starlette that FastAPI 0.110+ uses
+            "zoomsig: ZoomWebhook.event cannot answer this request: Starlette's exception "
+            f"handlers are not in the scope ({EVENT_HANDLERS_SCOPE!r}); use webhook_router"
+        )
+    cast("dict[object, object]", handlers[0]).setdefault(WebhookAnswer, _send_answer)
+    return WebhookAnswer(outcome)
+
+
+class ZoomWebhook(WebhookSettings):
+    """A dependency that reads the raw body and verifies it, for routes of your own.
+
+    ``Depends(zoom.event)`` gives the route the verified :class:`~zoomsig.WebhookEvent` of
+    each first delivery, and nothing else: the dependency itself answers the URL validation
+    challenge (200 with ``plainToken`` and ``encryptedToken``), a bad signature or a stale
+    timestamp (401 ``{"error": "unauthorized"}``), a body over ``max_body_size`` (413) and a
+    duplicate delivery (200 ``{"status": "duplicate"}``), the same answers as
+    :func:`webhook_router`. If the route raises, the delivery is released, so that Zoom's
+    retry runs it again.
+
+    ``Depends(zoom)`` gives the decided :class:`~zoomsig.webhook.endpoint.WebhookOutcome`
+    instead, for a route that writes every answer itself.
+
+    Args:
+        secret_token: The Secret Token of the event subscription.
+        tolerance: The replay window in seconds.
+        max_body_size: The body cap in bytes.
+        deliveries: A :class:`~zoomsig.webhook.DeliveryGuard` or store: a duplicate
+            delivery is answered 200 without the route.
+        on_error: Called with the :class:`~zoomsig.InvalidWebhookError` of each 401 (each is
+            also logged on the ``zoomsig.webhook`` logger).
+
+    Raises:
+        InvalidParameterError: an argument cannot work (at start-up).
+    """
 
     def __repr__(self) -> str:
         return f"ZoomWebhook(max_body_size={self.max_body_size})"
@@ -437,59 +471,46 @@ class ZoomWebhook:
 
     async def __call__(self, request: Request) -> WebhookOutcome:
         """Read at most ``max_body_size`` bytes of the raw body and decide the answer."""
-        body = await self.read(request)
-        if body is None:
-            return too_large(self.max_body_size)
-        return handle_webhook(
-            request.headers,
-            body,
-            secret_token=self._secret_token,
-            tolerance=self._tolerance,
-            max_body_size=self.max_body_size,
-        )
+        return self._receiver.decide(request.headers, await self.read(request))
 
-    async def event(self, request: Request) -> WebhookEvent:
-        """The verified event (URL validation included), or ``HTTPException`` 401 / 413."""
-        body = await self.read(request)
-        if body is None:
-            raise HTTPException(status_code=413, detail="body too large")
+    async def event(self, request: Request) -> AsyncIterator[WebhookEvent]:
+        """The verified event of a first delivery; every other request is answered here."""
+        outcome = await self(request)
+        if outcome.event is None:
+            raise _answer(request, outcome)
         try:
-            return verify_webhook(
-                request.headers,
-                body,
-                secret_token=self._secret_token,
-                tolerance=self._tolerance,
-            )
-        except InvalidWebhookError:
-            raise HTTPException(status_code=401, detail="unauthorized") from None
+            yield outcome.event
+        except BaseException:
+            self._receiver.release(outcome.event)
+            raise
+
+    async def handle(self, handler: Handler, request: Request) -> JSONResponse:
+        """Decide the answer, await (or call) ``handler`` with a first delivery's event."""
+        outcome = await self(request)
+        if outcome.event is not None:
+            await self._receiver.run_async(handler, outcome.event)
+        return JSONResponse(dict(outcome.body), status_code=outcome.status)
 
 
 def webhook_router(
-    handler: Handler,
-    *,
-    secret_token: str,
-    path: str = "/zoom/webhook",
-    tolerance: int = DEFAULT_TOLERANCE,
-    max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
+    handler: Handler, *, path: str = "/zoom/webhook", **settings: Unpack[WebhookOptions]
 ) -> APIRouter:
     """A router with one POST route at ``path`` that verifies Zoom webhooks.
 
     Answers URL validation, 401 with no detail to a bad signature or a stale timestamp, 413
     to a body over ``max_body_size`` bytes, and awaits (or calls) ``handler(event)`` with
-    every other verified event before answering 200.
+    every other verified event before answering 200. The settings (``secret_token``,
+    ``tolerance``, ``max_body_size``, ``deliveries``, ``on_error``) are those of
+    :class:`ZoomWebhook`.
+
+    Raises:
+        InvalidParameterError: a setting cannot work (at start-up).
     """
-    webhook = ZoomWebhook(
-        secret_token=secret_token, tolerance=tolerance, max_body_size=max_body_size
-    )
+    webhook = ZoomWebhook(**settings)
     router = APIRouter()
 
     @router.post(path, include_in_schema=False)
     async def receive(request: Request) -> JSONResponse:
-        outcome = await webhook(request)
-        if outcome.event is not None:
-            result = handler(outcome.event)
-            if inspect.isawaitable(result):
-                await result
-        return JSONResponse(dict(outcome.body), status_code=outcome.status)
+        return await webhook.handle(handler, request)
 
     return router

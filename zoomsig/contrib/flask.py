@@ -29,10 +29,10 @@ Both kinds of route read at most ``max_body_size + 1`` bytes of a body, chunked 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from typing import Callable, Optional, TypeVar, Union, cast
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 from flask.blueprints import BlueprintSetupState
 
 from zoomsig import CredentialType, InvalidParameterError
@@ -42,6 +42,7 @@ from zoomsig.contrib._settings import (
     meeting_sdk_responder,
     video_sdk_responder,
 )
+from zoomsig.contrib._webhooks import Deliveries, OnError, Receiver, as_delivery_guard
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
     CobrowseSdkPolicy,
@@ -51,12 +52,7 @@ from zoomsig.endpoint import (
     too_large_response,
 )
 from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent
-from zoomsig.webhook.endpoint import (
-    check_webhook_limits,
-    check_webhook_settings,
-    handle_webhook,
-    too_large,
-)
+from zoomsig.webhook.endpoint import check_webhook_limits
 
 __all__ = [
     "cobrowse_sdk_blueprint",
@@ -213,60 +209,66 @@ WEBHOOK_CONFIG_KEY = "ZOOM_WEBHOOK_SECRET_TOKEN"
 
 
 def webhook_blueprint(
-    handler: Callable[[WebhookEvent], None],
+    handler: Callable[[WebhookEvent], Union[Awaitable[None], None]],
     *,
     secret_token: Optional[str] = None,
     rule: str = "/webhook",
     name: str = "zoomsig_webhook",
     tolerance: int = DEFAULT_TOLERANCE,
     max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
+    deliveries: Deliveries = None,
+    on_error: Optional[OnError] = None,
 ) -> Blueprint:
     """A blueprint with one POST route, ``rule``, that verifies Zoom webhooks.
 
     Reads at most ``max_body_size + 1`` bytes of the raw body (never ``request.json``
     re-serialised), answers URL validation, 401 with no detail to a bad signature or a
     stale timestamp, 413 to a body over ``max_body_size`` bytes (the signature endpoint's
-    413), and calls ``handler(event)`` with every other verified event before answering 200.
+    413), and calls ``handler(event)`` with every other verified event before answering 200
+    (an ``async def`` handler through ``app.ensure_sync``, as Flask runs async views:
+    ``pip install "flask[async]"``).
+
+    Args:
+        deliveries: A :class:`~zoomsig.webhook.DeliveryGuard` or store: a duplicate
+            delivery is answered 200 without calling ``handler``.
+        on_error: Called with the :class:`~zoomsig.InvalidWebhookError` of each request
+            answered 401 (each is also logged on the ``zoomsig.webhook`` logger).
 
     Raises:
-        InvalidParameterError: here, for a ``secret_token``, ``tolerance`` or
-            ``max_body_size`` that cannot work; at registration, when neither
-            ``secret_token`` nor a usable ``app.config["ZOOM_WEBHOOK_SECRET_TOKEN"]`` is
-            there.
+        InvalidParameterError: here, for a ``secret_token``, ``tolerance``,
+            ``max_body_size``, ``deliveries`` or ``on_error`` that cannot work; at
+            registration, when neither ``secret_token`` nor a usable
+            ``app.config["ZOOM_WEBHOOK_SECRET_TOKEN"]`` is there.
     """
     check_webhook_limits(tolerance=tolerance, max_body_size=max_body_size)
+    settings = {
+        "tolerance": tolerance,
+        "max_body_size": max_body_size,
+        "deliveries": as_delivery_guard(deliveries),
+        "on_error": on_error,
+    }
+    receivers: list[Receiver] = []
     if secret_token is not None:
-        check_webhook_settings(secret_token)
+        receivers.append(Receiver(secret_token=secret_token, **settings))  # type: ignore[arg-type]
     blueprint = Blueprint(name, __name__)
-    tokens: dict[str, str] = {}
 
     def configure(state: BlueprintSetupState) -> None:
+        if secret_token is not None:
+            return
         config = cast("Mapping[str, object]", state.app.config)
-        token: object = secret_token
-        if secret_token is None:
-            token = config.get(WEBHOOK_CONFIG_KEY)
-            if token is None:
-                raise InvalidParameterError(WEBHOOK_CONFIG_KEY, "is not set in app.config")
-            check_webhook_settings(token, parameter=WEBHOOK_CONFIG_KEY)
-        tokens["secret"] = cast("str", token)
+        token = config.get(WEBHOOK_CONFIG_KEY)
+        if token is None:
+            raise InvalidParameterError(WEBHOOK_CONFIG_KEY, "is not set in app.config")
+        receivers.append(Receiver(secret_token=token, parameter=WEBHOOK_CONFIG_KEY, **settings))  # type: ignore[arg-type]
 
     blueprint.record_once(configure)
 
     @blueprint.post(rule)
     def receive() -> tuple[Response, int]:
-        body = _read_body(max_body_size)
-        if body is None:
-            outcome = too_large(max_body_size)
-        else:
-            outcome = handle_webhook(
-                request.headers,
-                body,
-                secret_token=tokens["secret"],
-                tolerance=tolerance,
-                max_body_size=max_body_size,
-            )
+        receiver = receivers[0]
+        outcome = receiver.decide(request.headers, _read_body(max_body_size))
         if outcome.event is not None:
-            handler(outcome.event)
+            receiver.run(current_app.ensure_sync(handler), outcome.event)
         return jsonify(dict(outcome.body)), outcome.status
 
     return blueprint

@@ -20,16 +20,28 @@ from zoomsig.webhook._core import (
     url_validation_response,
     verify_webhook,
 )
+from zoomsig.webhook._deliveries import (
+    DEFAULT_DELIVERY_TTL,
+    DeliveryGuard,
+    DeliveryStore,
+    MemoryDeliveryStore,
+    delivery_key,
+)
 from zoomsig.webhook._diagnose import diagnose_webhook
 
 __all__ = [
+    "DEFAULT_DELIVERY_TTL",
     "DEFAULT_TOLERANCE",
     "MAX_WEBHOOK_BODY_SIZE",
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
     "URL_VALIDATION_EVENT",
+    "DeliveryGuard",
+    "DeliveryStore",
     "InvalidWebhookError",
+    "MemoryDeliveryStore",
     "WebhookEvent",
+    "delivery_key",
     "diagnose_webhook",
     "sign_rtms_handshake",
     "sign_webhook",
