@@ -15,21 +15,26 @@ from zoomsig.webhook._core import (
     URL_VALIDATION_EVENT,
     InvalidWebhookError,
     WebhookEvent,
-    sign_rtms_handshake,
     sign_webhook,
     url_validation_response,
     verify_webhook,
 )
 from zoomsig.webhook._diagnose import diagnose_webhook
+from zoomsig.webhook._rtms import RTMS_ID_FIELDS, diagnose_rtms_handshake, sign_rtms_handshake
+from zoomsig.webhook._url_validation import RESPONSE_DEADLINE, diagnose_url_validation
 
 __all__ = [
     "DEFAULT_TOLERANCE",
     "MAX_WEBHOOK_BODY_SIZE",
+    "RESPONSE_DEADLINE",
+    "RTMS_ID_FIELDS",
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
     "URL_VALIDATION_EVENT",
     "InvalidWebhookError",
     "WebhookEvent",
+    "diagnose_rtms_handshake",
+    "diagnose_url_validation",
     "diagnose_webhook",
     "sign_rtms_handshake",
     "sign_webhook",

@@ -43,7 +43,7 @@ from zoomsig.webhook._core import (
     signed_message,
 )
 
-__all__ = ["diagnose_webhook"]
+__all__ = ["check_token", "diagnose_webhook", "redact_finding"]
 
 _C = FindingCode
 _HEX = frozenset("0123456789abcdef")
@@ -186,16 +186,16 @@ def diagnose_webhook(
         InvalidParameterError: only for arguments other than ``headers`` and ``body``
             (a secret token that is not a non-empty str, a bad ``now`` or ``tolerance``).
     """
-    _check_token(secret_token, "secret_token", "expected a non-empty str")
+    check_token(secret_token, "secret_token", "expected a non-empty str")
     if verification_token is not None:
-        _check_token(verification_token, "verification_token", "expected a non-empty str or None")
+        check_token(verification_token, "verification_token", "expected a non-empty str or None")
     window = check_tolerance(tolerance)
     current = resolve_now(now)
     found = Findings()
     return _Diagnosis(secret_token, verification_token, window, current, found).run(headers, body)
 
 
-def _check_token(value: object, parameter: str, expected: str) -> None:
+def check_token(value: object, parameter: str, expected: str) -> None:
     """Refused by type and length first, then lone surrogates; whitespace is reported."""
     if not isinstance(value, str):
         raise InvalidParameterError(parameter, expected)
@@ -870,7 +870,7 @@ class _Diagnosis:
         findings = self.found.ordered()
         texts = [text for f in findings for text in (f.message, f.claim or "")]
         if self.redactor.holds_any(texts):
-            findings = tuple(_redact_finding(f, self.redactor) for f in findings)
+            findings = tuple(redact_finding(f, self.redactor) for f in findings)
         return Report(
             kind=TokenKind.WEBHOOK,
             findings=findings,
@@ -1006,7 +1006,7 @@ def _carrier(
     return None
 
 
-def _redact_finding(finding: Finding, redactor: Redactor) -> Finding:
+def redact_finding(finding: Finding, redactor: Redactor) -> Finding:
     """``finding`` with every run of a token in its message or claim replaced."""
     if not (redactor.holds(finding.message) or redactor.holds(finding.claim or "")):
         return finding
