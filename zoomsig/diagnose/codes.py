@@ -754,7 +754,7 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             _E,
             "The secret token has quotes or other characters around it",
             "Remove the quotes where the secret token is stored or read (a .env line "
-            "SECRET=\"...\" read by a loader that keeps them, a YAML or JSON value quoted "
+            'SECRET="..." read by a loader that keeps them, a YAML or JSON value quoted '
             "twice).",
         ),
         _C.WEBHOOK_SIGNATURE_WRONG_HEADER: CodeInfo(
@@ -802,7 +802,7 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
         _C.WEBHOOK_RESPONSE_NOT_JSON: CodeInfo(
             _E,
             "The URL-validation answer is not a JSON object",
-            "Answer with the JSON object {\"plainToken\": ..., \"encryptedToken\": ...} "
+            'Answer with the JSON object {"plainToken": ..., "encryptedToken": ...} '
             "itself: not a string holding it, not HTML, not a wrapper object.",
         ),
         _C.WEBHOOK_RESPONSE_PLAIN_TOKEN_WRONG: CodeInfo(
@@ -850,7 +850,7 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
         _C.WEBHOOK_RTMS_WRONG_ID: CodeInfo(
             _E,
             "The RTMS handshake was signed over the wrong ID",
-            "Sign \"{client_id},{id},{rtms_stream_id}\" with the ID of the product that "
+            'Sign "{client_id},{id},{rtms_stream_id}" with the ID of the product that '
             "started the stream: meeting_uuid, webinar_uuid, session_id (Video SDK) or "
             "engagement_id (Contact Center), as the event gave it.",
         ),
@@ -863,7 +863,7 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
         _C.WEBHOOK_RTMS_SIGNATURE_MISMATCH: CodeInfo(
             _E,
             "The RTMS handshake signature does not match",
-            "Sign \"{client_id},{id},{rtms_stream_id}\" with the app's Client secret, using "
+            'Sign "{client_id},{id},{rtms_stream_id}" with the app\'s Client secret, using '
             "the values of the same rtms_started event (sign_rtms_handshake does).",
         ),
         _C.INTEGER_OUT_OF_RANGE: CodeInfo(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import base64
 import binascii
+import contextlib
 import dataclasses
 import email.utils
 import hashlib
@@ -662,15 +663,18 @@ class _Diagnosis:
         )
         for name, value in itertools.islice(others, _OTHER_HEADERS):
             rest = value[3:] if value[:3].lower() == "v0=" else value
-            if len(rest) == 64 and set(rest.lower()) <= _HEX:
-                if hmac.compare_digest(bytes.fromhex(rest), expected):
-                    self.add(
-                        _C.WEBHOOK_SIGNATURE_WRONG_HEADER,
-                        f"Zoom's signature is in the {self.shown(name)} header, not "
-                        f"{SIGNATURE_HEADER}: a proxy renamed it, or the code reads another",
-                        "signature",
-                    )
-                    return True
+            if (
+                len(rest) == 64
+                and set(rest.lower()) <= _HEX
+                and hmac.compare_digest(bytes.fromhex(rest), expected)
+            ):
+                self.add(
+                    _C.WEBHOOK_SIGNATURE_WRONG_HEADER,
+                    f"Zoom's signature is in the {self.shown(name)} header, not "
+                    f"{SIGNATURE_HEADER}: a proxy renamed it, or the code reads another",
+                    "signature",
+                )
+                return True
         return False
 
     def carried_secret(
@@ -896,7 +900,7 @@ def _is_utf8(raw: bytes) -> bool:
 def _python_literal(raw: bytes) -> Optional[dict[str, object]]:
     """The body read as a Python ``dict`` literal (``str(event)``), if it is one and JSON can
     say it again; ``None`` otherwise. Only bodies up to 64 KiB that start ``{'``."""
-    if len(raw) > _REPR_LIMIT or not raw.lstrip()[:2] == b"{'":
+    if len(raw) > _REPR_LIMIT or raw.lstrip()[:2] != b"{'":
         return None
     try:
         data = ast.literal_eval(raw.decode("utf-8"))
@@ -914,20 +918,25 @@ def _recodings(raw: bytes) -> Iterator[tuple[str, bytes]]:
         return
     text = raw.decode("utf-8") if _is_utf8(raw) else None
     for charset in _CHARSETS:
-        if text is not None:
-            try:
-                yield (
-                    f"Zoom's UTF-8 was decoded as {charset} and encoded again as UTF-8 "
-                    "(mojibake such as 'Ã©' for 'é'; PHP's utf8_encode() does this)",
-                    text.encode(charset),
-                )
-            except UnicodeEncodeError:
-                pass
+        undone = _recoded(text, charset, "strict") if text is not None else None
+        if undone is not None:
+            yield (
+                f"Zoom's UTF-8 was decoded as {charset} and encoded again as UTF-8 "
+                "(mojibake such as 'Ã©' for 'é'; PHP's utf8_encode() does this)",
+                undone,
+            )
         try:
             original = raw.decode(charset).encode("utf-8")
         except UnicodeDecodeError:
             continue
         yield f"it was encoded in {charset}, not passed on as Zoom's UTF-8 bytes", original
+
+
+def _recoded(text: str, charset: str, errors: str) -> Optional[bytes]:
+    try:
+        return text.encode(charset, errors)
+    except UnicodeEncodeError:
+        return None
 
 
 def _event_ts(data: Optional[dict[str, object]]) -> Optional[int]:
@@ -948,10 +957,8 @@ def _anchors(
     if event_ts is not None:
         anchors.append(event_ts // 1000)
     if date:
-        try:
+        with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
             anchors.append(int(email.utils.parsedate_to_datetime(date[0]).timestamp()))
-        except (TypeError, ValueError, IndexError, OverflowError):
-            pass
     anchors.append(int(current))
     return [a for a in dict.fromkeys(anchors) if 0 < a < _MILLISECONDS]
 

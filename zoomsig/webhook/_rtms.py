@@ -152,7 +152,7 @@ def diagnose_rtms_handshake(
         InvalidParameterError: ``client_id`` or ``client_secret`` is not a non-empty str.
     """
     for name, value in (("client_id", client_id), ("client_secret", client_secret)):
-        if not isinstance(value, str) or not bare(value):
+        if not isinstance(value, str) or not bare(value):  # pyright: ignore[reportUnnecessaryIsInstance]
             raise InvalidParameterError(name, "expected a non-empty str")
     keys = _keys(client_secret, other_secrets)
     diagnosis = _Diagnosis(client_id, keys, _payload(event))
@@ -183,7 +183,7 @@ def _as_mapping(value: object) -> Optional[Mapping[str, object]]:
     if isinstance(value, WebhookEvent):
         return value.data
     if isinstance(value, (bytes, bytearray, memoryview, str)):
-        raw = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else bytes(value)
+        raw = value.encode("utf-8", "surrogatepass") if isinstance(value, str) else bytes(value)  # pyright: ignore[reportUnknownArgumentType]
         return decode_event(raw[:1_048_576])
     if isinstance(value, Mapping):
         return cast("Mapping[str, object]", value)
@@ -272,9 +272,13 @@ class _Diagnosis:
         mac = self.decode(shake.signature)
         if mac is None or shake.value is None or shake.stream is None:
             return None
-        if hmac.compare_digest(mac, self.mac(self.keys[""], shake.value, shake.stream)):
+        value, stream = shake.value, shake.stream
+        if hmac.compare_digest(mac, self.mac(self.keys[""], value, stream)):
             return True
-        if not (self.wrong_secret(mac, shake) or self.wrong_id(mac, shake)):
+        if not (
+            self.wrong_secret(mac, value, stream)
+            or self.wrong_id(mac, value, stream, shake.field or "ID")
+        ):
             self.add(
                 _C.WEBHOOK_RTMS_SIGNATURE_MISMATCH,
                 "the signature is not the HMAC of the handshake's client ID, ID and stream ID "
@@ -330,10 +334,9 @@ class _Diagnosis:
                 "rtms_stream_id",
             )
 
-    def wrong_secret(self, mac: bytes, shake: _Handshake) -> bool:
-        assert shake.value is not None and shake.stream is not None  # noqa: S101 - run() checked
+    def wrong_secret(self, mac: bytes, value: str, stream: str) -> bool:
         for name, key in list(self.keys.items())[1:]:
-            if hmac.compare_digest(mac, self.mac(key, shake.value, shake.stream)):
+            if hmac.compare_digest(mac, self.mac(key, value, stream)):
                 self.add(
                     _C.WEBHOOK_RTMS_WRONG_SECRET,
                     f"the signature was made with {name}, not the client secret",
@@ -342,20 +345,19 @@ class _Diagnosis:
                 return True
         return False
 
-    def wrong_id(self, mac: bytes, shake: _Handshake) -> bool:
+    def wrong_id(self, mac: bytes, value: str, stream: str, field: str) -> bool:
         """The signature over another ID, or over the two IDs swapped (named)."""
-        assert shake.value is not None and shake.stream is not None  # noqa: S101 - run() checked
         key = self.keys[""]
-        for field, value in self.other_ids(shake):
-            if hmac.compare_digest(mac, self.mac(key, value, shake.stream)):
+        for other, other_value in self.other_ids(value):
+            if hmac.compare_digest(mac, self.mac(key, other_value, stream)):
                 self.add(
                     _C.WEBHOOK_RTMS_WRONG_ID,
-                    f"the signature was made over the event's {field} ({self.cut(value)}), "
-                    f"not the handshake's {shake.field}",
+                    f"the signature was made over the event's {other} "
+                    f"({self.cut(other_value)}), not the handshake's {field}",
                     "signature",
                 )
                 return True
-        if hmac.compare_digest(mac, self.mac(key, shake.stream, shake.value)):
+        if hmac.compare_digest(mac, self.mac(key, stream, value)):
             self.add(
                 _C.WEBHOOK_RTMS_WRONG_ID,
                 "the signature was made over the stream ID and the ID swapped: Zoom signs "
@@ -365,7 +367,7 @@ class _Diagnosis:
             return True
         return False
 
-    def other_ids(self, shake: _Handshake) -> list[tuple[str, str]]:
+    def other_ids(self, given: str) -> list[tuple[str, str]]:
         if self.event is None:
             return []
         fields = self.event[1]
@@ -373,7 +375,7 @@ class _Diagnosis:
             (field, value)
             for field in (*RTMS_ID_FIELDS, *_OTHER_IDS)
             for value in [fields.get(field)]
-            if isinstance(value, str) and value and value != shake.value
+            if isinstance(value, str) and value and value != given
         ]
 
     def report(self, verified: Optional[bool]) -> Report:

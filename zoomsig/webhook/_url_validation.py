@@ -113,7 +113,8 @@ def _other_keys(
         return keys
     if not isinstance(other_secrets, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise InvalidParameterError(
-            "other_secrets", f"expected a mapping of names to secrets, got {describe(other_secrets)}"
+            "other_secrets",
+            f"expected a mapping of names to secrets, got {describe(other_secrets)}",
         )
     for name, value in list(other_secrets.items())[:16]:
         if isinstance(value, str):
@@ -131,13 +132,14 @@ def _plain_token(event_or_body: object) -> str:
     if isinstance(event_or_body, WebhookEvent):
         data = event_or_body.data
     elif isinstance(event_or_body, (bytes, bytearray, memoryview, str)):
-        raw = event_or_body.encode("utf-8") if isinstance(event_or_body, str) else event_or_body
-        data = decode_event(bytes(raw))
+        text = event_or_body if isinstance(event_or_body, str) else None
+        raw = text.encode("utf-8") if text is not None else bytes(event_or_body)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType, reportUnknownArgumentType]
+        data = decode_event(raw)
     if not isinstance(data, Mapping):
         raise InvalidParameterError(
             "event_or_body",
             f"expected the challenge (a WebhookEvent, its JSON or the raw body), got "
-            f"{describe(event_or_body)}",
+            f"{describe(event_or_body)}",  # pyright: ignore[reportUnknownArgumentType]
         )
     mapping = cast("Mapping[str, object]", data)
     if mapping.get("event") != URL_VALIDATION_EVENT:
@@ -177,7 +179,7 @@ def _read_response(response: object) -> _Answer:
     if isinstance(response, (dict, list)):
         return _Answer(None, None, False, response)
     if isinstance(response, (bytes, bytearray, memoryview, str)):
-        text = response if isinstance(response, str) else bytes(response).decode("latin-1")
+        text = response if isinstance(response, str) else bytes(response).decode("latin-1")  # pyright: ignore[reportUnknownArgumentType]
         if text.startswith("HTTP/"):
             return _http_text(text)
         return _Answer(None, None, False, response)
@@ -202,16 +204,20 @@ def _http_text(text: str) -> _Answer:
 
 
 def _attribute(response: object, *names: str) -> object:
+    """The first of ``names`` that ``response`` has (``get_data`` called), else ``None``."""
     for name in names:
-        try:
-            value = getattr(response, name, None)
-            if callable(value) and name in ("get_data", "read"):
-                value = value()
-        except Exception:  # an unrendered response, a consumed stream: try the next
-            continue
+        value = _read_attribute(response, name)
         if value is not None:
             return value
     return None
+
+
+def _read_attribute(response: object, name: str) -> object:
+    try:
+        value = getattr(response, name, None)
+        return value() if callable(value) and name == "get_data" else value
+    except Exception:  # an unrendered response (DRF), a consumed stream: not readable
+        return None
 
 
 def _response_object(response: object) -> _Answer:
@@ -291,10 +297,11 @@ class _Check:
     def content_type(self, answer: _Answer) -> None:
         if not answer.has_headers:
             return
-        media = (answer.content_type or "").split(";")[0].strip().lower()
+        given = answer.content_type or ""
+        media = given.split(";")[0].strip().lower()
         if media == "application/json" or media.endswith("+json"):
             return
-        said = f"Content-Type is {self.shown(answer.content_type)}" if media else "no Content-Type"
+        said = f"Content-Type is {self.shown(given)}" if media else "no Content-Type"
         self.add(
             _C.WEBHOOK_RESPONSE_CONTENT_TYPE,
             f"{said}, not application/json",
@@ -334,7 +341,9 @@ class _Check:
         given = data.get("encryptedToken")
         if given is None:
             near = [k for k in data if k.lower().replace("_", "") == "encryptedtoken"]
-            where = f" (it is under {self.shown(near[0])}: the key is encryptedToken)" if near else ""
+            where = (
+                f" (it is under {self.shown(near[0])}: the key is encryptedToken)" if near else ""
+            )
             self.add(
                 _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISSING,
                 f"the answer has no encryptedToken{where}",
@@ -414,7 +423,9 @@ class _Check:
         if self.redactor.holds(given[:4096]):
             return "encryptedToken holds the secret token itself, not an HMAC made with it"
         if mac is not None and mac == hashlib.sha256(plain).digest():
-            return "encryptedToken is a plain SHA-256 of plainToken, not an HMAC with the secret token"
+            return (
+                "encryptedToken is a plain SHA-256 of plainToken, not an HMAC with the secret token"
+            )
         if mac is None:
             return (
                 f"encryptedToken has {len(given)} characters and is neither 64 hex digits nor "
@@ -483,9 +494,7 @@ def _not_json(raw: bytes) -> tuple[Optional[Mapping[str, object]], str]:
 def _wrapped(data: Mapping[str, object]) -> Optional[tuple[str, Mapping[str, object]]]:
     """The object nested one level down that holds the answer (``{"message": {...}}``)."""
     for name, value in list(data.items())[:16]:
-        if isinstance(value, Mapping) and (
-            "plainToken" in value or "encryptedToken" in value
-        ):
+        if isinstance(value, Mapping) and ("plainToken" in value or "encryptedToken" in value):
             return name, cast("Mapping[str, object]", value)
     return None
 
