@@ -176,7 +176,7 @@ def _seconds(elapsed: object) -> Optional[float]:
 
 
 def _read_response(response: object) -> _Answer:
-    if isinstance(response, (dict, list)):
+    if response is None or isinstance(response, (dict, list, int, float)):
         return _Answer(None, None, False, response)
     if isinstance(response, (bytes, bytearray, memoryview, str)):
         text = response if isinstance(response, str) else bytes(response).decode("latin-1")  # pyright: ignore[reportUnknownArgumentType]
@@ -262,10 +262,10 @@ class _Check:
         self.add = self.found.add
         self.redactor = Redactor(secret, *(k.decode("utf-8", "replace") for k in others.values()))
 
-    def shown(self, text: str) -> str:
+    def shown(self, text: str, limit: int = _SHOWN) -> str:
         if self.redactor.holds(text[:4096]):
             return _NOT_SHOWN
-        return repr(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
+        return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
     def run(self, answer: _Answer, seconds: Optional[float]) -> Optional[bool]:
         self.status(answer)
@@ -301,7 +301,7 @@ class _Check:
         media = given.split(";")[0].strip().lower()
         if media == "application/json" or media.endswith("+json"):
             return
-        said = f"Content-Type is {self.shown(given)}" if media else "no Content-Type"
+        said = f"Content-Type is {self.shown(given, 80)}" if media else "no Content-Type"
         self.add(
             _C.WEBHOOK_RESPONSE_CONTENT_TYPE,
             f"{said}, not application/json",
@@ -441,7 +441,7 @@ class _Check:
         if answer.status is not None:
             header["status"] = answer.status
         if answer.content_type is not None:
-            header["content-type"] = self.shown(answer.content_type).strip("'")
+            header["content-type"] = self.shown(answer.content_type, 80).strip("'")
         findings = tuple(redact_finding(f, self.redactor) for f in self.found.ordered())
         return Report(
             kind=TokenKind.WEBHOOK,
