@@ -69,9 +69,9 @@ def test_each_product_signs_its_own_id(field: str) -> None:
 
 
 def test_exactly_one_id() -> None:
-    with pytest.raises(InvalidParameterError, match="^meeting_uuid: one ID is required"):
+    with pytest.raises(InvalidParameterError, match=r"^meeting_uuid: one ID is required"):
         sign_rtms_handshake(client_id=CLIENT_ID, client_secret=SECRET, rtms_stream_id=STREAM)
-    with pytest.raises(InvalidParameterError, match="^session_id: give only one ID"):
+    with pytest.raises(InvalidParameterError, match=r"^session_id: give only one ID"):
         sign_rtms_handshake(
             client_id=CLIENT_ID,
             client_secret=SECRET,
@@ -79,7 +79,7 @@ def test_exactly_one_id() -> None:
             meeting_uuid="m",
             session_id="s",
         )
-    with pytest.raises(InvalidParameterError, match="^engagement_id: contains a comma") as info:
+    with pytest.raises(InvalidParameterError, match=r"^engagement_id: contains a comma") as info:
         sign_rtms_handshake(
             client_id=CLIENT_ID, client_secret=SECRET, rtms_stream_id=STREAM, engagement_id="a,b"
         )

@@ -58,34 +58,35 @@ def test_a_verified_event_is_accepted_as_the_challenge() -> None:
     assert diagnose_url_validation(event, json.dumps(ANSWER), secret_token=SECRET).ok
 
 
+CLIENT_SECRET = "S2S-client-secret-of-the-app-0001"
+NOT_HEX, WRONG_KEY = _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_NOT_HEX, _C.WEBHOOK_RESPONSE_WRONG_KEY
+MISMATCH = _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISMATCH
+WRONG_TOKENS = {
+    "base64": (base64.b64encode(mac(SECRET)).decode(), NOT_HEX, "base64"),
+    "base64url": (base64.urlsafe_b64encode(mac(SECRET)).decode()[:43], NOT_HEX, "43 characters"),
+    "upper-hex": (mac(SECRET).hex().upper(), NOT_HEX, "upper-case"),
+    "verification-token": (mac(VERIFICATION).hex(), WRONG_KEY, "the verification token"),
+    "secret-newline": (mac(SECRET + "\n").hex(), WRONG_KEY, "trailing newline"),
+    "secret-quoted": (mac(f'"{SECRET}"').hex(), WRONG_KEY, "double quotes"),
+    "client-secret": (mac(CLIENT_SECRET).hex(), WRONG_KEY, "'ZOOM_CLIENT_SECRET'"),
+    "sha256": (hashlib.sha256(PLAIN.encode()).hexdigest(), MISMATCH, "plain SHA-256"),
+    "echo": (PLAIN, MISMATCH, "the plainToken itself"),
+    "secret-itself": (SECRET, MISMATCH, "the secret token itself"),
+    "other-token": (mac("anotherSubscriptionTk").hex(), MISMATCH, "another subscription"),
+    "cut": ("abc", MISMATCH, "3 characters"),
+}
+
+
 @pytest.mark.parametrize(
-    ("encrypted", "code", "needle"),
-    [
-        (base64.b64encode(mac(SECRET)).decode(), _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_NOT_HEX, "base64"),
-        (base64.urlsafe_b64encode(mac(SECRET)).decode().rstrip("="), _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_NOT_HEX, "43 characters"),
-        (mac(SECRET).hex().upper(), _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_NOT_HEX, "upper-case"),
-        (mac(VERIFICATION).hex(), _C.WEBHOOK_RESPONSE_WRONG_KEY, "the verification token"),
-        (mac(SECRET + "\n").hex(), _C.WEBHOOK_RESPONSE_WRONG_KEY, "trailing newline"),
-        (mac(f'"{SECRET}"').hex(), _C.WEBHOOK_RESPONSE_WRONG_KEY, "double quotes"),
-        (mac("S2S-client-secret-of-the-app-0001").hex(), _C.WEBHOOK_RESPONSE_WRONG_KEY, "'ZOOM_CLIENT_SECRET'"),
-        (hashlib.sha256(PLAIN.encode()).hexdigest(), _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISMATCH, "plain SHA-256"),
-        (PLAIN, _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISMATCH, "the plainToken itself"),
-        (SECRET, _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISMATCH, "the secret token itself"),
-        (mac("anotherSubscriptionTk").hex(), _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISMATCH, "another subscription"),
-        ("abc", _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISMATCH, "3 characters"),
-    ],
-    ids=[
-        "base64", "base64url", "upper-hex", "verification-token", "secret-newline",
-        "secret-quoted", "client-secret", "sha256", "echo", "secret-itself", "other-token", "cut",
-    ],
-)  # fmt: skip
+    ("encrypted", "code", "needle"), list(WRONG_TOKENS.values()), ids=list(WRONG_TOKENS)
+)
 def test_a_wrong_encrypted_token_is_explained(
     encrypted: str, code: FindingCode, needle: str
 ) -> None:
     report = check(
         {**ANSWER, "encryptedToken": encrypted},
         verification_token=VERIFICATION,
-        other_secrets={"ZOOM_CLIENT_SECRET": "S2S-client-secret-of-the-app-0001"},
+        other_secrets={"ZOOM_CLIENT_SECRET": CLIENT_SECRET},
     )
     assert codes(report) == {code}
     assert needle in report.findings[0].message
@@ -150,7 +151,7 @@ def test_elapsed_forms() -> None:
     assert check(ANSWER, elapsed=timedelta(seconds=RESPONSE_DEADLINE)).ok
     assert codes(check(ANSWER, elapsed=timedelta(seconds=5))) == {_C.WEBHOOK_RESPONSE_TOO_SLOW}
     for bad in (-1, True, "3", float("nan")):
-        with pytest.raises(InvalidParameterError, match="^elapsed: "):
+        with pytest.raises(InvalidParameterError, match=r"^elapsed: "):
             check(ANSWER, elapsed=bad)
 
 
@@ -159,7 +160,7 @@ def test_elapsed_forms() -> None:
     [{"event": "meeting.started", "payload": {}}, {"event": "endpoint.url_validation"}, b"nope", 7],
 )
 def test_a_challenge_that_is_not_one_is_refused(challenge: object) -> None:
-    with pytest.raises(InvalidParameterError, match="^event_or_body: "):
+    with pytest.raises(InvalidParameterError, match=r"^event_or_body: "):
         diagnose_url_validation(challenge, ANSWER, secret_token=SECRET)
 
 
@@ -200,7 +201,7 @@ def test_starlette_response_objects() -> None:
 
 
 def test_arguments_are_checked() -> None:
-    with pytest.raises(InvalidParameterError, match="^secret_token: "):
+    with pytest.raises(InvalidParameterError, match=r"^secret_token: "):
         diagnose_url_validation(CHALLENGE, ANSWER, secret_token="")
-    with pytest.raises(InvalidParameterError, match="^other_secrets: "):
+    with pytest.raises(InvalidParameterError, match=r"^other_secrets: "):
         diagnose_url_validation(CHALLENGE, ANSWER, secret_token=SECRET, other_secrets=["x"])  # type: ignore[arg-type]
