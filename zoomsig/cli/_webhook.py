@@ -12,6 +12,7 @@ JSON); mistakes are :class:`~zoomsig.cli._args.UsageError`: exit status 2, and J
 from __future__ import annotations
 
 import sys
+from types import MappingProxyType
 
 from zoomsig.cli import _args
 from zoomsig.cli._args import (
@@ -212,13 +213,16 @@ def _verification_token(args: argparse.Namespace, out: Out) -> Optional[str]:
     return token or None
 
 
-_PROMPTS = {
-    "--headers": "Paste the request headers ('Name: value' lines or JSON), then an empty line:",
-    "--body": "Paste the raw body, then Enter and Ctrl-D (Ctrl-Z Enter on Windows); a pasted "
-    "body may differ from the bytes Zoom sent:",
-    "--request": "Paste the challenge's body, then Enter and Ctrl-D:",
-    "--response": "Paste the answer (its body, or curl -i's whole output), then Enter and Ctrl-D:",
-}
+_PROMPTS = MappingProxyType(
+    {
+        "--headers": "Paste the request headers ('Name: value' lines or JSON), then an empty line:",
+        "--body": "Paste the raw body, then Enter and Ctrl-D (Ctrl-Z Enter on Windows); a pasted "
+        "body may differ from the bytes Zoom sent:",
+        "--request": "Paste the challenge's body, then Enter and Ctrl-D:",
+        "--response": "Paste the answer (its body, or curl -i's whole output), then Enter and "
+        "Ctrl-D:",
+    }
+)
 
 
 def _prompted(option: str) -> bytes:

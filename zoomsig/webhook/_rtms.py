@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple, Optional, cast
 
 from zoomsig._enums import TokenKind
@@ -29,12 +30,14 @@ __all__ = ["RTMS_ID_FIELDS", "diagnose_rtms_handshake", "sign_rtms_handshake"]
 _C = FindingCode
 RTMS_ID_FIELDS = ("meeting_uuid", "webinar_uuid", "session_id", "engagement_id")
 """The ID a handshake signs, one per product: meeting, webinar, Video SDK, Contact Center."""
-_PRODUCT_ID = {
-    "meeting": "meeting_uuid",
-    "webinar": "webinar_uuid",
-    "session": "session_id",
-    "contact_center": "engagement_id",
-}
+_PRODUCT_ID = MappingProxyType(
+    {
+        "meeting": "meeting_uuid",
+        "webinar": "webinar_uuid",
+        "session": "session_id",
+        "contact_center": "engagement_id",
+    }
+)
 """The ID field of each ``{product}.rtms_started`` event."""
 _OTHER_IDS = ("meeting_id", "uuid", "id", "webinar_id", "session_key", "account_id")
 """Fields of an event that people sign over by mistake."""
