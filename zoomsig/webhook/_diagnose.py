@@ -44,7 +44,7 @@ from zoomsig.webhook._core import (
     signed_message,
 )
 
-__all__ = ["check_token", "diagnose_webhook", "redact_finding"]
+__all__ = ["check_token", "diagnose_webhook", "other_keys", "read_mac", "redact_finding"]
 
 _C = FindingCode
 _HEX = frozenset("0123456789abcdef")
@@ -499,29 +499,22 @@ class _Diagnosis:
         return True
 
     def decode_mac(self, rest: str) -> Optional[bytes]:
-        if len(rest) == 64 and set(rest) <= _HEX:
-            return bytes.fromhex(rest)
-        if len(rest) == 64 and set(rest.lower()) <= _HEX:
+        digest, form = read_mac(rest)
+        if form == "upper-case hex":
             self.add(
                 _C.WEBHOOK_SIGNATURE_MALFORMED,
                 "the HMAC is upper-case hex; Zoom sends lower case, and an exact comparison "
                 "(as it should be) fails",
                 "signature",
             )
-            return bytes.fromhex(rest)
-        if 43 <= len(rest) <= 44:
-            standard = rest.replace("-", "+").replace("_", "/")
-            try:
-                digest = base64.b64decode(standard + "=" * (-len(standard) % 4), validate=True)
-            except (binascii.Error, ValueError):
-                digest = b""
-            if len(digest) == 32:
-                self.add(
-                    _C.WEBHOOK_SIGNATURE_BASE64,
-                    f"the HMAC is {len(rest)} characters of base64; Zoom's is 64 hex digits",
-                    "signature",
-                )
-                return digest
+        elif form == "base64":
+            self.add(
+                _C.WEBHOOK_SIGNATURE_BASE64,
+                f"the HMAC is {len(rest)} characters of base64; Zoom's is 64 hex digits",
+                "signature",
+            )
+        if digest is not None:
+            return digest
         self.add(
             _C.WEBHOOK_SIGNATURE_MALFORMED,
             f"the HMAC part has {len(rest)} characters and is neither 64 hex digits nor "
@@ -883,6 +876,43 @@ class _Diagnosis:
             signature_verified=verified,
             expires_at=expires_at,
         )
+
+
+def read_mac(text: str) -> tuple[Optional[bytes], str]:
+    """The 32-byte MAC ``text`` spells, and how: ``"hex"`` (lowercase, as Zoom's),
+    ``"upper-case hex"``, ``"base64"`` (standard or URL-safe, padded or not), or
+    ``(None, "")`` when it is none of them."""
+    if len(text) == 64 and set(text.lower()) <= _HEX:
+        return bytes.fromhex(text), "hex" if set(text) <= _HEX else "upper-case hex"
+    if 43 <= len(text) <= 44:
+        standard = text.replace("-", "+").replace("_", "/")
+        try:
+            digest = base64.b64decode(standard + "=" * (-len(standard) % 4), validate=True)
+        except (binascii.Error, ValueError):
+            digest = b""
+        if len(digest) == 32:
+            return digest, "base64"
+    return None, ""
+
+
+def other_keys(other_secrets: object) -> dict[str, bytes]:
+    """The caller's ``other_secrets`` (at most 16) as HMAC keys, each under the name a
+    finding gives it (``your other secret 'NAME'``); refused unless a mapping of str or bytes."""
+    if other_secrets is None:
+        return {}
+    if not isinstance(other_secrets, Mapping):
+        raise InvalidParameterError(
+            "other_secrets", "expected None or a mapping of names to secrets (str or bytes)"
+        )
+    keys: dict[str, bytes] = {}
+    for name, value in list(cast("Mapping[object, object]", other_secrets).items())[:16]:
+        if isinstance(value, str):
+            keys[f"your other secret {name!r}"] = bare(value).encode("utf-8")
+        elif isinstance(value, bytes):
+            keys[f"your other secret {name!r}"] = value
+        else:
+            raise InvalidParameterError("other_secrets", f"{name!r}: expected a str or bytes")
+    return keys
 
 
 def _mac(key: bytes, stamp: str, body: bytes) -> bytes:

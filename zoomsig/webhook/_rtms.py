@@ -18,12 +18,12 @@ from typing import NamedTuple, Optional, cast
 
 from zoomsig._enums import TokenKind
 from zoomsig._errors import InvalidParameterError
-from zoomsig._secrecy import OtherSecrets, Redactor, bare, describe, is_utf8_encodable, unwrapped
+from zoomsig._secrecy import OtherSecrets, Redactor, bare, is_utf8_encodable, unwrapped
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Report
 from zoomsig.webhook._core import WebhookEvent, decode_event, hex_hmac, secret_key
-from zoomsig.webhook._diagnose import redact_finding
+from zoomsig.webhook._diagnose import other_keys, read_mac, redact_finding
 
 __all__ = ["RTMS_ID_FIELDS", "diagnose_rtms_handshake", "sign_rtms_handshake"]
 
@@ -41,7 +41,6 @@ _PRODUCT_ID = MappingProxyType(
 """The ID field of each ``{product}.rtms_started`` event."""
 _OTHER_IDS = ("meeting_id", "uuid", "id", "webinar_id", "session_key", "account_id")
 """Fields of an event that people sign over by mistake."""
-_HEX = frozenset("0123456789abcdef")
 _SHOWN = 24
 
 
@@ -170,15 +169,7 @@ def _keys(secret: str, other_secrets: Optional[OtherSecrets]) -> dict[str, bytes
     padded = secret.encode("utf-8")
     if padded != keys[""]:
         keys["the client secret with the whitespace or quotes around it that you gave"] = padded
-    if other_secrets is not None:
-        if not isinstance(other_secrets, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
-            raise InvalidParameterError(
-                "other_secrets",
-                f"expected a mapping of names to secrets, got {describe(other_secrets)}",
-            )
-        for name, value in list(other_secrets.items())[:16]:
-            text = value if isinstance(value, str) else value.decode("utf-8", "replace")
-            keys[f"your other secret {name!r}"] = bare(text).encode("utf-8")
+    keys.update(other_keys(other_secrets))
     return keys
 
 
@@ -295,22 +286,17 @@ class _Diagnosis:
         return hmac.new(key, message, hashlib.sha256).digest()
 
     def decode(self, signature: str) -> Optional[bytes]:
-        if len(signature) == 64 and set(signature) <= _HEX:
-            return bytes.fromhex(signature)
-        if len(signature) == 64 and set(signature.lower()) <= _HEX:
+        mac, form = read_mac(signature)
+        if form != "hex":
             self.add(
                 _C.WEBHOOK_RTMS_SIGNATURE_MALFORMED,
-                "the signature is upper-case hex; the SDKs send lowercase (hexdigest())",
+                f"the signature is {form}; the SDKs send 64 lowercase hex digits (hexdigest())"
+                if mac is not None
+                else f"the signature has {len(signature)} characters, not 64 hex digits "
+                "(cut short?)",
                 "signature",
             )
-            return bytes.fromhex(signature)
-        self.add(
-            _C.WEBHOOK_RTMS_SIGNATURE_MALFORMED,
-            f"the signature has {len(signature)} characters, not 64 hex digits "
-            "(base64, or cut short?)",
-            "signature",
-        )
-        return None
+        return mac
 
     def against_event(self, shake: _Handshake) -> None:
         """Name a handshake ID or stream ID that is not the event's (when it is given)."""

@@ -11,8 +11,6 @@ the report.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import hmac
 import json
@@ -27,7 +25,7 @@ from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Report
 from zoomsig.webhook._core import URL_VALIDATION_EVENT, WebhookEvent, decode_event
-from zoomsig.webhook._diagnose import check_token, redact_finding
+from zoomsig.webhook._diagnose import check_token, other_keys, read_mac, redact_finding
 
 __all__ = ["RESPONSE_DEADLINE", "diagnose_url_validation"]
 
@@ -36,7 +34,6 @@ RESPONSE_DEADLINE = 3.0
 """Seconds within which Zoom expects the answer to a URL validation (about 3 s)."""
 _MAX_RESPONSE = 65_536  # an answer is ~120 bytes; larger bodies are read no further
 _SHOWN = 24
-_HEX = frozenset("0123456789abcdef")
 _NOT_SHOWN = "(a value that holds a secret, not shown)"
 
 Elapsed = Union[float, int, timedelta, None]
@@ -106,23 +103,9 @@ def _other_keys(
     verification_token: Optional[str], other_secrets: Optional[OtherSecrets]
 ) -> dict[str, bytes]:
     """The keys an answer may wrongly be made with, by the name a finding gives them."""
-    keys: dict[str, bytes] = {}
+    keys = other_keys(other_secrets)
     if verification_token is not None:
-        keys["the verification token"] = bare(verification_token).encode("utf-8")
-    if other_secrets is None:
-        return keys
-    if not isinstance(other_secrets, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
-        raise InvalidParameterError(
-            "other_secrets",
-            f"expected a mapping of names to secrets, got {describe(other_secrets)}",
-        )
-    for name, value in list(other_secrets.items())[:16]:
-        if isinstance(value, str):
-            keys[f"your other secret {name!r}"] = bare(value).encode("utf-8")
-        elif isinstance(value, bytes):  # pyright: ignore[reportUnnecessaryIsInstance]
-            keys[f"your other secret {name!r}"] = value
-        else:
-            raise InvalidParameterError("other_secrets", f"{name!r}: expected a str or bytes")
+        keys = {"the verification token": bare(verification_token).encode("utf-8"), **keys}
     return keys
 
 
@@ -368,26 +351,18 @@ class _Check:
 
     def decode(self, given: str) -> Optional[bytes]:
         """The 32 bytes ``encryptedToken`` carries (hex, or base64: named), or ``None``."""
-        if len(given) == 64 and set(given) <= _HEX:
-            return bytes.fromhex(given)
-        if len(given) == 64 and set(given.lower()) <= _HEX:
+        mac, form = read_mac(given)
+        if mac is None:
+            self.mismatch(given, None)
+        elif form != "hex":
+            how = "" if form == "upper-case hex" else f"{len(given)} characters of "
             self.add(
                 _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_NOT_HEX,
-                "encryptedToken is upper-case hex; Zoom expects lowercase (hexdigest())",
+                f"encryptedToken is {how}{form}; Zoom expects 64 lowercase hex digits "
+                "(digest('hex') / hexdigest())",
                 "encryptedToken",
             )
-            return bytes.fromhex(given)
-        mac = _base64_mac(given)
-        if mac is not None:
-            self.add(
-                _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_NOT_HEX,
-                f"encryptedToken is {len(given)} characters of base64; Zoom expects 64 "
-                "lowercase hex digits (digest('hex') / hexdigest())",
-                "encryptedToken",
-            )
-            return mac
-        self.mismatch(given, None)
-        return None
+        return mac
 
     def mismatch(self, given: str, mac: Optional[bytes]) -> None:
         """Name the key (or the recipe) an ``encryptedToken`` was made with, if known."""
@@ -497,14 +472,3 @@ def _wrapped(data: Mapping[str, object]) -> Optional[tuple[str, Mapping[str, obj
         if isinstance(value, Mapping) and ("plainToken" in value or "encryptedToken" in value):
             return name, cast("Mapping[str, object]", value)
     return None
-
-
-def _base64_mac(text: str) -> Optional[bytes]:
-    if not 43 <= len(text) <= 44:
-        return None
-    standard = text.replace("-", "+").replace("_", "/")
-    try:
-        mac = base64.b64decode(standard + "=" * (-len(standard) % 4), validate=True)
-    except (binascii.Error, ValueError):
-        return None
-    return mac if len(mac) == 32 else None
