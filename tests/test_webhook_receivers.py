@@ -276,3 +276,10 @@ def test_signature_read_from_the_timestamp_header() -> None:
     stamp = HEADERS["x-zm-request-timestamp"]
     report = diagnose({"x-zm-request-timestamp": stamp, "x-zm-signature": stamp})
     assert errors(report) == {_C.WEBHOOK_SIGNATURE_WRONG_HEADER}
+
+
+def test_a_proxy_that_copies_the_signature_to_another_header_is_no_mistake() -> None:
+    copied = {**HEADERS, "x-original-zm-signature": HEADERS["x-zm-signature"], "date": "x"}
+    report = diagnose(copied)
+    assert errors(report) == set()
+    assert report.signature_verified is True

@@ -446,7 +446,7 @@ class _Diagnosis:
                 "signature",
             )
             return None
-        if self.misplaced(values, text) or self.token_shaped(rest):
+        if read_mac(rest)[0] is None and (self.misplaced(values, text) or self.token_shaped(rest)):
             return None
         digest = self.decode_mac(rest)
         if digest is None:
