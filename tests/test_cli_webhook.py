@@ -120,7 +120,7 @@ def test_webhook_check_runs_with_standard_input_closed(tmp_path: Path) -> None:
         preexec_fn=lambda: os.close(0),
     )  # fmt: skip
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout.startswith("OK: Zoom webhook signature")
+    assert "Verdict   OK: Zoom webhook signature" in done.stdout
 
 
 def test_webhook_secret_file_with_a_bom_is_refused_like_check(
@@ -209,3 +209,110 @@ def test_bare_webhook_prints_help_on_stderr_like_bare_sign(
     assert webhook.err.startswith("usage: zoomsig webhook ")
     assert "check" in webhook.err
     assert "sign" in webhook.err
+
+
+# --- issue 20: sign --json as input, prompts, colours, check-response ---------------------------
+
+
+def test_webhook_sign_json_output_was_refused_by_check_claiming_no_secret(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(WEBHOOK_ENV, SECRET)
+    body = zoom_json({"event": "meeting.started", "payload": {}, "event_ts": NOW * 1000})
+    (tmp_path / "body.json").write_bytes(body)
+    signed = zoomsig(
+        capsys, "webhook", "sign", "--body", str(tmp_path / "body.json"),
+        "--timestamp", str(NOW), "--json",
+    )  # fmt: skip
+    (tmp_path / "signed.json").write_text(signed.out)
+    checked = zoomsig(
+        capsys, "webhook", "check", "--headers", str(tmp_path / "signed.json"),
+        "--body", str(tmp_path / "body.json"), "--now", str(NOW),
+    )  # fmt: skip
+    assert checked.code == 0, checked.out
+    assert "Verdict   OK" in checked.out
+    assert "HMAC      matches the secret token from ZOOM_WEBHOOK_SECRET_TOKEN" in checked.out
+    assert "no secret" not in checked.both
+    (tmp_path / "empty.json").write_text("{}")
+    missing = zoomsig(
+        capsys, "webhook", "check", "--headers", str(tmp_path / "empty.json"),
+        "--body", str(tmp_path / "body.json"), "--now", str(NOW),
+    )  # fmt: skip
+    assert missing.code == 1
+    assert "no secret" not in missing.both  # the secret was given: the headers are missing
+    assert "HMAC      not checked: the request lacks" in missing.out
+
+
+def test_webhook_check_prompts_for_pasted_headers_on_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from _cli import Terminal
+
+    monkeypatch.setenv(WEBHOOK_ENV, SECRET)
+    body = zoom_json({"event": "meeting.started", "payload": {}, "event_ts": NOW * 1000})
+    (tmp_path / "body.json").write_bytes(body)
+    headers = sign_webhook(body, secret_token=SECRET, timestamp=NOW)
+    pasted = "".join(f"{name}: {value}\n" for name, value in headers.items()) + "\nignored\n"
+    monkeypatch.setattr(sys, "stdin", Terminal(pasted))
+    result = zoomsig(
+        capsys, "webhook", "check", "--headers", "-", "--body", str(tmp_path / "body.json"),
+        "--now", str(NOW),
+    )  # fmt: skip
+    assert result.code == 0, result.both
+    assert result.err.startswith("Paste the request headers")
+
+
+def test_webhook_check_colours_and_wraps_like_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(WEBHOOK_ENV, SECRET)
+    body = zoom_json({"event": "meeting.started", "payload": {}, "event_ts": NOW * 1000})
+    argv = request(tmp_path, body, secret="anotherSubscriptionTok")
+    plain = zoomsig(capsys, "webhook", "check", *argv)
+    assert plain.code == 1
+    assert "\x1b[" not in plain.out
+    assert all(len(line) <= 80 for line in plain.out.splitlines() if "{" not in line)
+    assert "  error    WEBHOOK_SIGNATURE_MISMATCH [signature]" in plain.out
+    coloured = zoomsig(capsys, "webhook", "check", *argv, "--color", "always")
+    assert "\x1b[31;1mINVALID\x1b[0m" in coloured.out
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" not in zoomsig(capsys, "webhook", "check", *argv, "--json").out
+
+
+def test_webhook_check_response_names_the_mistake(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import base64
+    import hashlib
+    import hmac
+
+    from zoomsig.testing.webhooks import url_validation_request
+
+    monkeypatch.setenv(WEBHOOK_ENV, SECRET)
+    plain = "qgg8vlvZRS6UYooatFL8Aw"
+    challenge = url_validation_request(plain, secret_token=SECRET, timestamp=NOW).body
+    (tmp_path / "challenge.json").write_bytes(challenge)
+    digest = hmac.new(SECRET.encode(), plain.encode(), hashlib.sha256).digest()
+    answer = {"plainToken": plain, "encryptedToken": base64.b64encode(digest).decode()}
+    captured = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n" + json.dumps(answer)
+    (tmp_path / "response.txt").write_text(captured)
+    argv = [
+        "webhook", "check-response", "--request", str(tmp_path / "challenge.json"),
+        "--response", str(tmp_path / "response.txt"),
+    ]  # fmt: skip
+    result = zoomsig(capsys, *argv, "--elapsed", "0.4")
+    assert result.code == 1
+    assert "Verdict   INVALID: URL validation answer; 1 error" in result.out
+    assert "WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_NOT_HEX" in result.out
+    assert "Response  status 200, content-type application/json" in result.out
+    report = json.loads(zoomsig(capsys, *argv, "--json").out)
+    assert [f["code"] for f in report["findings"]] == ["WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_NOT_HEX"]
+    answer["encryptedToken"] = digest.hex()
+    (tmp_path / "response.txt").write_text(json.dumps(answer))
+    assert zoomsig(capsys, *argv).code == 0
+    slow = zoomsig(capsys, *argv, "--elapsed", "4")
+    assert (slow.code, "WEBHOOK_RESPONSE_TOO_SLOW" in slow.out) == (1, True)
+    (tmp_path / "challenge.json").write_bytes(b'{"event":"meeting.started"}')
+    refused = zoomsig(capsys, *argv)
+    assert refused.code == 2
+    assert "--request" in refused.err

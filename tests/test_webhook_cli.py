@@ -64,7 +64,7 @@ def test_check_ok_then_sign_roundtrip(files: dict[str, str]) -> None:
         str(NOW),
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: Zoom webhook signature")
+    assert "Verdict   OK: Zoom webhook signature" in result.stdout
     signed = run("webhook", "sign", "--body", files["body"], "--timestamp", str(NOW))
     assert signed.returncode == 0
     lines = Path(files["dir"], "signed.txt")

@@ -177,7 +177,8 @@ def test_diagnose_webhook_worst_body_did_hundreds_of_serialisations(
     # astral character is 12 bytes for 4), not once per key order tried (290 times).
     assert counted.serialised <= 4 * len(body) + 1024, counted.serialised
     assert counted.serialisations <= 40, counted.serialisations
-    assert counted.hashed <= 4 * 1024 * 1024 + 4 * len(body) + 1024, counted.hashed
+    # 4 MiB of re-serialised candidates, 2 MiB of timestamps searched, a few variants.
+    assert counted.hashed <= 6 * 1024 * 1024 + 12 * len(body) + 1024, counted.hashed
 
 
 def test_reordered_body_near_the_cap_is_still_named(monkeypatch: pytest.MonkeyPatch) -> None:

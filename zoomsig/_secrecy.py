@@ -48,6 +48,7 @@ __all__ = [
     "refuse_long",
     "refuse_readable_secret",
     "secret_texts",
+    "unwrapped",
 ]
 
 OtherSecrets = Mapping[str, Union[str, bytes]]
@@ -74,6 +75,24 @@ included) and the byte-order mark, which ``str.strip()`` keeps.
 def bare(text: str) -> str:
     """``text`` without the whitespace, no-break spaces and byte-order marks around it."""
     return text.strip(SURROUNDING)
+
+
+_QUOTES = "\"'`"
+_TRAILERS = ";,"
+
+
+def unwrapped(text: str) -> str:
+    """:func:`bare` ``text`` without the quotes or trailing ``;``/``,`` around it.
+
+    What an env-file loader or a copy from source code leaves around a secret:
+    ``"abc"``, ``'abc'``, ``"abc";``. A pair of quotes is removed only when both ends
+    carry the same one (at most twice: ``'"abc"'``); ``text`` itself when nothing is.
+    """
+    stripped = bare(text).rstrip(_TRAILERS)
+    for _ in range(2):
+        if len(stripped) > 2 and stripped[0] in _QUOTES and stripped[-1] == stripped[0]:
+            stripped = bare(stripped[1:-1])
+    return stripped if stripped else text
 
 
 def bare_bytes(secret: bytes) -> bytes:

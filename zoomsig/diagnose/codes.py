@@ -137,6 +137,28 @@ class FindingCode(str, Enum):
     WEBHOOK_VERIFICATION_TOKEN_USED = "WEBHOOK_VERIFICATION_TOKEN_USED"
     WEBHOOK_HEADERS_FROM_OTHER_EVENT = "WEBHOOK_HEADERS_FROM_OTHER_EVENT"
     WEBHOOK_URL_VALIDATION = "WEBHOOK_URL_VALIDATION"
+    # Webhooks: more mistakes of real receivers (issue 20)
+    WEBHOOK_SECRET_QUOTED = "WEBHOOK_SECRET_QUOTED"
+    WEBHOOK_SIGNATURE_WRONG_HEADER = "WEBHOOK_SIGNATURE_WRONG_HEADER"
+    WEBHOOK_TIMESTAMP_NOT_SIGNED = "WEBHOOK_TIMESTAMP_NOT_SIGNED"
+    WEBHOOK_BODY_PYTHON_REPR = "WEBHOOK_BODY_PYTHON_REPR"
+    WEBHOOK_BODY_WRONG_CHARSET = "WEBHOOK_BODY_WRONG_CHARSET"
+    # The URL-validation answer (diagnose_url_validation)
+    WEBHOOK_RESPONSE_STATUS = "WEBHOOK_RESPONSE_STATUS"
+    WEBHOOK_RESPONSE_CONTENT_TYPE = "WEBHOOK_RESPONSE_CONTENT_TYPE"
+    WEBHOOK_RESPONSE_TOO_SLOW = "WEBHOOK_RESPONSE_TOO_SLOW"
+    WEBHOOK_RESPONSE_NOT_JSON = "WEBHOOK_RESPONSE_NOT_JSON"
+    WEBHOOK_RESPONSE_PLAIN_TOKEN_WRONG = "WEBHOOK_RESPONSE_PLAIN_TOKEN_WRONG"
+    WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISSING = "WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISSING"
+    WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_NOT_HEX = "WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_NOT_HEX"
+    WEBHOOK_RESPONSE_WRONG_KEY = "WEBHOOK_RESPONSE_WRONG_KEY"
+    WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISMATCH = "WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISMATCH"
+    # The RTMS handshake (diagnose_rtms_handshake)
+    WEBHOOK_RTMS_FIELD_MISSING = "WEBHOOK_RTMS_FIELD_MISSING"
+    WEBHOOK_RTMS_SIGNATURE_MALFORMED = "WEBHOOK_RTMS_SIGNATURE_MALFORMED"
+    WEBHOOK_RTMS_WRONG_ID = "WEBHOOK_RTMS_WRONG_ID"
+    WEBHOOK_RTMS_WRONG_SECRET = "WEBHOOK_RTMS_WRONG_SECRET"
+    WEBHOOK_RTMS_SIGNATURE_MISMATCH = "WEBHOOK_RTMS_SIGNATURE_MISMATCH"
     # Hostile or careless input
     INTEGER_OUT_OF_RANGE = "INTEGER_OUT_OF_RANGE"
     INVISIBLE_CHARACTERS = "INVISIBLE_CHARACTERS"
@@ -737,6 +759,122 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             _I,
             "An endpoint URL validation request",
             "Answer 200 with url_validation_response(event, secret_token=...) within 3 seconds.",
+        ),
+        _C.WEBHOOK_SECRET_QUOTED: CodeInfo(
+            _E,
+            "The secret token has quotes or other characters around it",
+            "Remove the quotes where the secret token is stored or read (a .env line "
+            'SECRET="..." read by a loader that keeps them, a YAML or JSON value quoted '
+            "twice).",
+        ),
+        _C.WEBHOOK_SIGNATURE_WRONG_HEADER: CodeInfo(
+            _E,
+            "The signature was read from another header",
+            "Read the signature from the x-zm-signature header (names in any case) and "
+            "nothing else.",
+        ),
+        _C.WEBHOOK_TIMESTAMP_NOT_SIGNED: CodeInfo(
+            _E,
+            "The timestamp is not the one Zoom signed",
+            "Sign and check with the x-zm-request-timestamp header of the same request, as "
+            "received (not the body's event_ts, not the clock), and let proxies pass it.",
+        ),
+        _C.WEBHOOK_BODY_PYTHON_REPR: CodeInfo(
+            _E,
+            "The webhook body is Python's str() or repr() of the parsed event",
+            "Verify the raw body bytes as received, never str(payload) or repr() of the "
+            "parsed event.",
+        ),
+        _C.WEBHOOK_BODY_WRONG_CHARSET: CodeInfo(
+            _E,
+            "The webhook body was decoded or encoded in another charset",
+            "Verify the raw body bytes, never text decoded and encoded again (Zoom sends "
+            "UTF-8; latin-1 or cp1252 on either side changes every non-ASCII character).",
+        ),
+        _C.WEBHOOK_RESPONSE_STATUS: CodeInfo(
+            _E,
+            "The URL-validation answer's status is not 200",
+            "Answer the endpoint.url_validation challenge with status 200 (not 201, 204 or a "
+            "redirect).",
+        ),
+        _C.WEBHOOK_RESPONSE_CONTENT_TYPE: CodeInfo(
+            _E,
+            "The URL-validation answer is not sent as application/json",
+            "Send the answer as a JSON response (Content-Type: application/json): return a "
+            "dict or use the framework's JSON response, not a string.",
+        ),
+        _C.WEBHOOK_RESPONSE_TOO_SLOW: CodeInfo(
+            _E,
+            "The URL-validation answer took longer than 3 seconds",
+            "Answer the challenge at once, before any other work (no database, no network "
+            "call), and check for cold starts of the endpoint.",
+        ),
+        _C.WEBHOOK_RESPONSE_NOT_JSON: CodeInfo(
+            _E,
+            "The URL-validation answer is not a JSON object",
+            'Answer with the JSON object {"plainToken": ..., "encryptedToken": ...} '
+            "itself: not a string holding it, not HTML, not a wrapper object.",
+        ),
+        _C.WEBHOOK_RESPONSE_PLAIN_TOKEN_WRONG: CodeInfo(
+            _E,
+            "The answer's plainToken is missing or not the one Zoom sent",
+            "Send back payload.plainToken of the same request, unchanged, as plainToken.",
+        ),
+        _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISSING: CodeInfo(
+            _E,
+            "The answer has no encryptedToken",
+            "Add encryptedToken: the hex HMAC-SHA256 of plainToken under the secret token "
+            "(url_validation_response(event, secret_token=...) makes both).",
+        ),
+        _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_NOT_HEX: CodeInfo(
+            _E,
+            "The answer's encryptedToken is not lowercase hex",
+            "Encode the HMAC-SHA256 of plainToken as lowercase hex (hexdigest() / "
+            "digest('hex')), not base64.",
+        ),
+        _C.WEBHOOK_RESPONSE_WRONG_KEY: CodeInfo(
+            _E,
+            "The answer's encryptedToken was made with another key",
+            "Compute encryptedToken with the Secret Token of this event subscription, "
+            "exactly as shown in the app (not the verification token, not a client secret, "
+            "nothing around it).",
+        ),
+        _C.WEBHOOK_RESPONSE_ENCRYPTED_TOKEN_MISMATCH: CodeInfo(
+            _E,
+            "The answer's encryptedToken does not match the secret token",
+            "Compute encryptedToken as the hex HMAC-SHA256 of plainToken (as received) under "
+            "the Secret Token of the event subscription that sent the challenge.",
+        ),
+        _C.WEBHOOK_RTMS_FIELD_MISSING: CodeInfo(
+            _E,
+            "The RTMS handshake lacks a field it needs",
+            "Send the handshake with the stream's ID (meeting_uuid, webinar_uuid, session_id "
+            "or engagement_id), its rtms_stream_id and the signature, as the rtms_started "
+            "event gave them.",
+        ),
+        _C.WEBHOOK_RTMS_SIGNATURE_MALFORMED: CodeInfo(
+            _E,
+            "The RTMS handshake signature is not 64 lowercase hex digits",
+            "Encode the HMAC-SHA256 as lowercase hex (hexdigest() / digest('hex')).",
+        ),
+        _C.WEBHOOK_RTMS_WRONG_ID: CodeInfo(
+            _E,
+            "The RTMS handshake was signed over the wrong ID",
+            'Sign "{client_id},{id},{rtms_stream_id}" with the ID of the product that '
+            "started the stream: meeting_uuid, webinar_uuid, session_id (Video SDK) or "
+            "engagement_id (Contact Center), as the event gave it.",
+        ),
+        _C.WEBHOOK_RTMS_WRONG_SECRET: CodeInfo(
+            _E,
+            "The RTMS handshake was signed with another secret",
+            "Sign the handshake with the Client secret of the app that receives the stream "
+            "(not the webhook secret token), exactly as shown in the app.",
+        ),
+        _C.WEBHOOK_RTMS_SIGNATURE_MISMATCH: CodeInfo(
+            _E,
+            "The RTMS handshake signature does not match",
+            'Sign "{client_id},{id},{rtms_stream_id}" with the app\'s Client secret, using '
+            "the values of the same rtms_started event (sign_rtms_handshake does).",
         ),
         _C.INTEGER_OUT_OF_RANGE: CodeInfo(
             _E,

@@ -144,7 +144,9 @@ class Report:
         verdict = "OK" if self.ok else "INVALID"
         counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
         if self.signature_verified is None:
-            mac = "HMAC not checked (no secret given)"
+            # A webhook diagnosis always has its secret: what is missing is in the request.
+            missing = "see the findings" if self.kind is TokenKind.WEBHOOK else "no secret given"
+            mac = f"HMAC not checked ({missing})"
         elif self.signature_verified:
             mac = "HMAC matches the secret"
         else:

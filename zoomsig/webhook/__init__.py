@@ -15,7 +15,6 @@ from zoomsig.webhook._core import (
     URL_VALIDATION_EVENT,
     InvalidWebhookError,
     WebhookEvent,
-    sign_rtms_handshake,
     sign_webhook,
     url_validation_response,
     verify_webhook,
@@ -28,11 +27,15 @@ from zoomsig.webhook._deliveries import (
     delivery_key,
 )
 from zoomsig.webhook._diagnose import diagnose_webhook
+from zoomsig.webhook._rtms import RTMS_ID_FIELDS, diagnose_rtms_handshake, sign_rtms_handshake
+from zoomsig.webhook._url_validation import RESPONSE_DEADLINE, diagnose_url_validation
 
 __all__ = [
     "DEFAULT_DELIVERY_TTL",
     "DEFAULT_TOLERANCE",
     "MAX_WEBHOOK_BODY_SIZE",
+    "RESPONSE_DEADLINE",
+    "RTMS_ID_FIELDS",
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
     "URL_VALIDATION_EVENT",
@@ -42,6 +45,8 @@ __all__ = [
     "MemoryDeliveryStore",
     "WebhookEvent",
     "delivery_key",
+    "diagnose_rtms_handshake",
+    "diagnose_url_validation",
     "diagnose_webhook",
     "sign_rtms_handshake",
     "sign_webhook",

@@ -42,9 +42,9 @@ __all__ = [
     "WebhookEvent",
     "check_tolerance",
     "decode_event",
+    "hex_hmac",
     "parse_timestamp",
     "secret_key",
-    "sign_rtms_handshake",
     "sign_webhook",
     "signed_message",
     "url_validation_response",
@@ -152,7 +152,9 @@ def raw_body(body: object, parameter: str = "body") -> bytes:
     )
 
 
-def secret_key(secret_token: object, parameter: str = "secret_token") -> bytes:
+def secret_key(
+    secret_token: object, parameter: str = "secret_token", what: str = "the secret token"
+) -> bytes:
     """The secret token as HMAC key bytes, refusing what cannot be Zoom's token.
 
     Refused by type and length first, then lone surrogates (a non-UTF-8 byte in an
@@ -166,7 +168,7 @@ def secret_key(secret_token: object, parameter: str = "secret_token") -> bytes:
         and secret_token == secret_token.strip()
     ):
         return secret_token.encode("ascii")  # the usual token: nothing to refuse
-    return _secret_key(secret_token, parameter, "the secret token")
+    return _secret_key(secret_token, parameter, what)
 
 
 def _secret_key(value: object, parameter: str, what: str) -> bytes:
@@ -516,39 +518,3 @@ def sign_webhook(
         TIMESTAMP_HEADER: stamp,
         SIGNATURE_HEADER: "v0=" + hex_hmac(key, signed_message(stamp, raw)),
     }
-
-
-def sign_rtms_handshake(
-    *, client_id: str, client_secret: str, meeting_uuid: str, rtms_stream_id: str
-) -> str:
-    """The ``signature`` of a Realtime Media Streams signalling handshake.
-
-    Hex HMAC-SHA256 of ``"{client_id},{meeting_uuid},{rtms_stream_id}"`` under the client
-    secret. For a Video SDK session pass its ``session_id`` as ``meeting_uuid``.
-
-    Raises:
-        InvalidParameterError: a value is not a non-empty str, the client ID or secret has
-            surrounding whitespace, or an ID contains a comma (the message would be
-            ambiguous).
-    """
-    _check_rtms_id("client_id", client_id)
-    key = _secret_key(client_secret, "client_secret", "the client secret")
-    _check_rtms_id("meeting_uuid", meeting_uuid)
-    _check_rtms_id("rtms_stream_id", rtms_stream_id)
-    message = f"{client_id},{meeting_uuid},{rtms_stream_id}".encode()
-    return hex_hmac(key, message)
-
-
-def _check_rtms_id(name: str, value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidParameterError(name, f"expected a str, got {type(value).__name__}")
-    if not value.strip():
-        raise InvalidParameterError(name, "is empty")
-    if name == "client_id" and value != bare(value):
-        raise InvalidParameterError(name, "has surrounding whitespace; strip it where it is read")
-    if "," in value:
-        raise InvalidParameterError(
-            name, "contains a comma, which would make the signed message ambiguous"
-        )
-    if not is_utf8_encodable(value):
-        raise InvalidParameterError(name, "is not valid Unicode text")

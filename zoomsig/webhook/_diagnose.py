@@ -10,9 +10,12 @@ it) in the report.
 
 from __future__ import annotations
 
+import ast
 import base64
 import binascii
+import contextlib
 import dataclasses
+import email.utils
 import hashlib
 import hmac
 import itertools
@@ -23,7 +26,7 @@ from typing import Callable, NamedTuple, Optional, cast
 
 from zoomsig._enums import TokenKind
 from zoomsig._errors import InvalidParameterError
-from zoomsig._secrecy import Redactor, bare, check_secret_text
+from zoomsig._secrecy import Redactor, bare, check_secret_text, unwrapped
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._text import duration
@@ -41,7 +44,7 @@ from zoomsig.webhook._core import (
     signed_message,
 )
 
-__all__ = ["diagnose_webhook"]
+__all__ = ["check_token", "diagnose_webhook", "other_keys", "read_mac", "redact_finding"]
 
 _C = FindingCode
 _HEX = frozenset("0123456789abcdef")
@@ -58,6 +61,14 @@ _OTHER_EVENT_AFTER = 6 * 3600  # Zoom's 3 retries come 5, 20 and 60 min apart: 8
 _SHOWN = 24  # a plainToken (22 characters) is shown whole
 _MAX_SCANNED = 4096  # header values longer than this are cut before the secret scan
 _REDACTED = "(a value that holds the secret token, not shown)"
+_STAMP_BEFORE, _STAMP_AFTER = 60, 300
+"""The timestamp search: from 60 s before to 300 s after each anchor (the timestamp given,
+the body's event_ts, the Date header, now), nearest first…"""
+_STAMP_BUDGET = 2 * 1024 * 1024  # …with at most this many bytes hashed in all
+_REPR_LIMIT = 65_536  # a body up to 64 KiB is read as a Python literal when it is not JSON
+_OTHER_HEADERS = 16  # at most this many other headers are tried as the signature
+_TOKEN_SHAPE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_CHARSETS = ("latin-1", "cp1252")
 
 
 class _Serialiser(NamedTuple):
@@ -176,16 +187,16 @@ def diagnose_webhook(
         InvalidParameterError: only for arguments other than ``headers`` and ``body``
             (a secret token that is not a non-empty str, a bad ``now`` or ``tolerance``).
     """
-    _check_token(secret_token, "secret_token", "expected a non-empty str")
+    check_token(secret_token, "secret_token", "expected a non-empty str")
     if verification_token is not None:
-        _check_token(verification_token, "verification_token", "expected a non-empty str or None")
+        check_token(verification_token, "verification_token", "expected a non-empty str or None")
     window = check_tolerance(tolerance)
     current = resolve_now(now)
     found = Findings()
     return _Diagnosis(secret_token, verification_token, window, current, found).run(headers, body)
 
 
-def _check_token(value: object, parameter: str, expected: str) -> None:
+def check_token(value: object, parameter: str, expected: str) -> None:
     """Refused by type and length first, then lone surrogates; whitespace is reported."""
     if not isinstance(value, str):
         raise InvalidParameterError(parameter, expected)
@@ -218,6 +229,9 @@ class _Diagnosis:
         )
         self.add = found.add
         self.cached_pieces: Optional[tuple[_Pieces, ...]] = None
+        self.values: Mapping[str, list[str]] = {}
+        self.python_repr = False  # the body is a Python literal (str() of the parsed event)
+        self.not_utf8 = False  # the body reads as JSON only in latin-1
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -240,21 +254,20 @@ class _Diagnosis:
 
     def run(self, headers: object, body: object) -> Report:
         raw = self.body(body)
-        data = None
-        if raw is not None and raw:
-            data = decode_event(raw)
-            if data is None:
-                self.add(
-                    _C.WEBHOOK_BODY_NOT_JSON,
-                    "the body is not a JSON object (Zoom sends one with event and payload)",
-                    "body",
-                )
-        values = self.headers(headers)
+        data = self.event(raw)
+        values = self.values = self.headers(headers)
         stamp_text, stamp = self.timestamp(values)
         digest = self.signature(values)
         verified: Optional[bool] = None
-        if raw is not None and stamp_text is not None and digest is not None:
+        if not values.get(TIMESTAMP_HEADER):
+            self.missing_stamp(raw, data, digest)
+        elif raw is not None and digest is not None and stamp_text is not None:
             verified = self.verify(raw, data, stamp_text, stamp, digest)
+        elif raw is not None and stamp_text is not None and stamp_text.isascii():
+            self.signature_elsewhere(raw, stamp_text)
+        if verified is not True:
+            self.carried_secret(values, data)
+        self.unconfirmed_body()
         if data is not None and data.get("event") == URL_VALIDATION_EVENT:
             payload = data.get("payload")
             plain = payload.get("plainToken") if isinstance(payload, dict) else None  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
@@ -265,6 +278,42 @@ class _Diagnosis:
                 "event",
             )
         return self.report(values, data, stamp, verified)
+
+    def event(self, raw: Optional[bytes]) -> Optional[dict[str, object]]:
+        """The body as an event: JSON, else a Python literal or latin-1 JSON (both named)."""
+        if not raw:
+            return None
+        data = decode_event(raw)
+        if data is None:
+            data = _python_literal(raw)
+            self.python_repr = data is not None
+        if data is None and not _is_utf8(raw):
+            data = decode_event(raw.decode("latin-1").encode("utf-8"))
+            self.not_utf8 = data is not None
+        if data is None:
+            self.add(
+                _C.WEBHOOK_BODY_NOT_JSON,
+                "the body is not a JSON object (Zoom sends one with event and payload)",
+                "body",
+            )
+        return data
+
+    def unconfirmed_body(self) -> None:
+        """Name a body that cannot be Zoom's bytes, if the HMAC did not already."""
+        if self.python_repr and not self.found.has(_C.WEBHOOK_BODY_PYTHON_REPR):
+            self.add(
+                _C.WEBHOOK_BODY_PYTHON_REPR,
+                "the body is a Python literal (\"{'event': ...}\"): str() or repr() of the "
+                "parsed event, never the JSON Zoom sent",
+                "body",
+            )
+        if self.not_utf8 and not self.found.has(_C.WEBHOOK_BODY_WRONG_CHARSET):
+            self.add(
+                _C.WEBHOOK_BODY_WRONG_CHARSET,
+                "the body is not UTF-8 but reads as JSON in latin-1: it was encoded in "
+                "another charset on the way (Zoom sends UTF-8)",
+                "body",
+            )
 
     def body(self, body: object) -> Optional[bytes]:
         if isinstance(body, (bytes, bytearray, memoryview)):
@@ -330,8 +379,7 @@ class _Diagnosis:
 
     def timestamp(self, values: Mapping[str, list[str]]) -> tuple[Optional[str], Optional[float]]:
         given = values.get(TIMESTAMP_HEADER)
-        if not given:
-            self.add(_C.WEBHOOK_TIMESTAMP_MISSING, f"no {TIMESTAMP_HEADER} header", "timestamp")
+        if not given:  # named by run(), with the timestamp found, if any
             return None, None
         if len(set(given)) > 1:
             self.add(
@@ -398,6 +446,8 @@ class _Diagnosis:
                 "signature",
             )
             return None
+        if read_mac(rest)[0] is None and (self.misplaced(values, text) or self.token_shaped(rest)):
+            return None
         digest = self.decode_mac(rest)
         if digest is None:
             return None
@@ -422,30 +472,49 @@ class _Diagnosis:
             )
         return digest
 
+    def misplaced(self, values: Mapping[str, list[str]], text: str) -> bool:
+        """Whether the signature header holds the value of another header (named)."""
+        for name, given in itertools.islice(values.items(), 1000):
+            if name != SIGNATURE_HEADER and text in given:
+                self.add(
+                    _C.WEBHOOK_SIGNATURE_WRONG_HEADER,
+                    f"{SIGNATURE_HEADER} holds the value of the {self.shown(name)} header, "
+                    "not an HMAC: it was read from the wrong header",
+                    "signature",
+                )
+                return True
+        return False
+
+    def token_shaped(self, rest: str) -> bool:
+        """Whether the signature is a 22-character Zoom token (named), not an HMAC."""
+        if len(rest) != 22 or not set(rest) <= _TOKEN_SHAPE:
+            return False
+        self.add(
+            _C.WEBHOOK_VERIFICATION_TOKEN_USED,
+            f"{SIGNATURE_HEADER} holds a 22-character token, not an HMAC: the app's retired "
+            "verification token (Zoom's old requests sent it in the authorization header) "
+            "where the signature belongs",
+            "signature",
+        )
+        return True
+
     def decode_mac(self, rest: str) -> Optional[bytes]:
-        if len(rest) == 64 and set(rest) <= _HEX:
-            return bytes.fromhex(rest)
-        if len(rest) == 64 and set(rest.lower()) <= _HEX:
+        digest, form = read_mac(rest)
+        if form == "upper-case hex":
             self.add(
                 _C.WEBHOOK_SIGNATURE_MALFORMED,
                 "the HMAC is upper-case hex; Zoom sends lower case, and an exact comparison "
                 "(as it should be) fails",
                 "signature",
             )
-            return bytes.fromhex(rest)
-        if 43 <= len(rest) <= 44:
-            standard = rest.replace("-", "+").replace("_", "/")
-            try:
-                digest = base64.b64decode(standard + "=" * (-len(standard) % 4), validate=True)
-            except (binascii.Error, ValueError):
-                digest = b""
-            if len(digest) == 32:
-                self.add(
-                    _C.WEBHOOK_SIGNATURE_BASE64,
-                    f"the HMAC is {len(rest)} characters of base64; Zoom's is 64 hex digits",
-                    "signature",
-                )
-                return digest
+        elif form == "base64":
+            self.add(
+                _C.WEBHOOK_SIGNATURE_BASE64,
+                f"the HMAC is {len(rest)} characters of base64; Zoom's is 64 hex digits",
+                "signature",
+            )
+        if digest is not None:
+            return digest
         self.add(
             _C.WEBHOOK_SIGNATURE_MALFORMED,
             f"the HMAC part has {len(rest)} character{'s' * (len(rest) != 1)} and is neither "
@@ -477,10 +546,147 @@ class _Diagnosis:
                 return False
         elif matches(key, raw):
             return True
-        if self.verification_used(matches, raw) or self.reserialised(matches, key, raw, data):
+        if (
+            self.quoted_secret(matches, raw)
+            or self.verification_used(matches, raw)
+            or self.recoded(matches, key, raw)
+            or self.reserialised(matches, key, raw, data)
+            or self.retimed(raw, data, stamp_text, digest)
+            or self.signature_elsewhere(raw, stamp_text)
+        ):
             return False
         self.mismatch(raw, data, stamp)
         return False
+
+    def quoted_secret(self, matches: Callable[[bytes, bytes], bool], raw: bytes) -> bool:
+        """Name quotes (or ``;``) around the secret token; whether the rest verifies."""
+        inner = unwrapped(self.secret)
+        if inner == bare(self.secret):
+            return False
+        confirmed = matches(inner.encode("utf-8"), raw)
+        if confirmed or bare(self.secret)[:1] in "\"'`":
+            self.add(
+                _C.WEBHOOK_SECRET_QUOTED,
+                "the secret token you gave has quotes or other characters around it"
+                + ("; the signature matches once they are removed" if confirmed else ""),
+                "secret_token",
+            )
+        return confirmed
+
+    def recoded(self, matches: Callable[[bytes, bytes], bool], key: bytes, raw: bytes) -> bool:
+        """Name a body decoded or encoded in another charset, when the HMAC confirms it."""
+        for how, original in _recodings(raw):
+            if matches(key, original):
+                self.add(
+                    _C.WEBHOOK_BODY_WRONG_CHARSET,
+                    f"the signature matches Zoom's UTF-8 body, not this one: {how}",
+                    "body",
+                )
+                return True
+        return False
+
+    def signed_stamp(
+        self, raw: bytes, data: Optional[dict[str, object]], given: Optional[str], digest: bytes
+    ) -> Optional[str]:
+        """The timestamp Zoom signed, found near the evidence (bounded), as a phrase."""
+        event_ts = _event_ts(data)
+        anchors = _anchors(given, event_ts, self.values.get("date"), self.current)
+        key = bare(unwrapped(self.secret)).encode("utf-8")
+        signed = _search_stamps(key, raw, digest, anchors)
+        if signed is None:
+            return None
+        after = f", {signed - event_ts // 1000} s after the body's event_ts" if event_ts else ""
+        return f"the signature matches the timestamp {signed}{after}"
+
+    def missing_stamp(
+        self, raw: Optional[bytes], data: Optional[dict[str, object]], digest: Optional[bytes]
+    ) -> None:
+        found = None
+        if raw is not None and digest is not None:
+            found = self.signed_stamp(raw, data, None, digest)
+        self.add(
+            _C.WEBHOOK_TIMESTAMP_MISSING,
+            f"no {TIMESTAMP_HEADER} header"
+            + (
+                f"; {found}: the header was sent, and dropped on the way (a proxy or a "
+                "header allow-list?)"
+                if found
+                else ""
+            ),
+            "timestamp",
+        )
+
+    def retimed(
+        self, raw: bytes, data: Optional[dict[str, object]], given: str, digest: bytes
+    ) -> bool:
+        """Name a timestamp that Zoom did not sign, when the one it did is found."""
+        found = self.signed_stamp(raw, data, given, digest)
+        if found is None:
+            return False
+        self.add(
+            _C.WEBHOOK_TIMESTAMP_NOT_SIGNED,
+            f"{found}, not {self.stamp_origin(given, _event_ts(data))}: use the "
+            f"{TIMESTAMP_HEADER} header of the request",
+            "timestamp",
+        )
+        return True
+
+    def stamp_origin(self, given: str, event_ts: Optional[int]) -> str:
+        """What the timestamp the caller used was, as far as the evidence says."""
+        shown = self.shown(given)
+        if event_ts is not None and given == str(event_ts):
+            return f"{shown}, the body's event_ts (milliseconds, when the event happened)"
+        if event_ts is not None and given in (str(event_ts // 1000), str(round(event_ts / 1000))):
+            return f"{shown}, the body's event_ts in seconds (when the event happened)"
+        if given in self.values.get("date", ()):
+            return f"{shown}, the Date header"
+        stamp = parse_timestamp(given)
+        if stamp is not None and abs(stamp - self.current) <= 5:
+            return f"{shown}, the clock at the check (time.time()?)"
+        return f"{shown}, which Zoom did not sign (from another request?)"
+
+    def signature_elsewhere(self, raw: bytes, stamp_text: str) -> bool:
+        """Find Zoom's signature under another header name (a renamed header); name it."""
+        key = bare(unwrapped(self.secret)).encode("utf-8")
+        expected = _mac(key, stamp_text, raw)
+        others = (
+            (name, given[0])
+            for name, given in self.values.items()
+            if name not in (SIGNATURE_HEADER, TIMESTAMP_HEADER)
+        )
+        for name, value in itertools.islice(others, _OTHER_HEADERS):
+            rest = value[3:] if value[:3].lower() == "v0=" else value
+            if (
+                len(rest) == 64
+                and set(rest.lower()) <= _HEX
+                and hmac.compare_digest(bytes.fromhex(rest), expected)
+            ):
+                self.add(
+                    _C.WEBHOOK_SIGNATURE_WRONG_HEADER,
+                    f"Zoom's signature is in the {self.shown(name)} header, not "
+                    f"{SIGNATURE_HEADER}: a proxy renamed it, or the code reads another",
+                    "signature",
+                )
+                return True
+        return False
+
+    def carried_secret(
+        self, values: Mapping[str, list[str]], data: Optional[dict[str, object]]
+    ) -> None:
+        """Name a request that carries the token you verify with: it is no secret token."""
+        if self.found.has(_C.WEBHOOK_VERIFICATION_TOKEN_USED):
+            return
+        token = bare(unwrapped(self.secret))
+        where = _carrier(values, data, token)
+        if where is not None:
+            self.add(
+                _C.WEBHOOK_VERIFICATION_TOKEN_USED,
+                f"the request's {self.cut(where)} carries the very token you verify with: "
+                "Zoom sends the app's verification token in requests (its old authorization "
+                "header), never the secret token, so your secret_token is the verification "
+                "token",
+                "secret_token",
+            )
 
     def padded_secret(self, confirmed: bool) -> bool:
         """Name the padding around the secret token; whether the bare token verifies."""
@@ -528,6 +734,14 @@ class _Diagnosis:
             return False
         for original in self.originals(raw, data):
             if matches(key, original):
+                if self.python_repr:
+                    self.add(
+                        _C.WEBHOOK_BODY_PYTHON_REPR,
+                        "the signature matches the compact JSON Zoom sent, not this body: it "
+                        "is Python's str() or repr() of the parsed event (\"{'event': ...}\")",
+                        "body",
+                    )
+                    return True
                 self.add(
                     _C.WEBHOOK_BODY_RESERIALISED,
                     "the signature matches the compact JSON Zoom sent, not this body: "
@@ -545,7 +759,7 @@ class _Diagnosis:
             "no variant of the body, the secret token or the encoding explains the signature",
             "signature",
         )
-        if data is not None and not self.compact(raw, data):
+        if data is not None and not (self.python_repr or self.compact(raw, data)):
             self.add(
                 _C.WEBHOOK_BODY_NOT_COMPACT,
                 "the body has whitespace, escapes or a key order that Zoom's compact JSON "
@@ -653,7 +867,7 @@ class _Diagnosis:
         findings = self.found.ordered()
         texts = [text for f in findings for text in (f.message, f.claim or "")]
         if self.redactor.holds_any(texts):
-            findings = tuple(_redact_finding(f, self.redactor) for f in findings)
+            findings = tuple(redact_finding(f, self.redactor) for f in findings)
         return Report(
             kind=TokenKind.WEBHOOK,
             findings=findings,
@@ -664,7 +878,172 @@ class _Diagnosis:
         )
 
 
-def _redact_finding(finding: Finding, redactor: Redactor) -> Finding:
+def read_mac(text: str) -> tuple[Optional[bytes], str]:
+    """The 32-byte MAC ``text`` spells, and how: ``"hex"`` (lowercase, as Zoom's),
+    ``"upper-case hex"``, ``"base64"`` (standard or URL-safe, padded or not), or
+    ``(None, "")`` when it is none of them."""
+    if len(text) == 64 and set(text.lower()) <= _HEX:
+        return bytes.fromhex(text), "hex" if set(text) <= _HEX else "upper-case hex"
+    if 43 <= len(text) <= 44:
+        standard = text.replace("-", "+").replace("_", "/")
+        try:
+            digest = base64.b64decode(standard + "=" * (-len(standard) % 4), validate=True)
+        except (binascii.Error, ValueError):
+            digest = b""
+        if len(digest) == 32:
+            return digest, "base64"
+    return None, ""
+
+
+def other_keys(other_secrets: object) -> dict[str, bytes]:
+    """The caller's ``other_secrets`` (at most 16) as HMAC keys, each under the name a
+    finding gives it (``your other secret 'NAME'``); refused unless a mapping of str or bytes."""
+    if other_secrets is None:
+        return {}
+    if not isinstance(other_secrets, Mapping):
+        raise InvalidParameterError(
+            "other_secrets", "expected None or a mapping of names to secrets (str or bytes)"
+        )
+    keys: dict[str, bytes] = {}
+    for name, value in list(cast("Mapping[object, object]", other_secrets).items())[:16]:
+        if isinstance(value, str):
+            keys[f"your other secret {name!r}"] = bare(value).encode("utf-8")
+        elif isinstance(value, bytes):
+            keys[f"your other secret {name!r}"] = value
+        else:
+            raise InvalidParameterError("other_secrets", f"{name!r}: expected a str or bytes")
+    return keys
+
+
+def _mac(key: bytes, stamp: str, body: bytes) -> bytes:
+    return hmac.new(key, signed_message(stamp, body), hashlib.sha256).digest()
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _python_literal(raw: bytes) -> Optional[dict[str, object]]:
+    """The body read as a Python ``dict`` literal (``str(event)``), if it is one and JSON can
+    say it again; ``None`` otherwise. Only bodies up to 64 KiB that start ``{'``."""
+    if len(raw) > _REPR_LIMIT or raw.lstrip()[:2] != b"{'":
+        return None
+    try:
+        data = ast.literal_eval(raw.decode("utf-8"))
+        json.dumps(data)  # a set, bytes or a complex number: not from JSON
+    except Exception:  # any literal_eval error: SyntaxError, ValueError, MemoryError, …
+        return None
+    if type(data) is not dict:
+        return None
+    return cast("dict[str, object]", data)
+
+
+def _recodings(raw: bytes) -> Iterator[tuple[str, bytes]]:
+    """What Zoom's UTF-8 body was, if ``raw`` went through another charset on the way."""
+    if raw.isascii():
+        return
+    text = raw.decode("utf-8") if _is_utf8(raw) else None
+    for charset in _CHARSETS:
+        undone = _recoded(text, charset, "strict") if text is not None else None
+        if undone is not None:
+            yield (
+                f"Zoom's UTF-8 was decoded as {charset} and encoded again as UTF-8 "
+                "(mojibake such as 'Ã©' for 'é'; PHP's utf8_encode() does this)",
+                undone,
+            )
+        try:
+            original = raw.decode(charset).encode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        yield f"it was encoded in {charset}, not passed on as Zoom's UTF-8 bytes", original
+
+
+def _recoded(text: str, charset: str, errors: str) -> Optional[bytes]:
+    try:
+        return text.encode(charset, errors)
+    except UnicodeEncodeError:
+        return None
+
+
+def _event_ts(data: Optional[dict[str, object]]) -> Optional[int]:
+    event_ts = data.get("event_ts") if data is not None else None
+    if isinstance(event_ts, int) and not isinstance(event_ts, bool) and 0 < event_ts < 10**14:
+        return event_ts
+    return None
+
+
+def _anchors(
+    given: Optional[str], event_ts: Optional[int], date: Optional[list[str]], current: float
+) -> list[int]:
+    """Where to look for the timestamp Zoom signed: the evidence, in seconds."""
+    anchors: list[int] = []
+    stamp = parse_timestamp(given) if given is not None else None
+    if stamp is not None:
+        anchors.append(stamp // 1000 if stamp >= _MILLISECONDS else stamp)
+    if event_ts is not None:
+        anchors.append(event_ts // 1000)
+    if date:
+        with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
+            anchors.append(int(email.utils.parsedate_to_datetime(date[0]).timestamp()))
+    anchors.append(int(current))
+    return [a for a in dict.fromkeys(anchors) if 0 < a < _MILLISECONDS]
+
+
+def _search_stamps(key: bytes, raw: bytes, digest: bytes, anchors: list[int]) -> Optional[int]:
+    """The timestamp, within the window around an anchor, whose HMAC is ``digest``.
+
+    Nearest first: offsets 0, +1, -1, +2… from -60 s to +300 s of each anchor; at most
+    2 MiB of messages hashed in all, so the work is bounded for any body.
+    """
+    seen: set[int] = set()
+    budget = _STAMP_BUDGET
+    for offset in _offsets():
+        for anchor in anchors:
+            candidate = anchor + offset
+            if candidate in seen:
+                continue
+            seen.add(candidate)
+            budget -= len(raw) + 24
+            if budget < 0:
+                return None
+            if hmac.compare_digest(_mac(key, str(candidate), raw), digest):
+                return candidate
+    return None
+
+
+def _offsets() -> Iterator[int]:
+    yield 0
+    for step in range(1, _STAMP_AFTER + 1):
+        yield step
+        if step <= _STAMP_BEFORE:
+            yield -step
+
+
+def _carrier(
+    values: Mapping[str, list[str]], data: Optional[dict[str, object]], token: str
+) -> Optional[str]:
+    """Where the request carries ``token`` itself (a header, or a body field), if it does."""
+    if len(token) < 8:
+        return None
+    for name, given in itertools.islice(values.items(), 1000):
+        if name != SIGNATURE_HEADER and any(
+            value.strip() == token or value.strip().endswith(" " + token) for value in given
+        ):
+            return f"{name} header"
+    payload = data.get("payload") if data is not None else None
+    for where, fields in (("body's", data), ("payload's", payload)):
+        if isinstance(fields, dict):
+            for field_name, value in cast("dict[str, object]", fields).items():
+                if value == token:
+                    return f"{where} {field_name} field"
+    return None
+
+
+def redact_finding(finding: Finding, redactor: Redactor) -> Finding:
     """``finding`` with every run of a token in its message or claim replaced."""
     if not (redactor.holds(finding.message) or redactor.holds(finding.claim or "")):
         return finding
