@@ -93,7 +93,7 @@ def other_secret_variants(others: NamedSecrets) -> tuple[Variant, ...]:
     for name, key in others:
         message = (
             f"the token was signed with the other secret you named {name!r}, not with the "
-            "SDK secret"
+            "secret it was checked against"
         )
         variants.append(Variant(_C.SIGNED_WITH_OTHER_SECRET, key, message))
         stripped = bare_bytes(key)
