@@ -33,8 +33,9 @@ def legacy_rules(fields: list[str], context: Context, found: Findings) -> Option
     """Field and time rules; returns the expiry (Unix seconds) if known."""
     found.add(
         _C.LEGACY_FORMAT,
-        "a legacy key.mn.ts.role.hash signature: Web SDK 2.7.0 and later reject it, and "
-        "its HMAC covers key, meeting number, timestamp and role run together, so digits "
+        "a legacy key.mn.ts.role.hash signature: Web SDK 2.7.0 and later reject it and no "
+        "SDK version Zoom still lets connect accepts it, so the join fails (its fields are "
+        "still read and checked, for old deployments and tests). Its HMAC covers key, meeting number, timestamp and role run together, so digits "
         "can move from one field to the next without breaking it: this format cannot bind "
         "its fields (a Meeting SDK JWT can)",
     )

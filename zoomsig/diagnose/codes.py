@@ -490,10 +490,12 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "Sign just before joining and with a longer lifetime (e.g. 7200 seconds).",
         ),
         _C.LEGACY_FORMAT: CodeInfo(
-            _W,
+            _E,
             "A legacy Web SDK signature (key.mn.ts.role.hash)",
-            "Web SDK 2.7.0 and later reject this format: sign a Meeting SDK JWT with your Meeting "
-            "SDK app's Client ID and secret (zoomsig.sign_meeting_sdk).",
+            "No SDK that Zoom still lets connect accepts this format (Web SDK 2.7.0 and later "
+            "reject it, and Zoom's quarterly minimum versions are far above 2.7.0): sign a "
+            "Meeting SDK JWT with your Meeting SDK app's Client ID and secret "
+            "(zoomsig.sign_meeting_sdk).",
         ),
         _C.LEGACY_FIELDS_INVALID: CodeInfo(
             _E,
