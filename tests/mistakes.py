@@ -1531,6 +1531,15 @@ CASES += (
     ),
 )
 
+# ---- issue 21: what developers still get wrong in 2026 (tests/test_diagnose_2026.py too)
+CASES += (
+    _case(
+        "authorization_header_line_pasted",  # copied from a request log / the network tab
+        lambda: "Authorization: Bearer " + _VALID,
+        {C.HEADER_LINE},
+    ),
+)
+
 CASES_BY_ID: Mapping[str, Case] = {case.id: case for case in CASES}
 assert len(CASES_BY_ID) == len(CASES), "duplicate case id"
 

@@ -35,9 +35,10 @@ def legacy_rules(fields: list[str], context: Context, found: Findings) -> Option
         _C.LEGACY_FORMAT,
         "a legacy key.mn.ts.role.hash signature: Web SDK 2.7.0 and later reject it and no "
         "SDK version Zoom still lets connect accepts it, so the join fails (its fields are "
-        "still read and checked, for old deployments and tests). Its HMAC covers key, meeting number, timestamp and role run together, so digits "
-        "can move from one field to the next without breaking it: this format cannot bind "
-        "its fields (a Meeting SDK JWT can)",
+        "still read and checked, for old deployments and tests). Its HMAC covers key, "
+        "meeting number, timestamp and role run together, so digits can move from one field "
+        "to the next without breaking it: this format cannot bind its fields (a Meeting SDK "
+        "JWT can)",
     )
     if len(fields) != 5:
         found.add(

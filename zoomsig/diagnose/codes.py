@@ -116,6 +116,7 @@ class FindingCode(str, Enum):
     AUDIO_OPTION_INVALID = "AUDIO_OPTION_INVALID"
     # Input shape (added later)
     IN_URL = "IN_URL"
+    HEADER_LINE = "HEADER_LINE"
     # Webhooks (diagnose_webhook)
     WEBHOOK_BODY_NOT_BYTES = "WEBHOOK_BODY_NOT_BYTES"
     WEBHOOK_BODY_EMPTY = "WEBHOOK_BODY_EMPTY"
@@ -614,6 +615,12 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "The signature was passed inside a URL or query string",
             "Pass only the signature: read the parameter with URLSearchParams (and encode it "
             "with encodeURIComponent), or better, fetch it from your endpoint in a JSON body.",
+        ),
+        _C.HEADER_LINE: CodeInfo(
+            _E,
+            "A whole HTTP header line was passed instead of the signature",
+            "Pass only the token: the value after 'Authorization: Bearer ' (a request log or "
+            "the browser's network tab shows the whole line).",
         ),
         # Webhooks (diagnose_webhook)
         _C.WEBHOOK_BODY_NOT_BYTES: CodeInfo(
