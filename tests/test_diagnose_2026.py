@@ -7,14 +7,15 @@ each test is named after the mistake and failed on c361e58.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from collections.abc import Iterator
+from datetime import datetime, timezone
 from typing import Any
 
 import jwt as pyjwt
 import pytest
-from _support import NOW, SDK_KEY, SDK_SECRET, SENTINEL_SECRET
+from _support import NOW, SDK_KEY, SDK_SECRET
 
-from zoomsig import FindingCode, Severity, decode_and_validate
+from zoomsig import FindingCode, decode_and_validate
 
 C = FindingCode
 MN = "85746065432"
@@ -47,3 +48,61 @@ def test_authorization_header_line_pasted_as_signature() -> None:
         assert report.signature_verified is True, report.codes
         assert {f.code for f in report.errors} == {C.HEADER_LINE}
         assert "header line" in report.errors[0].message
+
+
+@pytest.fixture
+def new_york_clock() -> Iterator[None]:
+    """The signing server's local time zone is UTC-5 (a POSIX TZ rule, no tzdata needed)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "EST+05")
+        time.tzset()
+        yield
+    time.tzset()
+
+
+@pytest.mark.usefixtures("new_york_clock")
+def test_fractional_iat_from_utcnow_timestamp_hides_the_time_zone_bug() -> None:
+    """``datetime.utcnow().timestamp()`` reads UTC as local time: a float, 5 h ahead in New
+    York. Only "not an integer" was reported; the time checks were skipped."""
+    utcnow = datetime.fromtimestamp(NOW, timezone.utc).replace(tzinfo=None)  # utcnow() at NOW
+    iat = utcnow.timestamp()
+    assert isinstance(iat, float)
+    token = _encode(_claims(iat=iat, exp=iat + 7200, tokenExp=iat + 7200))
+    report = decode_and_validate(token, secret=SDK_SECRET, now=NOW)
+    assert {C.IAT_NOT_INTEGER, C.EXP_NOT_INTEGER, C.IAT_IN_FUTURE} <= report.codes
+    ahead = next(f for f in report.findings if f.code is C.IAT_IN_FUTURE)
+    assert "5 h" in ahead.message
+    assert "datetime.utcnow().timestamp()" in ahead.message
+
+
+def test_fractional_iat_from_csharp_datetime_now_names_both() -> None:
+    """C#'s ``(DateTime.Now - new DateTime(1970, 1, 1)).TotalSeconds`` in Berlin (UTC+2):
+    local time as a fractional number, 2 h ahead. Both mistakes are named."""
+    iat = NOW + 2 * 3600 + 0.4567
+    token = _encode(_claims(iat=iat, exp=iat + 7200, tokenExp=iat + 7200))
+    report = decode_and_validate(token, secret=SDK_SECRET, now=NOW)
+    assert {C.IAT_NOT_INTEGER, C.EXP_NOT_INTEGER, C.IAT_IN_FUTURE} <= report.codes
+    not_integer = next(f for f in report.findings if f.code is C.IAT_NOT_INTEGER)
+    assert f"read it as {NOW + 7200}" in not_integer.message
+    ahead = next(f for f in report.findings if f.code is C.IAT_IN_FUTURE)
+    assert "2 h" in ahead.message
+    assert "time-zone" in ahead.message
+
+
+def test_fractional_iat_from_time_time_is_only_not_an_integer() -> None:
+    """``iat = time.time()`` without int(): right time, wrong type; nothing else is said."""
+    iat = NOW - 30 + 0.25
+    token = _encode(_claims(iat=iat, exp=iat + 7200, tokenExp=int(iat) + 7200))
+    report = decode_and_validate(token, secret=SDK_SECRET, now=NOW)
+    assert {f.code for f in report.errors} == {C.IAT_NOT_INTEGER, C.EXP_NOT_INTEGER}
+
+
+@pytest.mark.usefixtures("new_york_clock")
+def test_integer_iat_off_by_whole_hours_names_utcnow_timestamp() -> None:
+    """``int(datetime.utcnow().timestamp())`` at a server in UTC-5: an integer 5 h ahead."""
+    utcnow = datetime.fromtimestamp(NOW, timezone.utc).replace(tzinfo=None)
+    iat = int(utcnow.timestamp())
+    token = _encode(_claims(iat=iat, exp=iat + 7200, tokenExp=iat + 7200))
+    report = decode_and_validate(token, secret=SDK_SECRET, now=NOW)
+    assert {f.code for f in report.errors} == {C.IAT_IN_FUTURE}
+    assert "datetime.utcnow().timestamp()" in report.errors[0].message

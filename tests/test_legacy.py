@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import base64
-import io
 import hashlib
 import hmac
+import io
 import math
 from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
