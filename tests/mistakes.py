@@ -1538,6 +1538,13 @@ CASES += (
         lambda: "Authorization: Bearer " + _VALID,
         {C.HEADER_LINE},
     ),
+    _case(
+        "optional_video_claim_none_signed_with_pyjwt",  # {"user_identity": body.get(...)}
+        lambda: pyjwt(video_claims(user_identity=None)),
+        {C.CLAIM_NULL},
+        kwargs={"topic": TOPIC},
+        mention={C.CLAIM_NULL: "user_identity is null"},
+    ),
 )
 
 CASES_BY_ID: Mapping[str, Case] = {case.id: case for case in CASES}

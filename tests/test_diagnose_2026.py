@@ -15,7 +15,7 @@ import jwt as pyjwt
 import pytest
 from _support import NOW, SDK_KEY, SDK_SECRET
 
-from zoomsig import FindingCode, decode_and_validate
+from zoomsig import FindingCode, Severity, decode_and_validate, sign_video_sdk
 
 C = FindingCode
 MN = "85746065432"
@@ -106,3 +106,54 @@ def test_integer_iat_off_by_whole_hours_names_utcnow_timestamp() -> None:
     report = decode_and_validate(token, secret=SDK_SECRET, now=NOW)
     assert {f.code for f in report.errors} == {C.IAT_IN_FUTURE}
     assert "datetime.utcnow().timestamp()" in report.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("claim", "code"),
+    [
+        ("video_webrtc_mode", C.VIDEO_WEBRTC_MODE_INVALID),
+        ("audio_webrtc_mode", C.AUDIO_OPTION_INVALID),
+        ("enforce_web_rtc_audio", C.AUDIO_OPTION_INVALID),
+    ],
+)
+def test_null_optional_meeting_claim_reported_as_for_token_exp(
+    claim: str, code: FindingCode
+) -> None:
+    """``{"video_webrtc_mode": body.get("videoWebRtcMode")}`` signed with PyJWT sends null;
+    the message read "is null, null", as the NaN message of the required tokenExp."""
+    report = decode_and_validate(_encode(_claims(**{claim: None})), secret=SDK_SECRET, now=NOW)
+    finding = next(f for f in report.findings if f.claim == claim)
+    assert finding.code is code
+    assert "null, null" not in finding.message
+    assert f"{claim} is null, not the number 0 or 1" in finding.message
+    assert "leave an optional claim out" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("user_identity", "a string of at most 35 characters"),
+        ("session_key", "a string of at most 36 characters"),
+        ("geo_regions", "a comma-joined string of region codes"),
+        ("telemetry_tracking_id", "a string of at most 200 characters"),
+        ("user_key", "a string of at most 36 characters"),
+    ],
+)
+def test_null_optional_video_claim_is_not_silently_accepted(claim: str, expected: str) -> None:
+    """``{"user_identity": body.get("userIdentity")}``: null was not reported at all."""
+    claims = pyjwt.decode(
+        sign_video_sdk(sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, topic="t", role=0, now=NOW),
+        options={"verify_signature": False},
+    )
+    claims[claim] = None
+    report = decode_and_validate(_encode(claims), secret=SDK_SECRET, now=NOW)
+    finding = next(f for f in report.findings if f.claim == claim)
+    assert finding.code is C.CLAIM_NULL
+    assert finding.severity is Severity.WARNING
+    assert f"{claim} is null; Zoom expects {expected}" in finding.message
+
+
+def test_null_token_exp_message_is_not_doubled() -> None:
+    report = decode_and_validate(_encode(_claims(tokenExp=None)), secret=SDK_SECRET, now=NOW)
+    finding = next(f for f in report.findings if f.code is C.TOKEN_EXP_NOT_INTEGER)
+    assert finding.message.startswith("tokenExp is null, not an integer; JSON.stringify")

@@ -8,7 +8,7 @@ from typing import NamedTuple, Optional
 from typing_extensions import TypeGuard
 
 from zoomsig.diagnose._findings import Findings
-from zoomsig.diagnose._text import HugeInt, json_type, show
+from zoomsig.diagnose._text import HugeInt, show, typed
 from zoomsig.diagnose.codes import FindingCode
 
 __all__ = ["Context", "is_int", "validate_key_match", "validate_key_types"]
@@ -56,8 +56,7 @@ def validate_key_types(
         ):
             found.add(
                 FindingCode.APP_KEY_NOT_STRING,
-                f"{name} is {show(claims[name])}, {json_type(claims[name])}, not a string: Zoom "
-                "looks the key up as text",
+                f"{name} is {typed(claims[name])}, not a string: Zoom looks the key up as text",
                 name,
             )
 

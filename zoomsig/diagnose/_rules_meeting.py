@@ -23,7 +23,7 @@ from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._kind import MEETING_CLAIMS
 from zoomsig.diagnose._rules_fields import flag_rules, validate_unknown_claims
 from zoomsig.diagnose._rules_join import host_without_zak
-from zoomsig.diagnose._text import HugeInt, json_type, nan_hint, show
+from zoomsig.diagnose._text import HugeInt, nan_hint, show, typed
 from zoomsig.diagnose.codes import FindingCode
 
 __all__ = ["meeting_rules", "role_as_read"]
@@ -42,7 +42,7 @@ def _validate_role_value(value: object, claim: str, found: Findings) -> Optional
         hint = " (convert it with parseInt / int())" if isinstance(value, str) else ""
         found.add(
             _C.ROLE_NOT_INTEGER,
-            f"{claim} is {_typed(value)}, not the number 0 or 1{hint}{nan_hint(value)}",
+            f"{claim} is {typed(value)}, not the number 0 or 1{hint}{nan_hint(value)}",
             claim,
         )
         return None
@@ -50,10 +50,6 @@ def _validate_role_value(value: object, claim: str, found: Findings) -> Optional
         found.add(_C.ROLE_INVALID, f"{claim} is {show(value)}; Zoom accepts 0 or 1", claim)
         return None
     return value
-
-
-def _typed(value: object) -> str:
-    return "null" if value is None else f"{show(value)}, {json_type(value)}"
 
 
 def role_as_read(value: object) -> Optional[int]:
@@ -221,7 +217,7 @@ def _validate_token_exp(claims: Mapping[str, object], found: Findings) -> None:
     if not is_int(token_exp):
         found.add(
             _C.TOKEN_EXP_NOT_INTEGER,
-            f"tokenExp is {show(token_exp)}, {json_type(token_exp)}{nan_hint(token_exp)}",
+            f"tokenExp is {typed(token_exp)}, not an integer{nan_hint(token_exp)}",
             "tokenExp",
         )
     elif is_int(iat) and iat < MILLISECONDS and token_exp < iat + MIN_LIFETIME:

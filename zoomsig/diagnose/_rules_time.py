@@ -11,7 +11,7 @@ from zoomsig._registry import MAX_LIFETIME, MILLISECONDS, MIN_LIFETIME
 from zoomsig._time import mocked_clock
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._findings import Findings
-from zoomsig.diagnose._text import HugeInt, duration, json_type, nan_hint, show
+from zoomsig.diagnose._text import HugeInt, duration, nan_hint, show, typed
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
@@ -85,8 +85,7 @@ def _not_integer(
     checked = "" if seconds is None else f" (the time checks read it as {seconds})"
     found.add(
         not_integer,
-        f"{name} is {'null' if value is None else f'{show(value)}, {json_type(value)}'}, "
-        f"not an integer{checked}{nan_hint(value)}",
+        f"{name} is {typed(value)}, not an integer{checked}{nan_hint(value)}",
         name,
     )
     return seconds

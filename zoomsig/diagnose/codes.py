@@ -117,6 +117,7 @@ class FindingCode(str, Enum):
     # Input shape (added later)
     IN_URL = "IN_URL"
     HEADER_LINE = "HEADER_LINE"
+    CLAIM_NULL = "CLAIM_NULL"
     # Webhooks (diagnose_webhook)
     WEBHOOK_BODY_NOT_BYTES = "WEBHOOK_BODY_NOT_BYTES"
     WEBHOOK_BODY_EMPTY = "WEBHOOK_BODY_EMPTY"
@@ -621,6 +622,12 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "A whole HTTP header line was passed instead of the signature",
             "Pass only the token: the value after 'Authorization: Bearer ' (a request log or "
             "the browser's network tab shows the whole line).",
+        ),
+        _C.CLAIM_NULL: CodeInfo(
+            _W,
+            "An optional claim is null",
+            "Leave an optional claim out of the payload when it has no value (drop None / "
+            "undefined keys before signing), rather than sending null.",
         ),
         # Webhooks (diagnose_webhook)
         _C.WEBHOOK_BODY_NOT_BYTES: CodeInfo(
