@@ -13,7 +13,7 @@ from typing import Any
 
 import jwt as pyjwt
 import pytest
-from _support import NOW, SDK_KEY, SDK_SECRET
+from _support import NOW, SDK_KEY, SDK_SECRET, SENTINEL_SECRET, secret_fragments
 
 from zoomsig import FindingCode, Severity, decode_and_validate, sign_video_sdk
 
@@ -157,3 +157,18 @@ def test_null_token_exp_message_is_not_doubled() -> None:
     report = decode_and_validate(_encode(_claims(tokenExp=None)), secret=SDK_SECRET, now=NOW)
     finding = next(f for f in report.findings if f.code is C.TOKEN_EXP_NOT_INTEGER)
     assert finding.message.startswith("tokenExp is null, not an integer; JSON.stringify")
+
+
+@pytest.mark.parametrize("kid", [SENTINEL_SECRET, SENTINEL_SECRET[:20], f"v1:{SENTINEL_SECRET}"])
+def test_secret_in_jwt_header_kid_not_reported(kid: str) -> None:
+    """``jwt.encode(claims, secret, headers={"kid": secret})``: the header was not searched."""
+    token = _encode(_claims(), SENTINEL_SECRET, headers={"kid": kid})
+    report = decode_and_validate(token, secret=SENTINEL_SECRET, now=NOW)
+    leak = [f for f in report.findings if f.code is C.SECRET_IN_TOKEN]
+    assert [f.claim for f in leak] == ["kid"]
+    assert "header parameter 'kid'" in leak[0].message
+    shown = f"{report}\n{report.to_dict()}\n{report!r}"
+    for fragment in secret_fragments(SENTINEL_SECRET):
+        assert fragment not in shown
+    runs = {SENTINEL_SECRET[i : i + 8] for i in range(len(SENTINEL_SECRET) - 7)}
+    assert not [run for run in runs if run in shown]
