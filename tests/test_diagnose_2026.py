@@ -172,3 +172,31 @@ def test_secret_in_jwt_header_kid_not_reported(kid: str) -> None:
         assert fragment not in shown
     runs = {SENTINEL_SECRET[i : i + 8] for i in range(len(SENTINEL_SECRET) - 7)}
     assert not [run for run in runs if run in shown]
+
+
+@pytest.mark.parametrize(
+    ("expected", "shown"),
+    [
+        # Copied from a chat or a PDF: a zero-width space inside the Client ID.
+        (SDK_KEY[:4] + "\u200b" + SDK_KEY[4:], "U+200B ZERO WIDTH SPACE"),
+        # Typed on a Cyrillic keyboard layout: a Cyrillic a for the Latin one.
+        (SDK_KEY.replace("a", "\u0430", 1), "U+0430 CYRILLIC SMALL LETTER A"),
+    ],
+)
+def test_sdk_key_mismatch_between_keys_that_look_the_same(expected: str, shown: str) -> None:
+    """Two identical-looking strings were printed; the difference is spelt out now."""
+    assert expected != SDK_KEY
+    token = _encode(_claims())
+    report = decode_and_validate(token, secret=SDK_SECRET, sdk_key=expected, now=NOW)
+    [mismatch] = [f for f in report.findings if f.code is C.SDK_KEY_MISMATCH]
+    assert "look alike but differ" in mismatch.message
+    assert shown in mismatch.message
+    assert SDK_SECRET not in mismatch.message
+
+
+def test_sdk_key_mismatch_of_different_keys_says_nothing_of_look_alikes() -> None:
+    report = decode_and_validate(
+        _encode(_claims()), secret=SDK_SECRET, sdk_key="anotherClientId0001", now=NOW
+    )
+    [mismatch] = [f for f in report.findings if f.code is C.SDK_KEY_MISMATCH]
+    assert "look alike" not in mismatch.message
