@@ -1545,6 +1545,11 @@ CASES += (
         kwargs={"topic": TOPIC},
         mention={C.CLAIM_NULL: "user_identity is null"},
     ),
+    _case(
+        "ai_skill_iat_minus_7200_exp_plus_10",  # an AI assistant's Zoom skill, 2026
+        lambda: pyjwt(meeting_claims(appKey=DROP, iat=NOW - 7200, exp=NOW + 10, tokenExp=NOW + 10)),
+        {C.IAT_BACKDATED, C.APP_KEY_DEPRECATED_ONLY, C.EXPIRES_SOON},
+    ),
 )
 
 CASES_BY_ID: Mapping[str, Case] = {case.id: case for case in CASES}

@@ -200,3 +200,28 @@ def test_sdk_key_mismatch_of_different_keys_says_nothing_of_look_alikes() -> Non
     )
     [mismatch] = [f for f in report.findings if f.code is C.SDK_KEY_MISMATCH]
     assert "look alike" not in mismatch.message
+
+
+def test_ai_skill_backdated_iat_with_ten_second_exp_reported_ok() -> None:
+    """An AI assistant's Zoom skill (2026), in Python: ``iat = now - 7200`` "to satisfy the
+    2-hour rule", ``exp = now + 10`` "short-lived for security", sdkKey only. It was ok
+    with two warnings; the signature dies 10 s after it is made."""
+    now = int(NOW)
+    payload = {
+        "sdkKey": SDK_KEY,
+        "mn": MN,
+        "role": 0,
+        "iat": now - 7200,
+        "exp": now + 10,
+        "tokenExp": now + 10,
+    }
+    report = decode_and_validate(_encode(payload), secret=SDK_SECRET, now=now)
+    assert not report.ok
+    assert {C.IAT_BACKDATED, C.APP_KEY_DEPRECATED_ONLY} <= report.codes
+    [backdated] = [f for f in report.findings if f.code is C.IAT_BACKDATED]
+    assert "2 h before now but exp only 10 s after (with sdkKey alone" in backdated.message
+
+
+def test_a_correct_signature_checked_within_its_lifetime_is_not_backdated() -> None:
+    token = _encode(_claims(iat=NOW - 3600, exp=NOW + 3600, tokenExp=NOW + 3600))
+    assert decode_and_validate(token, secret=SDK_SECRET, now=NOW).ok

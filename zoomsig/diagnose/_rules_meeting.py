@@ -23,7 +23,7 @@ from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._kind import MEETING_CLAIMS
 from zoomsig.diagnose._rules_fields import flag_rules, validate_unknown_claims
 from zoomsig.diagnose._rules_join import host_without_zak
-from zoomsig.diagnose._text import HugeInt, nan_hint, show, typed
+from zoomsig.diagnose._text import HugeInt, duration, nan_hint, show, typed
 from zoomsig.diagnose.codes import FindingCode
 
 __all__ = ["meeting_rules", "role_as_read"]
@@ -32,6 +32,10 @@ _C = FindingCode
 _WRONG_MN_CLAIMS = ("meetingNumber", "meeting_number", "meetingId", "meeting_id", "meetingID")
 _FLAGS = flags(MEETING_SDK_CLAIMS.values())
 _KEY_CLAIMS = ("appKey", "sdkKey", "apiKey")
+_BACKDATED_EXP_WINDOW = 30
+"""``exp`` this close to ``now`` (seconds) with ``iat`` over 1800 s back is IAT_BACKDATED: a
+signature made for a real lifetime is not checked in its last half minute (a page that
+fetched it long ago and joins two minutes before it expires gets EXPIRES_SOON alone)."""
 
 
 def _validate_role_value(value: object, claim: str, found: Findings) -> Optional[int]:
@@ -150,6 +154,7 @@ def meeting_rules(claims: Mapping[str, object], context: Context, found: Finding
         )
     flag_rules(claims, _FLAGS, found)
     _validate_token_exp(claims, found)
+    _validate_backdated(claims, context, found)
     # A misnamed meeting number already has its own finding.
     misnamed = () if "mn" in claims else _WRONG_MN_CLAIMS
     validate_unknown_claims(
@@ -229,3 +234,24 @@ def _validate_token_exp(claims: Mapping[str, object], found: Findings) -> None:
             f"{MIN_LIFETIME}"
         )
         found.add(_C.TOKEN_EXP_TOO_SOON, message, "tokenExp")
+
+
+def _validate_backdated(claims: Mapping[str, object], context: Context, found: Findings) -> None:
+    """``IAT_BACKDATED``: iat far in the past and exp seconds away, the pattern of AI coding
+    assistants' Zoom skills in 2026 (``iat = now - 7200``, ``exp = now + 10``): the lifetime
+    rule is met on paper, but the signature dies seconds after it is made."""
+    iat, exp, now = claims.get("iat"), claims.get("exp"), context.now
+    if not (is_int(iat) and is_int(exp)) or max(iat, exp) >= MILLISECONDS:
+        return
+    if now - iat < MIN_LIFETIME or not 0 < exp - now <= _BACKDATED_EXP_WINDOW:
+        return
+    alone = " (with sdkKey alone, as the same skills teach)" if "appKey" not in claims else ""
+    found.add(
+        _C.IAT_BACKDATED,
+        f"iat is {duration(now - iat)} before now but exp only {duration(exp - now)} after"
+        f"{alone}: iat was backdated to pass Zoom's minimum lifetime, a pattern AI coding "
+        "assistants' Zoom skills spread in 2026; the signature expires seconds after it is "
+        "made, so a slow page, a retry, a reconnect or a Zoom server clock a little ahead "
+        "fails the join (3705, signature expired)",
+        "iat",
+    )

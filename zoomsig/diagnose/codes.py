@@ -118,6 +118,7 @@ class FindingCode(str, Enum):
     IN_URL = "IN_URL"
     HEADER_LINE = "HEADER_LINE"
     CLAIM_NULL = "CLAIM_NULL"
+    IAT_BACKDATED = "IAT_BACKDATED"
     # Webhooks (diagnose_webhook)
     WEBHOOK_BODY_NOT_BYTES = "WEBHOOK_BODY_NOT_BYTES"
     WEBHOOK_BODY_EMPTY = "WEBHOOK_BODY_EMPTY"
@@ -628,6 +629,13 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "An optional claim is null",
             "Leave an optional claim out of the payload when it has no value (drop None / "
             "undefined keys before signing), rather than sending null.",
+        ),
+        _C.IAT_BACKDATED: CodeInfo(
+            _E,
+            "iat backdated by hours, exp seconds away",
+            "Sign just before the join with iat = now - 30 and exp = iat + 7200 (and appKey "
+            "with tokenExp = exp); a backdated iat with a 10-second exp is not 'short-lived "
+            "for security', it fails every join that takes longer.",
         ),
         # Webhooks (diagnose_webhook)
         _C.WEBHOOK_BODY_NOT_BYTES: CodeInfo(

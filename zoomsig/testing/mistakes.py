@@ -469,6 +469,18 @@ def line_breaks(
     return "\r\n".join(token[i : i + 76] for i in range(0, len(token), 76))
 
 
+def ai_skill_backdated_iat(
+    *, sdk_key: str, sdk_secret: str, meeting_number: MeetingNumber, role: int, now: int
+) -> str:
+    """An AI coding assistant's Zoom skill (2026): ``sdkKey`` only, ``iat = now - 7200`` and
+    ``exp = tokenExp = now + 10``, "short-lived for security"; it dies 10 s after signing."""
+    exp = now + 10
+    claims = _claims(
+        sdk_key, meeting_number, role, now, appKey=_DROP, iat=now - 7200, exp=exp, tokenExp=exp
+    )
+    return _hand_rolled(claims, sdk_secret)
+
+
 def _mistake(make: MistakeFactory, *codes: FindingCode) -> Mistake:
     doc = " ".join((make.__doc__ or "").split())
     return Mistake(make.__name__, doc, frozenset(codes), make)  # type: ignore[attr-defined]
@@ -508,6 +520,7 @@ MISTAKES: tuple[Mistake, ...] = (
     _mistake(api_key_claim, _C.API_KEY_CLAIM),
     _mistake(alg_none, _C.ALG_NOT_HS256),
     _mistake(deprecated_sdk_key_only, _C.APP_KEY_DEPRECATED_ONLY),
+    _mistake(ai_skill_backdated_iat, _C.IAT_BACKDATED, _C.APP_KEY_DEPRECATED_ONLY, _C.EXPIRES_SOON),
 )
 """Every mistake of the catalogue, in a stable order."""
 
