@@ -137,8 +137,10 @@ def test_fields_are_exactly_the_official_samples() -> None:
         "expirationSeconds",
         "videoWebRtcMode",
     }
-    assert len(VIDEO_SDK_FIELDS) == 12
+    # The sample's 12, and cloudRecordingTranscriptOption from Zoom's 2026 auth page.
+    assert len(VIDEO_SDK_FIELDS) == 13
     assert "audioCompatibleMode" in VIDEO_SDK_FIELDS
+    assert VIDEO_SDK_FIELDS[-1] == "cloudRecordingTranscriptOption"
 
 
 def test_signature_passes_zoomsigs_own_diagnosis() -> None:

@@ -286,19 +286,21 @@ def _integer(body: Mapping[str, object], prop: str, errors: Errors) -> Optional[
     return None
 
 
-def _in_range(value: Optional[int], prop: str, low: int, high: int, errors: Errors) -> None:
+def _in_range(
+    value: Optional[int], prop: str, low: int, high: int, errors: Errors, *, unit: str = " seconds"
+) -> None:
     if value is not None and not low <= value <= high:
         shown = value if abs(value) < _MAX_SHOWN else "a larger number"
         if (low, high) == (0, 1):
             errors.append(_error(prop, f"expected 0 or 1, got {shown}"))
         else:
-            errors.append(_error(prop, f"expected {low} to {high} seconds, got {shown}"))
+            errors.append(_error(prop, f"expected {low} to {high}{unit}, got {shown}"))
 
 
-def _flag(body: Mapping[str, object], prop: str, errors: Errors) -> Optional[int]:
+def _flag(body: Mapping[str, object], prop: str, errors: Errors, high: int = 1) -> Optional[int]:
     value = _integer(body, prop, errors)
-    _in_range(value, prop, 0, 1, errors)
-    return value if value in (0, 1) else None
+    _in_range(value, prop, 0, high, errors, unit="")
+    return value if value is not None and 0 <= value <= high else None
 
 
 def _lifetime(body: Mapping[str, object], errors: Errors) -> Optional[int]:
@@ -543,7 +545,8 @@ def _reader(row: FieldRule) -> Reader:
     """How one request field is read, by the rule of its registry row (chosen once)."""
     prop, required = cast("str", row.request_field), row.required
     if row.kind is FieldKind.FLAG:
-        return lambda body, errors: _flag(body, prop, errors)
+        high = row.limit or 1
+        return lambda body, errors: _flag(body, prop, errors, high)
     if row.kind is FieldKind.TEXT:
         limit = cast("int", row.limit)
         return lambda body, errors: _text(body, prop, limit, errors, required=required)

@@ -166,6 +166,13 @@ class VideoSdkRequest(_Request):
     audio_compatible_mode: _Flag = Field(
         None, alias="audioCompatibleMode", deprecated=True, description="Use audioWebRtcMode."
     )
+    cloud_recording_transcript_option: Union[
+        Literal[0, 1, 2], Literal["0", "1", "2"], SkipJsonSchema[None]
+    ] = Field(
+        None,
+        alias="cloudRecordingTranscriptOption",
+        description="0 none, 1 transcript, 2 transcript and summary.",
+    )
 
 
 class MeetingSdkSignature(BaseModel):

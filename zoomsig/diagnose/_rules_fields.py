@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
-from zoomsig._registry import FieldKind, FieldRule, length_note, text_length
+from zoomsig._registry import (
+    FieldKind,
+    FieldRule,
+    flag_text,
+    flag_values,
+    length_note,
+    text_length,
+)
 from zoomsig.diagnose._context import is_int
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._kind import is_secret_claim, near_miss
@@ -31,19 +38,19 @@ def code_of(row: FieldRule) -> FindingCode:
 
 
 def flag_rules(claims: Mapping[str, object], rows: Iterable[FieldRule], found: Findings) -> None:
-    """Each optional 0/1 claim of ``rows`` present with another value."""
+    """Each optional switch of ``rows`` (0/1, or 0 to its limit) present with another value."""
     for row in rows:
         name = row.claim
         if name is None or name not in claims:
             continue
         value = claims[name]
+        values = flag_values(row)
+        expected = f"the number {flag_text(row)}"
         if value is None:
-            found.add(code_of(row), f"{name} is null, not the number 0 or 1{_NULL}", name)
-        elif not (is_int(value) and value in (0, 1)):
+            found.add(code_of(row), f"{name} is null, not {expected}{_NULL}", name)
+        elif not (is_int(value) and value in values):
             found.add(
-                code_of(row),
-                f"{name} is {show(value)}, {json_type(value)}, not the number 0 or 1",
-                name,
+                code_of(row), f"{name} is {show(value)}, {json_type(value)}, not {expected}", name
             )
 
 

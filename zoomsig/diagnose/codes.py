@@ -418,8 +418,9 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
         ),
         _C.VIDEO_OPTION_INVALID: CodeInfo(
             _E,
-            "A Video SDK option is not 0 or 1",
-            "Send the option as the number 0 or 1, or leave it out.",
+            "A Video SDK option is not one of its numbers",
+            "Send the option as the number 0 or 1 (0, 1 or 2 for "
+            "cloud_recording_transcript_option), or leave it out.",
         ),
         _C.IAT_MISSING: CodeInfo(
             _E,
