@@ -289,6 +289,7 @@ def meeting_sdk_router(
     credential_type: CredentialType = CredentialType.MEETING_SDK,
     path: str = "/",
     max_body_size: int = MAX_BODY_SIZE,
+    include_sdk_key: Optional[bool] = None,
 ) -> APIRouter:
     """A router serving the Meeting SDK signature endpoint: ``POST path``.
 
@@ -301,6 +302,9 @@ def meeting_sdk_router(
         credential_type: Where the key comes from.
         path: The route's path inside the router.
         max_body_size: Bodies larger than this many bytes get 413.
+        include_sdk_key: Whether signatures carry the deprecated ``sdkKey`` claim (see
+            :attr:`~zoomsig.endpoint.MeetingSdkPolicy.include_sdk_key`; ``None``: the
+            policy's choice, by default none in Web SDK signatures).
 
     Raises:
         InvalidParameterError: An argument cannot work (at start-up).
@@ -311,6 +315,7 @@ def meeting_sdk_router(
         policy=policy,
         credential_type=credential_type,
         max_body_size=max_body_size,
+        include_sdk_key=include_sdk_key,
     )
     route = (
         MeetingSdkRequest,
