@@ -14,6 +14,7 @@ from typing import Any
 import jwt as pyjwt
 import pytest
 from _support import NOW, SDK_KEY, SDK_SECRET, SENTINEL_SECRET, secret_fragments
+from mistakes import meeting_claims
 
 from zoomsig import FindingCode, Severity, decode_and_validate, sign_video_sdk
 
@@ -22,17 +23,8 @@ MN = "85746065432"
 
 
 def _claims(**changes: Any) -> dict[str, Any]:
-    claims: dict[str, Any] = {
-        "appKey": SDK_KEY,
-        "sdkKey": SDK_KEY,
-        "mn": MN,
-        "role": 0,
-        "iat": NOW - 30,
-        "exp": NOW + 7170,
-        "tokenExp": NOW + 7170,
-    }
-    claims.update(changes)
-    return claims
+    """Zoom's Meeting SDK claims (tests/mistakes.py), with changes."""
+    return meeting_claims(**changes)
 
 
 def _encode(claims: dict[str, Any], secret: str = SDK_SECRET, **kwargs: Any) -> str:

@@ -19,6 +19,8 @@ from _support import (
     jwt_parts,
     pyjwt_decode,
 )
+from mistakes import TOPIC as MISTAKES_TOPIC
+from mistakes import video_claims
 
 from zoomsig import (
     CredentialType,
@@ -462,29 +464,14 @@ def test_the_signer_put_its_secret_in_a_readable_claim(parameter: str, field: st
 def test_cloud_recording_transcript_option_reported_as_unknown_claim() -> None:
     """The claim Zoom's 2026 auth page adds (0 none, 1 transcript, 2 transcript and summary)
     was diagnosed "UNKNOWN_CLAIM … Zoom ignores it", and could not be signed or requested."""
-    claims = {
-        "app_key": SDK_KEY,
-        "role_type": 1,
-        "tpc": "standup",
-        "version": 1,
-        "iat": NOW - 30,
-        "exp": NOW + 7170,
-        "cloud_recording_option": 1,
-        "cloud_recording_transcript_option": 2,
-    }
+    options: dict[str, Any] = {"cloud_recording_option": 1, "cloud_recording_transcript_option": 2}
+    claims = video_claims(**options)
     token = jwt.encode(claims, SDK_SECRET, algorithm="HS256")
-    report = decode_and_validate(token, secret=SDK_SECRET, topic="standup", now=NOW)
+    report = decode_and_validate(token, secret=SDK_SECRET, topic=MISTAKES_TOPIC, now=NOW)
     assert report.ok
     assert report.codes == frozenset()
     signed = sign_video_sdk(
-        sdk_key=SDK_KEY,
-        sdk_secret=SDK_SECRET,
-        topic="standup",
-        role=1,
-        now=NOW,
-        clock_skew=30,
-        cloud_recording_option=1,
-        cloud_recording_transcript_option=2,
+        sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, topic=MISTAKES_TOPIC, role=1, now=NOW, **options
     )
     assert signed == token  # the same claims, in the same order, as the hand-made token
     answered = video_sdk_response(
@@ -500,15 +487,7 @@ def test_cloud_recording_transcript_option_reported_as_unknown_claim() -> None:
 
 @pytest.mark.parametrize("value", [3, -1, True, "2", 1.5])
 def test_cloud_recording_transcript_option_out_of_range(value: object) -> None:
-    claims = {
-        "app_key": SDK_KEY,
-        "role_type": 1,
-        "tpc": "standup",
-        "version": 1,
-        "iat": NOW - 30,
-        "exp": NOW + 7170,
-        "cloud_recording_transcript_option": value,
-    }
+    claims = video_claims(cloud_recording_transcript_option=value)
     report = decode_and_validate(
         jwt.encode(claims, SDK_SECRET, algorithm="HS256"), secret=SDK_SECRET, now=NOW
     )

@@ -109,7 +109,7 @@ def look_alike(given: str, expected: str) -> str:
         return ""
     if max(len(given), len(expected)) > _MAX_COMPARED:
         return ""
-    changes = []
+    changes: list[str] = []
     matcher = difflib.SequenceMatcher(None, given, expected, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
