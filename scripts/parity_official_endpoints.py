@@ -126,7 +126,13 @@ def _zoomsig_server() -> Iterator[int]:
     both = {Role.PARTICIPANT, Role.HOST}
     app = Flask("zoomsig_parity")
     app.register_blueprint(
-        meeting_sdk_blueprint(sdk_key=KEY, sdk_secret=SECRET, policy=MeetingSdkPolicy(roles=both)),
+        # include_sdk_key=True: the sample's claims (zoomsig's default leaves sdkKey out of
+        # Web SDK signatures: docs/endpoint.md, "sdkKey in the signature").
+        meeting_sdk_blueprint(
+            sdk_key=KEY,
+            sdk_secret=SECRET,
+            policy=MeetingSdkPolicy(roles=both, include_sdk_key=True),
+        ),
         url_prefix="/meeting",
     )
     app.register_blueprint(

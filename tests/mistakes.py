@@ -1590,6 +1590,27 @@ CASES += (
     ),
 )
 
+# ---- issue 21: what developers still get wrong in 2026 (tests/test_diagnose_2026.py too)
+CASES += (
+    _case(
+        "authorization_header_line_pasted",  # copied from a request log / the network tab
+        lambda: "Authorization: Bearer " + _VALID,
+        {C.HEADER_LINE},
+    ),
+    _case(
+        "optional_video_claim_none_signed_with_pyjwt",  # {"user_identity": body.get(...)}
+        lambda: pyjwt(video_claims(user_identity=None)),
+        {C.CLAIM_NULL},
+        kwargs={"topic": TOPIC},
+        mention={C.CLAIM_NULL: "user_identity is null"},
+    ),
+    _case(
+        "ai_skill_iat_minus_7200_exp_plus_10",  # an AI assistant's Zoom skill, 2026
+        lambda: pyjwt(meeting_claims(appKey=DROP, iat=NOW - 7200, exp=NOW + 10, tokenExp=NOW + 10)),
+        {C.IAT_BACKDATED, C.APP_KEY_DEPRECATED_ONLY, C.EXPIRES_SOON},
+    ),
+)
+
 CASES_BY_ID: Mapping[str, Case] = {case.id: case for case in CASES}
 assert len(CASES_BY_ID) == len(CASES), "duplicate case id"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import jwt
 import pytest
@@ -49,7 +49,8 @@ def _respond(case: Case) -> EndpointResponse:
             case.body,
             sdk_key=KEY,
             sdk_secret=SECRET,
-            policy=MeetingSdkPolicy(roles=BOTH_ROLES),
+            # As the parity run: the sample's claims, sdkKey included (not the default).
+            policy=MeetingSdkPolicy(roles=BOTH_ROLES, include_sdk_key=True),
             content_type=case.content_type or "",
         )
     return video_sdk_response(
@@ -137,8 +138,10 @@ def test_fields_are_exactly_the_official_samples() -> None:
         "expirationSeconds",
         "videoWebRtcMode",
     }
-    assert len(VIDEO_SDK_FIELDS) == 12
+    # The sample's 12, and cloudRecordingTranscriptOption from Zoom's 2026 auth page.
+    assert len(VIDEO_SDK_FIELDS) == 13
     assert "audioCompatibleMode" in VIDEO_SDK_FIELDS
+    assert VIDEO_SDK_FIELDS[-1] == "cloudRecordingTranscriptOption"
 
 
 def test_signature_passes_zoomsigs_own_diagnosis() -> None:
@@ -530,3 +533,48 @@ def test_json_nesting_is_bounded_the_same_on_every_python() -> None:
     assert [dict(error) for error in errors] == [
         {"property": "$body", "reason": f"the body nests deeper than {MAX_JSON_DEPTH} levels"}
     ]
+
+
+# --- sdkKey in the signature (issue 21) ------------------------------------------------------
+
+
+def test_endpoint_signature_makes_component_view_warn_sdk_key_deprecated() -> None:
+    """The 6.2.0 component view logs "The sdkKey will be deprecated in the signature" for
+    every signature carrying sdkKey, and both views read the key from appKey when it is
+    there: the endpoint's Web SDK signatures leave sdkKey out by default."""
+    body = {"meetingNumber": MEETING, "role": 0}
+    web = meeting_sdk_response(body, sdk_key=KEY, sdk_secret=SECRET, now=NOW)
+    claims = jwt.decode(str(web.body["signature"]), options={"verify_signature": False})
+    assert "sdkKey" not in claims
+    assert claims["appKey"] == KEY
+    assert web.body["sdkKey"] == KEY  # the response field the sample sends stays
+    assert decode_and_validate(str(web.body["signature"]), secret=SECRET, now=NOW).ok
+    native = meeting_sdk_response({}, sdk_key=KEY, sdk_secret=SECRET, now=NOW)
+    native_claims = jwt.decode(str(native.body["signature"]), options={"verify_signature": False})
+    assert native_claims["sdkKey"] == KEY  # native SDKs: the sample's shape
+
+
+@pytest.mark.parametrize(
+    ("argument", "policy", "expected"),
+    [
+        (True, None, True),
+        (False, MeetingSdkPolicy(include_sdk_key=True), False),
+        (None, MeetingSdkPolicy(include_sdk_key=True), True),
+        (None, MeetingSdkPolicy(include_sdk_key=False), False),
+    ],
+)
+def test_include_sdk_key_argument_overrides_the_policy(
+    argument: Optional[bool], policy: Optional[MeetingSdkPolicy], expected: bool
+) -> None:
+    for body in ({"meetingNumber": MEETING, "role": 0}, {}):
+        response = meeting_sdk_response(
+            body, sdk_key=KEY, sdk_secret=SECRET, now=NOW, policy=policy,
+            include_sdk_key=argument,
+        )  # fmt: skip
+        claims = jwt.decode(str(response.body["signature"]), options={"verify_signature": False})
+        assert ("sdkKey" in claims) is expected
+
+
+def test_include_sdk_key_must_be_a_bool() -> None:
+    with pytest.raises(InvalidParameterError, match="include_sdk_key"):
+        MeetingSdkPolicy(include_sdk_key="no")  # type: ignore[arg-type]

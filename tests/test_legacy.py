@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import io
 import math
 from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
@@ -15,13 +16,18 @@ from _support import NOW, SDK_KEY, SDK_SECRET, SENTINEL_SECRET, assert_rejected
 
 from zoomsig import (
     CredentialType,
+    FindingCode,
     InvalidParameterError,
     LegacyEncoding,
     Role,
+    Severity,
+    TokenKind,
     UnsupportedCredentialError,
     _time,
+    decode_and_validate,
     sign_legacy_web_sdk,
 )
+from zoomsig.cli import main
 
 MN = "85746065432"
 URL_SAFE_ALPHABET = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
@@ -298,3 +304,35 @@ def test_rejected_before_signing_without_leaking_the_secret(
     }
     kwargs.update(overrides)
     assert_rejected(sign_legacy_web_sdk, kwargs, error, parameter, needles)
+
+
+# --- diagnosis: the format is an error (issue 21) ----------------------------------------
+
+
+def test_legacy_signature_reported_ok(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A legacy signature made as Zoom's old Node sample made it was "Verdict OK", exit 0.
+
+    No Web SDK that Zoom still lets connect accepts the format (2.7.0 and later reject it;
+    Zoom's quarterly minimum versions are far above): it is an error now, and the report
+    still verifies the hash and reads the fields.
+    """
+    timestamp = NOW * 1000 - 30000
+    token = reference(SDK_KEY, SDK_SECRET, "85746065432", timestamp, 0)
+    report = decode_and_validate(token, secret=SDK_SECRET, now=NOW)
+    assert report.kind is TokenKind.LEGACY_WEB_SDK
+    assert not report.ok
+    assert [(f.code, f.severity) for f in report.findings] == [
+        (FindingCode.LEGACY_FORMAT, Severity.ERROR)
+    ]
+    assert report.signature_verified is True
+    assert report.claims["meetingNumber"] == "85746065432"
+    for name in ("ZOOM_SDK_KEY", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ZOOM_SDK_SECRET", SDK_SECRET)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["check", token, "--now", str(NOW)]) == 1
+    out = capsys.readouterr().out
+    assert "LEGACY_FORMAT" in out
+    assert SDK_SECRET not in out

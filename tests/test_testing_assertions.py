@@ -83,12 +83,18 @@ def test_assert_valid_signature_lists_every_error_with_its_fix() -> None:
 
 
 def test_assert_valid_signature_fails_on_a_warning() -> None:
-    legacy = sign_legacy_web_sdk(
-        api_key=CREDS.key, api_secret=SENTINEL_SECRET, meeting_number=MN, role=0, now=NOW
+    # Exactly 1800 s: the LIFETIME_AT_MINIMUM warning (a legacy signature is an error now).
+    at_minimum = sign_meeting_sdk(
+        sdk_key=CREDS.key,
+        sdk_secret=SENTINEL_SECRET,
+        meeting_number=MN,
+        role=0,
+        now=NOW,
+        expires_in=1800,
     )
     with pytest.raises(AssertionError, match=r"has warnings \(0 errors, 1 warning\)") as raised:
-        assert_valid_signature(legacy, secret=SENTINEL_SECRET, now=NOW)
-    assert "warning LEGACY_FORMAT" in str(raised.value)
+        assert_valid_signature(at_minimum, secret=SENTINEL_SECRET, now=NOW)
+    assert "warning LIFETIME_AT_MINIMUM" in str(raised.value)
     assert "allow={FindingCode.<CODE>}" in str(raised.value)
 
 

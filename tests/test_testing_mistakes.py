@@ -110,10 +110,8 @@ def test_catalogue_and_diagnosis_agree(
 
 
 def test_error_mistakes_are_the_ones_zoom_rejects() -> None:
-    assert {m.name for m in MISTAKES if not m.is_error} == {
-        "legacy_signature",
-        "deprecated_sdk_key_only",
-    }
+    # A legacy signature is an error since issue 21: no SDK Zoom lets connect accepts it.
+    assert {m.name for m in MISTAKES if not m.is_error} == {"deprecated_sdk_key_only"}
     assert set(ERROR_MISTAKES) == {m for m in MISTAKES if m.is_error}
 
 

@@ -19,15 +19,20 @@ from _support import (
     jwt_parts,
     pyjwt_decode,
 )
+from mistakes import TOPIC as MISTAKES_TOPIC
+from mistakes import video_claims
 
 from zoomsig import (
     CredentialType,
+    FindingCode,
     InvalidParameterError,
     Role,
     UnsupportedCredentialError,
     _time,
+    decode_and_validate,
     sign_video_sdk,
 )
+from zoomsig.endpoint import video_sdk_response
 
 TOPIC = "Weekly sync"
 BASE_ORDER = ["app_key", "role_type", "tpc", "version", "iat", "exp"]
@@ -451,3 +456,60 @@ def test_the_signer_put_its_secret_in_a_readable_claim(parameter: str, field: st
     assert sign_video_sdk(
         sdk_key="KEYkey1234", sdk_secret=SENTINEL_SECRET, role=0, **{**kwargs, parameter: part[:15]}
     )
+
+
+# --- cloud_recording_transcript_option (Zoom's Video SDK auth page, 2026; issue 21) -------
+
+
+def test_cloud_recording_transcript_option_reported_as_unknown_claim() -> None:
+    """The claim Zoom's 2026 auth page adds (0 none, 1 transcript, 2 transcript and summary)
+    was diagnosed "UNKNOWN_CLAIM … Zoom ignores it", and could not be signed or requested."""
+    options: dict[str, Any] = {"cloud_recording_option": 1, "cloud_recording_transcript_option": 2}
+    claims = video_claims(**options)
+    token = jwt.encode(claims, SDK_SECRET, algorithm="HS256")
+    report = decode_and_validate(token, secret=SDK_SECRET, topic=MISTAKES_TOPIC, now=NOW)
+    assert report.ok
+    assert report.codes == frozenset()
+    signed = sign_video_sdk(
+        sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, topic=MISTAKES_TOPIC, role=1, now=NOW, **options
+    )
+    assert signed == token  # the same claims, in the same order, as the hand-made token
+    answered = video_sdk_response(
+        {"sessionName": "standup", "role": 0, "cloudRecordingTranscriptOption": "1"},
+        sdk_key=SDK_KEY,
+        sdk_secret=SDK_SECRET,
+        now=NOW,
+    )
+    assert answered.ok
+    payload = jwt.decode(str(answered.body["signature"]), options={"verify_signature": False})
+    assert payload["cloud_recording_transcript_option"] == 1
+
+
+@pytest.mark.parametrize("value", [3, -1, True, "2", 1.5])
+def test_cloud_recording_transcript_option_out_of_range(value: object) -> None:
+    claims = video_claims(cloud_recording_transcript_option=value)
+    report = decode_and_validate(
+        jwt.encode(claims, SDK_SECRET, algorithm="HS256"), secret=SDK_SECRET, now=NOW
+    )
+    [finding] = report.errors
+    assert finding.code is FindingCode.VIDEO_OPTION_INVALID
+    assert "not the number 0, 1 or 2" in finding.message
+    with pytest.raises(InvalidParameterError, match="cloud_recording_transcript_option"):
+        sign_video_sdk(
+            sdk_key=SDK_KEY, sdk_secret=SDK_SECRET, topic="t", role=0, now=NOW,
+            cloud_recording_transcript_option=value,  # type: ignore[arg-type]
+        )  # fmt: skip
+    if not isinstance(value, (bool, float, str)):
+        refused = video_sdk_response(
+            {"sessionName": "t", "role": 0, "cloudRecordingTranscriptOption": value},
+            sdk_key=SDK_KEY,
+            sdk_secret=SDK_SECRET,
+            now=NOW,
+        )
+        assert refused.status == 400
+        assert refused.to_dict()["errors"] == [
+            {
+                "property": "cloudRecordingTranscriptOption",
+                "reason": f"expected 0 to 2, got {value}",
+            }
+        ]

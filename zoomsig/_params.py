@@ -217,12 +217,16 @@ def check_clock_skew(value: object, parameter: str = "clock_skew") -> int:
     return value
 
 
-def check_flag(value: object, parameter: str) -> Optional[int]:
-    """An optional 0/1 switch such as ``video_webrtc_mode``; ``None`` leaves it out."""
+def check_flag(value: object, parameter: str, limit: int = 1) -> Optional[int]:
+    """An optional 0/1 switch such as ``video_webrtc_mode`` (0 to ``limit``); ``None``
+    leaves it out."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value not in (0, 1):
-        raise InvalidParameterError(parameter, f"expected None, 0 or 1, got {describe(value)}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= limit:
+        allowed = ", ".join(str(allowed) for allowed in range(limit))
+        raise InvalidParameterError(
+            parameter, f"expected None, {allowed} or {limit}, got {describe(value)}"
+        )
     return value
 
 

@@ -47,6 +47,8 @@ __all__ = [
     "VIDEO_SDK_REQUEST",
     "FieldKind",
     "FieldRule",
+    "flag_text",
+    "flag_values",
     "flags",
     "length_note",
     "request_fields",
@@ -125,7 +127,8 @@ class FieldKind(str, Enum):
     ROLE = "ROLE"
     """0 (participant) or 1 (host); required where it appears."""
     FLAG = "FLAG"
-    """An optional 0/1 switch."""
+    """An optional switch: 0 or 1, or 0 to ``limit`` when the row sets one
+    (:func:`flag_values`)."""
     TEXT = "TEXT"
     """A non-empty str of at most ``limit`` UTF-16 code units (:func:`text_length`)."""
     INTEGER = "INTEGER"
@@ -185,10 +188,27 @@ LIFETIME = FieldRule(
 """``exp - iat``: the signers' ``expires_in``, the endpoint's ``expirationSeconds``."""
 
 
-def _flag(claim: str, request_field: Optional[str], code: str, *, signed: bool) -> FieldRule:
-    """An optional 0/1 claim; ``signed``: the signers take it as a keyword of its name."""
+def _flag(
+    claim: str, request_field: Optional[str], code: str, *, signed: bool, limit: int = 1
+) -> FieldRule:
+    """An optional 0/1 claim (0 to ``limit``); ``signed``: the signers take it as a keyword
+    of its name."""
     flag = f"--{claim.replace('_', '-')}" if signed else None
-    return FieldRule(claim, claim if signed else None, request_field, flag, _K.FLAG, code=code)
+    return FieldRule(
+        claim, claim if signed else None, request_field, flag, _K.FLAG,
+        limit=None if limit == 1 else limit, code=code,
+    )  # fmt: skip
+
+
+def flag_values(row: FieldRule) -> range:
+    """The values a ``FLAG`` row allows: 0 and 1, or 0 to its ``limit``."""
+    return range(0, (row.limit or 1) + 1)
+
+
+def flag_text(row: FieldRule) -> str:
+    """The values of a ``FLAG`` row for a message: ``"0 or 1"``, ``"0, 1 or 2"``."""
+    values = [str(value) for value in flag_values(row)]
+    return f"{', '.join(values[:-1])} or {values[-1]}"
 
 
 _MEETING_ROWS = (
@@ -214,8 +234,10 @@ MEETING_SDK_CLAIMS = _table(*_MEETING_ROWS)
 in the official sample's payload order."""
 
 
-def _video_flag(claim: str, request_field: Optional[str], *, signed: bool = True) -> FieldRule:
-    return _flag(claim, request_field, "VIDEO_OPTION_INVALID", signed=signed)
+def _video_flag(
+    claim: str, request_field: Optional[str], *, signed: bool = True, limit: int = 1
+) -> FieldRule:
+    return _flag(claim, request_field, "VIDEO_OPTION_INVALID", signed=signed, limit=limit)
 
 
 def _text(
@@ -260,6 +282,9 @@ _VIDEO_ROWS = (
     FieldRule("user_key", "user_key", None, None, _K.TEXT, limit=MAX_USER_KEY,
               code="USER_IDENTITY_TOO_LONG"),
     _video_flag("enforce_web_rtc_audio", None, signed=False),
+    # Zoom's Video SDK auth page (2026): 0 none, 1 transcript, 2 transcript and summary
+    # (needs a universal-credit account). Not in Zoom's endpoint sample.
+    _video_flag("cloud_recording_transcript_option", "cloudRecordingTranscriptOption", limit=2),
 )  # fmt: skip
 
 VIDEO_SDK_CLAIMS = _table(*_VIDEO_ROWS)
@@ -332,7 +357,7 @@ def request_fields(rows: Iterable[FieldRule]) -> tuple[str, ...]:
 
 
 def flags(rows: Iterable[FieldRule]) -> tuple[FieldRule, ...]:
-    """The optional 0/1 rows among ``rows``."""
+    """The optional switch rows among ``rows`` (0/1, or 0 to their ``limit``)."""
     return tuple(row for row in rows if row.kind is FieldKind.FLAG)
 
 

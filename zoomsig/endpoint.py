@@ -120,7 +120,7 @@ COBROWSE_SDK_FIELDS = request_fields(COBROWSE_REQUEST)
 _DIGITS = re.compile(r"[+-]?[0-9]{1,18}")
 _MAX_SHOWN = 10**12  # numbers in a reason are shown up to 12 digits
 _MAX_MEETING_NUMBER = 10 ** MEETING_NUMBER_DIGITS[-1]  # a JSON number below this has 1..12 digits
-_SERVER_PARAMETERS = frozenset({"sdk_key", "sdk_secret", "credential_type"})
+_SERVER_PARAMETERS = frozenset({"sdk_key", "sdk_secret", "credential_type", "include_sdk_key"})
 _SERVER_REASON = "the server's Zoom SDK credentials are missing or invalid"
 _UNREAD_BODY_REASON = (
     "the request announced a body, but the server read none; send it with a Content-Length"
@@ -296,19 +296,21 @@ def _integer(body: Mapping[str, object], prop: str, errors: Errors) -> Optional[
     return None
 
 
-def _in_range(value: Optional[int], prop: str, low: int, high: int, errors: Errors) -> None:
+def _in_range(
+    value: Optional[int], prop: str, low: int, high: int, errors: Errors, *, unit: str = " seconds"
+) -> None:
     if value is not None and not low <= value <= high:
         shown = value if abs(value) < _MAX_SHOWN else "a larger number"
         if (low, high) == (0, 1):
             errors.append(_error(prop, f"expected 0 or 1, got {shown}"))
         else:
-            errors.append(_error(prop, f"expected {low} to {high} seconds, got {shown}"))
+            errors.append(_error(prop, f"expected {low} to {high}{unit}, got {shown}"))
 
 
-def _flag(body: Mapping[str, object], prop: str, errors: Errors) -> Optional[int]:
+def _flag(body: Mapping[str, object], prop: str, errors: Errors, high: int = 1) -> Optional[int]:
     value = _integer(body, prop, errors)
-    _in_range(value, prop, 0, 1, errors)
-    return value if value in (0, 1) else None
+    _in_range(value, prop, 0, high, errors, unit="")
+    return value if value is not None and 0 <= value <= high else None
 
 
 def _lifetime(body: Mapping[str, object], errors: Errors) -> Optional[int]:
@@ -451,12 +453,20 @@ class MeetingSdkPolicy:
             different ``expirationSeconds`` is refused, not silently changed.
         allow_native: Whether a request without ``meetingNumber`` and ``role`` (a native
             SDK token) is signed.
+        include_sdk_key: Whether the signature carries the deprecated ``sdkKey`` claim next
+            to ``appKey``. ``None`` (the default) chooses by what the client does with it:
+            left out of Web SDK signatures, since the 6.2.0 Web SDK reads the key from
+            ``appKey`` whenever it is there (client and component view alike) and the
+            component view logs "The sdkKey will be deprecated in the signature" for every
+            signature that carries it; kept in native SDK signatures, as Zoom's sample
+            sends it (the native SDKs are not in that bundle). ``True`` / ``False`` force it.
     """
 
     roles: Collection[Union[Role, int]] = frozenset({Role.PARTICIPANT})
     meeting_numbers: Optional[Collection[str]] = None
     expires_in: Optional[int] = None
     allow_native: bool = True
+    include_sdk_key: Optional[bool] = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "roles", _roles(self.roles))
@@ -470,6 +480,25 @@ class MeetingSdkPolicy:
             )
         if self.expires_in is not None:
             check_lifetime(self.expires_in)
+        _check_include_sdk_key(self.include_sdk_key)
+
+
+def _check_include_sdk_key(value: object) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise InvalidParameterError(
+            "include_sdk_key", f"expected None, True or False, got {type(value).__name__}"
+        )
+
+
+def _sdk_key_claim(
+    include_sdk_key: Optional[bool], policy: MeetingSdkPolicy, meeting_number: object
+) -> bool:
+    """Whether to sign ``sdkKey``: the argument, else the policy's, else only for a native
+    token (see :attr:`MeetingSdkPolicy.include_sdk_key`)."""
+    for chosen in (include_sdk_key, policy.include_sdk_key):
+        if chosen is not None:
+            return chosen
+    return meeting_number is None
 
 
 @dataclass(frozen=True)
@@ -587,7 +616,8 @@ def _reader(row: FieldRule) -> Reader:
     """How one request field is read, by the rule of its registry row (chosen once)."""
     prop, required = cast("str", row.request_field), row.required
     if row.kind is FieldKind.FLAG:
-        return lambda body, errors: _flag(body, prop, errors)
+        high = row.limit or 1
+        return lambda body, errors: _flag(body, prop, errors, high)
     if row.kind is FieldKind.TEXT:
         limit = cast("int", row.limit)
         return lambda body, errors: _text(body, prop, limit, errors, required=required)
@@ -708,6 +738,7 @@ def meeting_sdk_response(
     now: Now = None,
     clock_skew: int = 30,
     body_sent: bool = False,
+    include_sdk_key: Optional[bool] = None,
 ) -> EndpointResponse:
     """The Meeting SDK endpoint's answer to one request body.
 
@@ -728,6 +759,10 @@ def meeting_sdk_response(
             chunked`` or a ``Content-Length`` above 0). An empty ``body`` then means the
             server did not read it, and the answer is 400, not the native token an empty
             body (``{}``) asks for.
+        include_sdk_key: Whether the signature carries the deprecated ``sdkKey`` claim;
+            ``None`` takes the policy's :attr:`~MeetingSdkPolicy.include_sdk_key` (by
+            default: not in Web SDK signatures, whose component view warns about it, but in
+            native ones). The response's ``sdkKey`` field is sent either way.
 
     Returns:
         200 ``{"signature", "sdkKey"}``; 400 (field errors, all of them), 403 (outside the
@@ -760,6 +795,7 @@ def meeting_sdk_response(
         credential_type=credential_type,
         now=now,
         clock_skew=clock_skew,
+        include_sdk_key=_sdk_key_claim(include_sdk_key, meeting_policy, values["meeting_number"]),
     )
     if isinstance(signature, EndpointResponse):
         return signature

@@ -1,7 +1,10 @@
 """``sign_legacy_web_sdk``: the pre-2.7.0 Web SDK signature ``key.mn.ts.role.hash``.
 
-Web SDK 2.7.0 and later reject this format. It is here for old deployments and so that
-pasted legacy code can be checked against a reference.
+Web SDK 2.7.0 and later reject this format, and Zoom's quarterly minimum SDK versions are
+far above 2.7.0: no SDK that Zoom still lets connect accepts it, and
+:func:`~zoomsig.decode_and_validate` reports every legacy signature as an error
+(``LEGACY_FORMAT``). It is here for old deployments and tests only: so that pasted legacy code
+can be checked against a reference.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ def sign_legacy_web_sdk(
     credential_type: CredentialType = CredentialType.JWT_APP,
     encoding: LegacyEncoding = LegacyEncoding.URL_SAFE,
 ) -> str:
-    """Make a legacy Web SDK signature as Zoom's pre-2.7.0 samples did.
+    """Make a legacy Web SDK signature as Zoom's pre-2.7.0 samples did (for old deployments
+    and tests only: no SDK Zoom still lets connect accepts it).
 
     ``timestamp`` is the time in milliseconds minus 30000; the hash is the standard-base64
     HMAC-SHA256 of ``base64(api_key + meeting_number + timestamp + role)``; the signature is

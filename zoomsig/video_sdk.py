@@ -68,7 +68,8 @@ def _check_geo_regions(value: object) -> Optional[str]:
 def _checker(row: FieldRule, name: str) -> Callable[[object], object]:
     """The check of one optional argument, by the rule of its row; ``None`` leaves it out."""
     if row.kind is FieldKind.FLAG:
-        return lambda value: check_flag(value, name)
+        highest = row.limit or 1
+        return lambda value: check_flag(value, name, highest)
     if row.kind is FieldKind.TEXT:
         limit = cast("int", row.limit)
         return lambda value: check_text(value, name, limit)
@@ -105,6 +106,7 @@ def sign_video_sdk(
     audio_webrtc_mode: Optional[int] = None,
     credential_type: CredentialType = CredentialType.VIDEO_SDK,
     user_key: Optional[str] = None,
+    cloud_recording_transcript_option: Optional[int] = None,
 ) -> str:
     """Make a Video SDK token: an HS256 JWT as Zoom's official Video SDK auth sample makes it.
 
@@ -128,7 +130,10 @@ def sign_video_sdk(
         credential_type: Only :attr:`CredentialType.VIDEO_SDK` can sign Video SDK tokens.
         user_key: Optional customer key for the user, at most 36 characters; the 2.x
             client reads it (as its ``customerKey``). Zoom's auth page calls it the newer
-            name of ``user_identity``. Sent last, after the official sample's claims.
+            name of ``user_identity``. Sent after the official sample's claims.
+        cloud_recording_transcript_option: Optional 0 (no transcript), 1 (transcript) or 2
+            (transcript and summary) for cloud recordings; Zoom's Video SDK auth page
+            (2026), which needs a universal-credit account. Sent last.
 
     Returns:
         The whole ``header.payload.signature`` token.
@@ -156,6 +161,7 @@ def sign_video_sdk(
         "video_webrtc_mode": video_webrtc_mode,
         "audio_webrtc_mode": audio_webrtc_mode,
         "user_key": user_key,
+        "cloud_recording_transcript_option": cloud_recording_transcript_option,
     }
     optional = [(claim, check(given[parameter])) for claim, parameter, check in _OPTIONAL]
     texts = zip(("topic", *_PARAMETERS), (tpc, *(value for _, value in optional)))

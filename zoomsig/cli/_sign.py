@@ -222,7 +222,9 @@ def _add_video_options(video: _args.Parser) -> None:
                 help=f"{row.claim}, at most {row.limit} characters (UTF-16 code units)",
             )
         elif row.kind is FieldKind.FLAG:
-            video.add_argument(row.flag, type=int, choices=(0, 1), help=f"{row.claim}: 1 or 0")
+            values = tuple(range((row.limit or 1) + 1))
+            shown = " or ".join(str(value) for value in reversed(values))
+            video.add_argument(row.flag, type=int, choices=values, help=f"{row.claim}: {shown}")
         else:  # the region list
             video.add_argument(
                 row.flag, type=_args.geo_regions, metavar="US,DE", help="comma-separated regions"
@@ -355,4 +357,5 @@ def _sign(args: argparse.Namespace, key: str, secret: str) -> str:
         cloud_recording_election=args.cloud_recording_election,
         telemetry_tracking_id=args.telemetry_tracking_id,
         audio_webrtc_mode=args.audio_webrtc_mode,
+        cloud_recording_transcript_option=args.cloud_recording_transcript_option,
     )

@@ -68,6 +68,7 @@ def meeting_sdk_responder(
     policy: object,
     credential_type: CredentialType,
     max_body_size: int,
+    include_sdk_key: Optional[bool] = None,
 ) -> Responder[MeetingSdkPolicy]:
     """The Meeting SDK endpoint with its settings checked (now) and bound."""
     check_max_body_size(max_body_size)
@@ -75,12 +76,14 @@ def meeting_sdk_responder(
     check_meeting_sdk_credentials(
         sdk_key=sdk_key, sdk_secret=sdk_secret, credential_type=credential_type
     )
+    MeetingSdkPolicy(include_sdk_key=include_sdk_key)  # checked as a policy checks it
     return partial(
         meeting_sdk_response,
         sdk_key=sdk_key,
         sdk_secret=sdk_secret,
         max_body_size=max_body_size,
         credential_type=credential_type,
+        include_sdk_key=include_sdk_key,
     )
 
 

@@ -530,6 +530,7 @@ def meeting_sdk_view(
     policy: MeetingPolicySource = None,
     credential_type: CredentialType = CredentialType.MEETING_SDK,
     max_body_size: int = MAX_BODY_SIZE,
+    include_sdk_key: Optional[bool] = None,
 ) -> View:
     """A view serving the Meeting SDK signature endpoint.
 
@@ -541,13 +542,18 @@ def meeting_sdk_view(
             ``None``.
         credential_type: Where the key comes from.
         max_body_size: Bodies larger than this many bytes get 413, unread.
+        include_sdk_key: Whether signatures carry the deprecated ``sdkKey`` claim (see
+            :attr:`~zoomsig.endpoint.MeetingSdkPolicy.include_sdk_key`; ``None``: the
+            policy's choice, by default none in Web SDK signatures).
 
     Raises:
         ImproperlyConfigured: A setting or argument is set to what cannot work. A
             missing setting raises nothing: the view answers 500 until it is set.
     """
     return _sdk_view(
-        partial(meeting_sdk_responder, credential_type=credential_type),
+        partial(
+            meeting_sdk_responder, credential_type=credential_type, include_sdk_key=include_sdk_key
+        ),
         (sdk_key, sdk_secret),
         MEETING_SDK_SETTINGS,
         policy=policy,

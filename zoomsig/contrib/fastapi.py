@@ -176,6 +176,13 @@ class VideoSdkRequest(_Request):
     audio_compatible_mode: _Flag = Field(
         None, alias="audioCompatibleMode", deprecated=True, description="Use audioWebRtcMode."
     )
+    cloud_recording_transcript_option: Union[
+        Literal[0, 1, 2], Literal["0", "1", "2"], SkipJsonSchema[None]
+    ] = Field(
+        None,
+        alias="cloudRecordingTranscriptOption",
+        description="0 none, 1 transcript, 2 transcript and summary.",
+    )
 
 
 class CobrowseSdkRequest(_Request):
@@ -314,6 +321,7 @@ def meeting_sdk_router(
     credential_type: CredentialType = CredentialType.MEETING_SDK,
     path: str = "/",
     max_body_size: int = MAX_BODY_SIZE,
+    include_sdk_key: Optional[bool] = None,
 ) -> APIRouter:
     """A router serving the Meeting SDK signature endpoint: ``POST path``.
 
@@ -326,6 +334,9 @@ def meeting_sdk_router(
         credential_type: Where the key comes from.
         path: The route's path inside the router.
         max_body_size: Bodies larger than this many bytes get 413.
+        include_sdk_key: Whether signatures carry the deprecated ``sdkKey`` claim (see
+            :attr:`~zoomsig.endpoint.MeetingSdkPolicy.include_sdk_key`; ``None``: the
+            policy's choice, by default none in Web SDK signatures).
 
     Raises:
         InvalidParameterError: An argument cannot work (at start-up).
@@ -336,6 +347,7 @@ def meeting_sdk_router(
         policy=policy,
         credential_type=credential_type,
         max_body_size=max_body_size,
+        include_sdk_key=include_sdk_key,
     )
     route = (
         MeetingSdkRequest,

@@ -122,6 +122,7 @@ def meeting_sdk_blueprint(
     name: str = "zoomsig_meeting_sdk",
     rule: str = "/",
     max_body_size: int = MAX_BODY_SIZE,
+    include_sdk_key: Optional[bool] = None,
 ) -> Blueprint:
     """A blueprint serving the Meeting SDK signature endpoint: ``POST rule``.
 
@@ -135,6 +136,9 @@ def meeting_sdk_blueprint(
         name: The blueprint's name.
         rule: The URL rule inside the blueprint (register it with ``url_prefix``).
         max_body_size: Bodies larger than this many bytes get 413.
+        include_sdk_key: Whether signatures carry the deprecated ``sdkKey`` claim (see
+            :attr:`~zoomsig.endpoint.MeetingSdkPolicy.include_sdk_key`; ``None``: the
+            policy's choice, by default none in Web SDK signatures).
 
     Raises:
         InvalidParameterError: An argument cannot work (at start-up).
@@ -145,6 +149,7 @@ def meeting_sdk_blueprint(
         policy=policy,
         credential_type=credential_type,
         max_body_size=max_body_size,
+        include_sdk_key=include_sdk_key,
     )
     return _signature_blueprint(
         respond, policy, max_body_size, name=name, rule=rule, endpoint="meeting_sdk_signature"

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from collections.abc import Mapping
 from typing import NamedTuple, Optional
 
 from typing_extensions import TypeGuard
 
 from zoomsig.diagnose._findings import Findings
-from zoomsig.diagnose._text import HugeInt, json_type, show
+from zoomsig.diagnose._text import HugeInt, show, typed
 from zoomsig.diagnose.codes import FindingCode
 
-__all__ = ["Context", "is_int", "validate_key_match", "validate_key_types"]
+__all__ = ["Context", "is_int", "look_alike", "validate_key_match", "validate_key_types"]
 
 
 class Context(NamedTuple):
@@ -56,8 +58,7 @@ def validate_key_types(
         ):
             found.add(
                 FindingCode.APP_KEY_NOT_STRING,
-                f"{name} is {show(claims[name])}, {json_type(claims[name])}, not a string: Zoom "
-                "looks the key up as text",
+                f"{name} is {typed(claims[name])}, not a string: Zoom looks the key up as text",
                 name,
             )
 
@@ -90,7 +91,39 @@ def validate_key_match(
         if value and value != context.sdk_key:
             found.add(
                 FindingCode.SDK_KEY_MISMATCH,
-                f"{claim} is {show(value)}, not the expected key {show(context.sdk_key)}",
+                f"{claim} is {show(value)}, not the expected key {show(context.sdk_key)}"
+                + (look_alike(value, context.sdk_key) if isinstance(value, str) else ""),
                 claim,
             )
             return
+
+
+_MAX_COMPARED = 128
+"""Longest keys whose difference is spelt out (a Client ID has about 22 characters)."""
+
+
+def look_alike(given: str, expected: str) -> str:
+    """For two keys that differ in characters a reader cannot see (a zero-width space, a
+    Cyrillic letter for a Latin one, a no-break space): where, by code point; else ``""``."""
+    if given.isascii() and expected.isascii() and given.isprintable() and expected.isprintable():
+        return ""
+    if max(len(given), len(expected)) > _MAX_COMPARED:
+        return ""
+    changes: list[str] = []
+    matcher = difflib.SequenceMatcher(None, given, expected, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        token, wanted = _code_points(given[i1:i2]), _code_points(expected[j1:j2])
+        if tag == "insert":
+            changes.append(f"the expected key has {wanted} at character {j1 + 1}, the token not")
+        elif tag == "delete":
+            changes.append(f"the token has {token} at character {i1 + 1}, the expected key not")
+        else:
+            changes.append(f"character {i1 + 1} is {token} in the token, {wanted} expected")
+    shown = "; ".join(changes[:3]) + ("; …" if len(changes) > 3 else "")
+    return f"; they look alike but differ: {shown}"
+
+
+def _code_points(text: str) -> str:
+    return " ".join(f"U+{ord(ch):04X} {unicodedata.name(ch, '(unnamed)')}" for ch in text[:3])

@@ -495,6 +495,7 @@ def _validate_token(token: Jwt, kind: TokenKind, inputs: _Inputs, found: Finding
     header: Mapping[str, object] = token.header or {}
     claims: Mapping[str, object] = token.claims or {}
     if _may_hold_secret(token.json_text, inputs.redactor):
+        _validate_secret_claims(header, inputs.forms, inputs.redactor, found, "header parameter")
         _validate_secret_claims(claims, inputs.forms, inputs.redactor, found)
     _validate_huge_ints(header, claims, found)
     if token.header is not None:
@@ -581,8 +582,10 @@ def _validate_secret_claims(
     forms: tuple[str, ...],
     redactor: Optional[Redactor],
     found: Findings,
+    where: str = "claim",
 ) -> None:
-    """Claims that carry a secret: named like one, or holding the caller's, or a run of it."""
+    """Claims (or, ``where`` says so, header parameters such as ``kid``) that carry a secret:
+    named like one, or holding the caller's, or a run of it."""
     for name, value in claims.items():
         if _leaks(value, forms) or _leaks(name, forms):
             what = "holds your secret"
@@ -594,7 +597,7 @@ def _validate_secret_claims(
             continue
         found.add(
             _C.SECRET_IN_TOKEN,
-            f"the claim {name!r} {what}: the token is readable by anyone who gets it, e.g. "
+            f"the {where} {name!r} {what}: the token is readable by anyone who gets it, e.g. "
             "every browser that joins",
             name,
         )

@@ -34,6 +34,9 @@ _RESPONSE_KEYS = ("signature", "token", "jwt", "sdkJWT", "sdkSignature", "access
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9+/=_.-]+")
 _URL_START = re.compile(r"(?i)(https?://|(signature|token|jwt|sdkjwt|sdksignature)=)")
+# A whole header line: "Authorization: Bearer eyJ…" copied from a request log or DevTools.
+_HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_-]{0,39})[ \t]*:[ \t]*((?i:bearer)[ \t]+)?")
+_HEADER_WORDS = ("auth", "token", "signature", "jwt")
 _LINE_BREAK = re.compile(r"\\r\\n|\\n|\r\n|\r|\n")
 # Characters that are invisible when pasted: str.strip() keeps the BOM and zero-width ones.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00a0"
@@ -216,6 +219,9 @@ def _peel(text: str, layers: _Layers) -> Optional[str]:
         inner = _unquote(text, layers)
         if inner is not None:
             return inner
+    header = _HEADER_LINE.match(text)
+    if header is not None and any(word in header[1].lower() for word in _HEADER_WORDS):
+        return _from_header_line(text, header, layers)
     if text[:7].lower() == "bearer ":
         layers.undo(_C.BEARER_PREFIX, f"the signature starts with {text[:7]!r}")
         return _strip(text[7:])
@@ -230,6 +236,18 @@ def _peel(text: str, layers: _Layers) -> Optional[str]:
         )
         return _strip(unquote(text))
     return text
+
+
+def _from_header_line(text: str, header: re.Match[str], layers: _Layers) -> str:
+    """The value of a pasted header line (``Authorization: Bearer eyJ…``), prefix and all."""
+    name = header[1]
+    bearer = "Bearer " if header[2] else ""
+    layers.undo(
+        _C.HEADER_LINE,
+        f"a whole HTTP header line was passed ('{name}: {bearer}…'); the signature is "
+        "only the token after it",
+    )
+    return _strip(text[header.end() :])
 
 
 def _unquote(text: str, layers: _Layers) -> Optional[str]:

@@ -10,14 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
-from zoomsig._registry import FieldRule, length_note, text_length
+from zoomsig._registry import (
+    FieldKind,
+    FieldRule,
+    flag_text,
+    flag_values,
+    length_note,
+    text_length,
+)
 from zoomsig.diagnose._context import is_int
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._kind import is_secret_claim, near_miss
 from zoomsig.diagnose._text import json_type, preview, show
 from zoomsig.diagnose.codes import FindingCode
 
-__all__ = ["code_of", "flag_rules", "text_rules", "validate_unknown_claims"]
+__all__ = ["code_of", "flag_rules", "null_rules", "text_rules", "validate_unknown_claims"]
+
+_NULL = (
+    ": leave an optional claim out when it has no value (Python's None, or JavaScript's "
+    "null or NaN, is written as null)"
+)
 
 
 def code_of(row: FieldRule) -> FindingCode:
@@ -26,18 +38,35 @@ def code_of(row: FieldRule) -> FindingCode:
 
 
 def flag_rules(claims: Mapping[str, object], rows: Iterable[FieldRule], found: Findings) -> None:
-    """Each optional 0/1 claim of ``rows`` present with another value."""
+    """Each optional switch of ``rows`` (0/1, or 0 to its limit) present with another value."""
     for row in rows:
         name = row.claim
         if name is None or name not in claims:
             continue
         value = claims[name]
-        if not (is_int(value) and value in (0, 1)):
+        values = flag_values(row)
+        expected = f"the number {flag_text(row)}"
+        if value is None:
+            found.add(code_of(row), f"{name} is null, not {expected}{_NULL}", name)
+        elif not (is_int(value) and value in values):
             found.add(
-                code_of(row),
-                f"{name} is {show(value)}, {json_type(value)}, not the number 0 or 1",
-                name,
+                code_of(row), f"{name} is {show(value)}, {json_type(value)}, not {expected}", name
             )
+
+
+def null_rules(claims: Mapping[str, object], rows: Iterable[FieldRule], found: Findings) -> None:
+    """``CLAIM_NULL`` for each optional text or list claim of ``rows`` sent as ``null``."""
+    for row in rows:
+        name = row.claim
+        if name is None or row.required or claims.get(name, 0) is not None:
+            continue
+        if row.kind is FieldKind.TEXT:
+            expected = f"a string of at most {row.limit} characters"
+        elif row.kind is FieldKind.LIST:
+            expected = "a comma-joined string of region codes"
+        else:
+            continue  # flags: flag_rules says it with the flag's own code
+        found.add(FindingCode.CLAIM_NULL, f"{name} is null; Zoom expects {expected}{_NULL}", name)
 
 
 def text_rules(claims: Mapping[str, object], rows: Iterable[FieldRule], found: Findings) -> None:

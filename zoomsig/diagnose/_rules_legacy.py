@@ -7,7 +7,7 @@ import hmac
 from typing import Optional
 
 from zoomsig._registry import MEETING_NUMBER_DIGITS
-from zoomsig.diagnose._context import Context
+from zoomsig.diagnose._context import Context, look_alike
 from zoomsig.diagnose._decode import HEX_DIGEST, MAC_LENGTH, is_canonical_b64, loose_b64decode
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._secret import Variant, verify
@@ -33,10 +33,12 @@ def legacy_rules(fields: list[str], context: Context, found: Findings) -> Option
     """Field and time rules; returns the expiry (Unix seconds) if known."""
     found.add(
         _C.LEGACY_FORMAT,
-        "a legacy key.mn.ts.role.hash signature: Web SDK 2.7.0 and later reject it, and "
-        "its HMAC covers key, meeting number, timestamp and role run together, so digits "
-        "can move from one field to the next without breaking it: this format cannot bind "
-        "its fields (a Meeting SDK JWT can)",
+        "a legacy key.mn.ts.role.hash signature: Web SDK 2.7.0 and later reject it and no "
+        "SDK version Zoom still lets connect accepts it, so the join fails (its fields are "
+        "still read and checked, for old deployments and tests). Its HMAC covers key, "
+        "meeting number, timestamp and role run together, so digits can move from one field "
+        "to the next without breaking it: this format cannot bind its fields (a Meeting SDK "
+        "JWT can)",
     )
     if len(fields) != 5:
         found.add(
@@ -83,7 +85,8 @@ def _validate_expected(key: str, mn: str, role: str, context: Context, found: Fi
     if context.sdk_key is not None and key != context.sdk_key:
         found.add(
             _C.SDK_KEY_MISMATCH,
-            f"the API key is {show(key)}, not the expected key {show(context.sdk_key)}",
+            f"the API key is {show(key)}, not the expected key {show(context.sdk_key)}"
+            + look_alike(key, context.sdk_key),
             "apiKey",
         )
     if context.meeting_number is not None and mn != context.meeting_number:

@@ -23,7 +23,7 @@ from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._kind import MEETING_CLAIMS
 from zoomsig.diagnose._rules_fields import flag_rules, validate_unknown_claims
 from zoomsig.diagnose._rules_join import host_without_zak
-from zoomsig.diagnose._text import HugeInt, json_type, nan_hint, show
+from zoomsig.diagnose._text import HugeInt, duration, nan_hint, show, typed
 from zoomsig.diagnose.codes import FindingCode
 
 __all__ = ["meeting_rules", "role_as_read"]
@@ -32,6 +32,10 @@ _C = FindingCode
 _WRONG_MN_CLAIMS = ("meetingNumber", "meeting_number", "meetingId", "meeting_id", "meetingID")
 _FLAGS = flags(MEETING_SDK_CLAIMS.values())
 _KEY_CLAIMS = ("appKey", "sdkKey", "apiKey")
+_BACKDATED_EXP_WINDOW = 30
+"""``exp`` this close to ``now`` (seconds) with ``iat`` over 1800 s back is IAT_BACKDATED: a
+signature made for a real lifetime is not checked in its last half minute (a page that
+fetched it long ago and joins two minutes before it expires gets EXPIRES_SOON alone)."""
 
 
 def _validate_role_value(value: object, claim: str, found: Findings) -> Optional[int]:
@@ -42,7 +46,7 @@ def _validate_role_value(value: object, claim: str, found: Findings) -> Optional
         hint = " (convert it with parseInt / int())" if isinstance(value, str) else ""
         found.add(
             _C.ROLE_NOT_INTEGER,
-            f"{claim} is {_typed(value)}, not the number 0 or 1{hint}{nan_hint(value)}",
+            f"{claim} is {typed(value)}, not the number 0 or 1{hint}{nan_hint(value)}",
             claim,
         )
         return None
@@ -50,10 +54,6 @@ def _validate_role_value(value: object, claim: str, found: Findings) -> Optional
         found.add(_C.ROLE_INVALID, f"{claim} is {show(value)}; Zoom accepts 0 or 1", claim)
         return None
     return value
-
-
-def _typed(value: object) -> str:
-    return "null" if value is None else f"{show(value)}, {json_type(value)}"
 
 
 def role_as_read(value: object) -> Optional[int]:
@@ -154,6 +154,7 @@ def meeting_rules(claims: Mapping[str, object], context: Context, found: Finding
         )
     flag_rules(claims, _FLAGS, found)
     _validate_token_exp(claims, found)
+    _validate_backdated(claims, context, found)
     # A misnamed meeting number already has its own finding.
     misnamed = () if "mn" in claims else _WRONG_MN_CLAIMS
     validate_unknown_claims(
@@ -221,7 +222,7 @@ def _validate_token_exp(claims: Mapping[str, object], found: Findings) -> None:
     if not is_int(token_exp):
         found.add(
             _C.TOKEN_EXP_NOT_INTEGER,
-            f"tokenExp is {show(token_exp)}, {json_type(token_exp)}{nan_hint(token_exp)}",
+            f"tokenExp is {typed(token_exp)}, not an integer{nan_hint(token_exp)}",
             "tokenExp",
         )
     elif is_int(iat) and iat < MILLISECONDS and token_exp < iat + MIN_LIFETIME:
@@ -233,3 +234,24 @@ def _validate_token_exp(claims: Mapping[str, object], found: Findings) -> None:
             f"{MIN_LIFETIME}"
         )
         found.add(_C.TOKEN_EXP_TOO_SOON, message, "tokenExp")
+
+
+def _validate_backdated(claims: Mapping[str, object], context: Context, found: Findings) -> None:
+    """``IAT_BACKDATED``: iat far in the past and exp seconds away, the pattern of AI coding
+    assistants' Zoom skills in 2026 (``iat = now - 7200``, ``exp = now + 10``): the lifetime
+    rule is met on paper, but the signature dies seconds after it is made."""
+    iat, exp, now = claims.get("iat"), claims.get("exp"), context.now
+    if not (is_int(iat) and is_int(exp)) or max(iat, exp) >= MILLISECONDS:
+        return
+    if now - iat < MIN_LIFETIME or not 0 < exp - now <= _BACKDATED_EXP_WINDOW:
+        return
+    alone = " (with sdkKey alone, as the same skills teach)" if "appKey" not in claims else ""
+    found.add(
+        _C.IAT_BACKDATED,
+        f"iat is {duration(now - iat)} before now but exp only {duration(exp - now)} after"
+        f"{alone}: iat was backdated to pass Zoom's minimum lifetime, a pattern AI coding "
+        "assistants' Zoom skills spread in 2026; the signature expires seconds after it is "
+        "made, so a slow page, a retry, a reconnect or a Zoom server clock a little ahead "
+        "fails the join (3705, signature expired)",
+        "iat",
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Mapping
 from typing import Optional
 
@@ -10,7 +11,7 @@ from zoomsig._registry import MAX_LIFETIME, MILLISECONDS, MIN_LIFETIME
 from zoomsig._time import mocked_clock
 from zoomsig.diagnose._context import Context, is_int
 from zoomsig.diagnose._findings import Findings
-from zoomsig.diagnose._text import HugeInt, duration, json_type, nan_hint, show
+from zoomsig.diagnose._text import HugeInt, duration, nan_hint, show, typed
 from zoomsig.diagnose.codes import FindingCode
 from zoomsig.diagnose.report import Finding
 
@@ -42,7 +43,9 @@ def _clock_hint(offset: float) -> str:
     if 0.9 <= hours <= 14.1 and abs(hours - whole) * 3600 <= 120:
         return (
             f"; {whole:g} h to within two minutes looks like local time used as UTC (a "
-            "time-zone bug), not clock drift"
+            "time-zone bug: Python's datetime.utcnow().timestamp() or datetime.now()"
+            ".timestamp() on a naive local time, C#'s DateTime.Now; use time.time() or "
+            "DateTimeOffset.UtcNow.ToUnixTimeSeconds()), not clock drift"
         )
     return ""
 
@@ -66,15 +69,7 @@ def _seconds(claims: Mapping[str, object], name: str, found: Findings) -> Option
     if isinstance(value, HugeInt):
         return None  # INTEGER_OUT_OF_RANGE says so; no arithmetic touches it
     if not is_int(value):
-        if isinstance(value, float) and value >= MILLISECONDS:
-            found.add(in_ms, f"{name} is {show(value)}: milliseconds", name)
-        found.add(
-            not_integer,
-            f"{name} is {'null' if value is None else f'{show(value)}, {json_type(value)}'}, "
-            f"not an integer{nan_hint(value)}",
-            name,
-        )
-        return None
+        return _not_integer(name, value, (not_integer, in_ms), found)
     if value >= MILLISECONDS:
         found.add(
             in_ms,
@@ -83,6 +78,27 @@ def _seconds(claims: Mapping[str, object], name: str, found: Findings) -> Option
         )
         return None
     return value
+
+
+def _not_integer(
+    name: str, value: object, codes: tuple[FindingCode, FindingCode], found: Findings
+) -> Optional[int]:
+    """Report a time claim that is no integer; a fractional Unix time in seconds (local time
+    as a float, ``time.time()``, C#'s ``TotalSeconds``) is returned truncated, so that the
+    time checks still run and name the real cause (hours off: a time zone)."""
+    not_integer, in_ms = codes
+    seconds = None
+    if isinstance(value, float) and math.isfinite(value) and 0 <= value < MILLISECONDS:
+        seconds = int(value)
+    if isinstance(value, float) and value >= MILLISECONDS:
+        found.add(in_ms, f"{name} is {show(value)}: milliseconds", name)
+    checked = "" if seconds is None else f" (the time checks read it as {seconds})"
+    found.add(
+        not_integer,
+        f"{name} is {typed(value)}, not an integer{checked}{nan_hint(value)}",
+        name,
+    )
+    return seconds
 
 
 def time_rules(claims: Mapping[str, object], context: Context, found: Findings) -> Optional[int]:

@@ -21,7 +21,13 @@ from zoomsig._registry import (
 from zoomsig.diagnose._context import Context, is_int, validate_key_match, validate_key_types
 from zoomsig.diagnose._findings import Findings
 from zoomsig.diagnose._kind import VIDEO_CLAIMS
-from zoomsig.diagnose._rules_fields import code_of, flag_rules, text_rules, validate_unknown_claims
+from zoomsig.diagnose._rules_fields import (
+    code_of,
+    flag_rules,
+    null_rules,
+    text_rules,
+    validate_unknown_claims,
+)
 from zoomsig.diagnose._rules_meeting import role_as_read
 from zoomsig.diagnose._text import json_type, nan_hint, show
 from zoomsig.diagnose.codes import FindingCode
@@ -42,6 +48,7 @@ def video_rules(claims: Mapping[str, object], context: Context, found: Findings)
     _validate_role_type(claims, context, found)
     _validate_version(claims, found)
     text_rules(claims, _TEXTS, found)
+    null_rules(claims, VIDEO_SDK_CLAIMS.values(), found)
     _validate_geo_regions(claims, found)
     flag_rules(claims, _FLAGS, found)
     validate_unknown_claims(claims, VIDEO_CLAIMS, "Video SDK", found)

@@ -6,7 +6,16 @@ import json
 
 from zoomsig._secrecy import MAX_SHOWN_DIGITS
 
-__all__ = ["HugeInt", "bounded_int", "duration", "json_type", "nan_hint", "preview", "show"]
+__all__ = [
+    "HugeInt",
+    "bounded_int",
+    "duration",
+    "json_type",
+    "nan_hint",
+    "preview",
+    "show",
+    "typed",
+]
 
 _MAX_SHOWN = 48
 
@@ -49,6 +58,11 @@ def show(value: object) -> str:
     except RecursionError:  # json.loads read it, but this call may sit deeper in the stack
         return f"(deeply nested {json_type(value)[2:].lstrip()})"
     return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
+
+
+def typed(value: object) -> str:
+    """A decoded value and its JSON type for a message: ``null`` alone for ``None``."""
+    return "null" if value is None else f"{show(value)}, {json_type(value)}"
 
 
 def nan_hint(value: object) -> str:

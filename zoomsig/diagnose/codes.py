@@ -116,6 +116,9 @@ class FindingCode(str, Enum):
     AUDIO_OPTION_INVALID = "AUDIO_OPTION_INVALID"
     # Input shape (added later)
     IN_URL = "IN_URL"
+    HEADER_LINE = "HEADER_LINE"
+    CLAIM_NULL = "CLAIM_NULL"
+    IAT_BACKDATED = "IAT_BACKDATED"
     # Webhooks (diagnose_webhook)
     WEBHOOK_BODY_NOT_BYTES = "WEBHOOK_BODY_NOT_BYTES"
     WEBHOOK_BODY_EMPTY = "WEBHOOK_BODY_EMPTY"
@@ -447,8 +450,9 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
         ),
         _C.VIDEO_OPTION_INVALID: CodeInfo(
             _E,
-            "A Video SDK option is not 0 or 1",
-            "Send the option as the number 0 or 1, or leave it out.",
+            "A Video SDK option is not one of its numbers",
+            "Send the option as the number 0 or 1 (0, 1 or 2 for "
+            "cloud_recording_transcript_option), or leave it out.",
         ),
         _C.IAT_MISSING: CodeInfo(
             _E,
@@ -522,10 +526,12 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "Sign just before joining and with a longer lifetime (e.g. 7200 seconds).",
         ),
         _C.LEGACY_FORMAT: CodeInfo(
-            _W,
+            _E,
             "A legacy Web SDK signature (key.mn.ts.role.hash)",
-            "Web SDK 2.7.0 and later reject this format: sign a Meeting SDK JWT with your Meeting "
-            "SDK app's Client ID and secret (zoomsig.sign_meeting_sdk).",
+            "No SDK that Zoom still lets connect accepts this format (Web SDK 2.7.0 and later "
+            "reject it, and Zoom's quarterly minimum versions are far above 2.7.0): sign a "
+            "Meeting SDK JWT with your Meeting SDK app's Client ID and secret "
+            "(zoomsig.sign_meeting_sdk).",
         ),
         _C.LEGACY_FIELDS_INVALID: CodeInfo(
             _E,
@@ -644,6 +650,25 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "The signature was passed inside a URL or query string",
             "Pass only the signature: read the parameter with URLSearchParams (and encode it "
             "with encodeURIComponent), or better, fetch it from your endpoint in a JSON body.",
+        ),
+        _C.HEADER_LINE: CodeInfo(
+            _E,
+            "A whole HTTP header line was passed instead of the signature",
+            "Pass only the token: the value after 'Authorization: Bearer ' (a request log or "
+            "the browser's network tab shows the whole line).",
+        ),
+        _C.CLAIM_NULL: CodeInfo(
+            _W,
+            "An optional claim is null",
+            "Leave an optional claim out of the payload when it has no value (drop None / "
+            "undefined keys before signing), rather than sending null.",
+        ),
+        _C.IAT_BACKDATED: CodeInfo(
+            _E,
+            "iat backdated by hours, exp seconds away",
+            "Sign just before the join with iat = now - 30 and exp = iat + 7200 (and appKey "
+            "with tokenExp = exp); a backdated iat with a 10-second exp is not 'short-lived "
+            "for security', it fails every join that takes longer.",
         ),
         # Webhooks (diagnose_webhook)
         _C.WEBHOOK_BODY_NOT_BYTES: CodeInfo(

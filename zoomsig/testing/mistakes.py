@@ -497,6 +497,18 @@ def video_sdk_api_token(
     return _hand_rolled({"iss": sdk_key, "iat": iat, "exp": iat + 1800}, sdk_secret)
 
 
+def ai_skill_backdated_iat(
+    *, sdk_key: str, sdk_secret: str, meeting_number: MeetingNumber, role: int, now: int
+) -> str:
+    """An AI coding assistant's Zoom skill (2026): ``sdkKey`` only, ``iat = now - 7200`` and
+    ``exp = tokenExp = now + 10``, "short-lived for security"; it dies 10 s after signing."""
+    exp = now + 10
+    claims = _claims(
+        sdk_key, meeting_number, role, now, appKey=_DROP, iat=now - 7200, exp=exp, tokenExp=exp
+    )
+    return _hand_rolled(claims, sdk_secret)
+
+
 def _mistake(make: MistakeFactory, *codes: FindingCode) -> Mistake:
     doc = " ".join((make.__doc__ or "").split())
     return Mistake(make.__name__, doc, frozenset(codes), make)  # type: ignore[attr-defined]
@@ -538,6 +550,7 @@ MISTAKES: tuple[Mistake, ...] = (
     _mistake(deprecated_sdk_key_only, _C.APP_KEY_DEPRECATED_ONLY),
     _mistake(cobrowse_token, _C.COBROWSE_SDK_TOKEN),
     _mistake(video_sdk_api_token, _C.REST_API_TOKEN),
+    _mistake(ai_skill_backdated_iat, _C.IAT_BACKDATED, _C.APP_KEY_DEPRECATED_ONLY, _C.EXPIRES_SOON),
 )
 """Every mistake of the catalogue, in a stable order."""
 
