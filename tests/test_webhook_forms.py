@@ -52,7 +52,6 @@ def _verify(headers: object, secret: object = SECRET) -> WebhookEvent:
 def _django_meta() -> dict[str, Any]:
     pytest.importorskip("django")
     import _django  # noqa: F401 - configures settings
-
     from django.test import RequestFactory
 
     extra = {
@@ -164,9 +163,9 @@ def test_every_form_of_one_request_gives_the_same_values() -> None:
 
 
 def test_x_zm_value_that_is_not_text_is_refused() -> None:
-    with pytest.raises(InvalidParameterError, match="^headers: "):
+    with pytest.raises(InvalidParameterError, match=r"^headers: "):
         _verify({**SIGNED, "HTTP_X_ZM_SIGNATURE": 5})
-    with pytest.raises(InvalidParameterError, match="^headers: "):
+    with pytest.raises(InvalidParameterError, match=r"^headers: "):
         _verify(object())
 
 
@@ -184,7 +183,8 @@ def test_a_list_of_secret_tokens_was_refused() -> None:
 
 def test_secret_id_never_holds_the_token() -> None:
     event = _verify(SIGNED, [OTHER, SECRET])
-    assert SECRET[:8] not in repr(event) and event.secret_id == 1
+    assert SECRET[:8] not in repr(event)
+    assert event.secret_id == 1
     with pytest.raises(InvalidWebhookError) as raised:
         _verify(SIGNED, [OTHER, OTHER[::-1]])
     assert raised.value.finding_code is FindingCode.WEBHOOK_SIGNATURE_MISMATCH
@@ -233,8 +233,10 @@ def test_typed_accessors_and_item_access() -> None:
     assert event.uuid == "4444AAAiAAAAAiAAAAAiAA=="
     assert event.host_id == "z8yAAAAA8bbbQ"
     assert event.payload_object["topic"] == "Réunion"
-    assert event["event"] == "meeting.started" and event.get("missing", 1) == 1
-    assert "payload" in event and "nope" not in event
+    assert event["event"] == "meeting.started"
+    assert event.get("missing", 1) == 1
+    assert "payload" in event
+    assert "nope" not in event
 
 
 def test_router_dispatches_by_event_name() -> None:
@@ -273,7 +275,8 @@ def test_router_awaits_async_handlers() -> None:
         seen.append(event.event)
 
     pending = router(_verify(SIGNED))
-    assert pending is not None and seen == []
+    assert pending is not None
+    assert seen == []
     asyncio.run(pending)  # type: ignore[arg-type]
     assert seen == ["meeting.started"]
 

@@ -99,13 +99,13 @@ def _items(headers: object) -> Iterable[object]:
         read = getattr(headers, method, None)
         if callable(read):
             return cast("Iterable[object]", read())
+    kind = type(headers).__name__
     if not isinstance(headers, (str, bytes, bytearray, memoryview)) and isinstance(
         headers, Sequence
     ):
         return cast("Sequence[object]", headers)
     raise InvalidParameterError(
-        "headers",
-        f"expected a mapping of header names to values, got {type(headers).__name__}",
+        "headers", f"expected a mapping of header names to values, got {kind}"
     )
 
 

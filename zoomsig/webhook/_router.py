@@ -77,7 +77,7 @@ class WebhookRouter:
         for handler in self.handlers(event.event):
             result = handler(event)
             if hasattr(result, "__await__"):
-                pending.append(result)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+                pending.append(result)  # pyright: ignore[reportArgumentType]
         return _await_all(pending) if pending else None
 
 
