@@ -13,6 +13,8 @@ from __future__ import annotations
 import base64
 import binascii
 import hmac
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Optional
 
 from zoomsig._errors import InvalidParameterError
@@ -26,7 +28,9 @@ __all__ = [
     "check_custom_header",
 ]
 
-CUSTOM_HEADER_TYPES = {0: "default", 1: "basic_auth", 2: "oauth", 3: "custom_key_value"}
+CUSTOM_HEADER_TYPES: Mapping[int, str] = MappingProxyType(
+    {0: "default", 1: "basic_auth", 2: "oauth", 3: "custom_key_value"}
+)
 """The manifest's ``custom_header_type`` values and what each adds to a delivery."""
 
 

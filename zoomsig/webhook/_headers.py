@@ -8,6 +8,7 @@ of them into lower-cased HTTP names, so that :func:`zoomsig.verify_webhook` and
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Optional, Union, cast
 
 from typing_extensions import Protocol
@@ -29,7 +30,9 @@ TIMESTAMP_HEADER = "x-zm-request-timestamp"
 """The header that carries the Unix time (seconds) the request was signed at."""
 _OURS = frozenset((SIGNATURE_HEADER, TIMESTAMP_HEADER))
 # The names CGI/WSGI (PEP 3333) keep without the HTTP_ prefix.
-_CGI_PLAIN = {"content_type": "content-type", "content_length": "content-length"}
+_CGI_PLAIN: Mapping[str, str] = MappingProxyType(
+    {"content_type": "content-type", "content_length": "content-length"}
+)
 _ASGI_TYPES = frozenset(("http", "websocket"))
 
 
