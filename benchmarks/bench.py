@@ -710,11 +710,19 @@ def bench_verify_webhook(settings: Settings) -> Json:
         "accept-encoding": "gzip",
     }
     key = token.encode()
+    environ: dict[str, object] = {
+        "HTTP_" + name.upper().replace("-", "_"): value for name, value in headers.items()
+    }
+    environ.update({"REQUEST_METHOD": "POST", "wsgi.input": io.BytesIO(body)})
     fns: dict[str, Callable[[], object]] = {
         "verify_webhook": lambda: zoomsig.verify_webhook(
             headers, body, secret_token=token, now=NOW
         ),
         "hand-rolled": lambda: hand_rolled_webhook_check(headers, body, key),
+        # The general path: the same headers as a WSGI environ (Django's request.META).
+        "verify_webhook, WSGI environ": lambda: zoomsig.verify_webhook(
+            environ, body, secret_token=token, now=NOW
+        ),
     }
     return time_calls(fns, settings)
 
@@ -779,6 +787,9 @@ def print_webhooks(results: Json) -> None:
             f"\nWebhooks: verify_webhook {fmt_time(ours)}  hand-rolled check {fmt_time(hand)}  "
             f"{ratio(ours, hand):5.2f}x"
         )
+        environ = verify.get("verify_webhook, WSGI environ")
+        if environ:
+            print(f"  verify_webhook of a WSGI environ (general path): {fmt_time(environ['best'])}")
     diagnosis = results.get("diagnose_webhook")
     if diagnosis:
         for name, row in diagnosis["times"].items():

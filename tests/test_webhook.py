@@ -244,9 +244,17 @@ def test_signed_body_that_is_not_a_json_object(body: bytes) -> None:
 
 
 def test_event_fields_of_odd_but_signed_bodies() -> None:
-    body = b'{"event":5,"payload":[],"event_ts":true}'
+    body = b'{"event":"x.y","payload":[],"event_ts":true}'
     event = verify_webhook(headers(body=body), body, secret_token=SECRET, now=NOW)
-    assert (event.event, dict(event.payload), event.event_ts) == (None, {}, None)
+    assert (event.event, dict(event.payload), event.event_ts) == ("x.y", {}, None)
+    assert (event.account_id, event.object_id, event.uuid, event.host_id) == (None,) * 4
+
+
+@pytest.mark.parametrize("body", [b'{"event":5}', b"{}", b'{"event":null,"payload":{}}'])
+def test_signed_body_without_event_name_was_an_event_of_none(body: bytes) -> None:
+    error = rejected(headers(body=body), body)
+    assert error.finding_code is _C.WEBHOOK_BODY_NOT_JSON
+    assert '"event"' in error.reason
 
 
 # --- url_validation_response ---------------------------------------------------------------

@@ -270,7 +270,7 @@ def test_plain_dict_headers_answer_as_every_other_form() -> None:
         FindingCode.WEBHOOK_SIGNATURE_MISSING,
         FindingCode.WEBHOOK_TIMESTAMP_MISSING,
         FindingCode.WEBHOOK_TIMESTAMP_INVALID,
-        "headers: header names and values must be str or bytes",
+        "ok",  # a value that is not text is skipped (request.META's wsgi.input…)
         "headers: header names and values must be str or bytes",
         "ok",
         FindingCode.WEBHOOK_SIGNATURE_MALFORMED,

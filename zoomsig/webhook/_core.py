@@ -9,13 +9,11 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 from typing import NoReturn, Optional, Union, cast
-
-from typing_extensions import Protocol
 
 from zoomsig._errors import InvalidParameterError, ZoomSigError
 from zoomsig._registry import MILLISECONDS
@@ -28,6 +26,14 @@ from zoomsig._secrecy import (
 )
 from zoomsig._time import Now, resolve_now
 from zoomsig.diagnose.codes import FindingCode
+from zoomsig.webhook._headers import (
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    HeaderItems,
+    HeaderPair,
+    Headers,
+    header_values,
+)
 
 # What the package's other modules import; the public names are re-exported by
 # zoomsig.webhook.
@@ -37,14 +43,20 @@ __all__ = [
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
     "URL_VALIDATION_EVENT",
+    "HeaderItems",
+    "HeaderPair",
     "Headers",
     "InvalidWebhookError",
+    "SecretId",
+    "SecretTokens",
     "WebhookEvent",
     "check_tolerance",
     "decode_event",
+    "header_values",
     "hex_hmac",
     "parse_timestamp",
     "secret_key",
+    "secret_keys",
     "sign_webhook",
     "signed_message",
     "url_validation_response",
@@ -69,10 +81,6 @@ class InvalidWebhookError(ZoomSigError):
         self.finding_code: FindingCode = finding_code
 
 
-SIGNATURE_HEADER = "x-zm-signature"
-"""The header that carries ``v0=`` and the hex HMAC-SHA256 of the request."""
-TIMESTAMP_HEADER = "x-zm-request-timestamp"
-"""The header that carries the Unix time (seconds) the request was signed at."""
 URL_VALIDATION_EVENT = "endpoint.url_validation"
 """The event Zoom sends to check that the endpoint holds the secret token."""
 DEFAULT_TOLERANCE = 300
@@ -92,45 +100,89 @@ Body = Union[bytes, bytearray, memoryview]
 """What a raw body may be: the bytes as received."""
 
 
-class HeaderItems(Protocol):
-    """Anything with ``items()`` of (name, value) pairs: a dict, Django's, Starlette's or
-    Werkzeug's (Flask's) ``request.headers``."""
+SecretId = Union[int, str]
+"""Which secret token verified a request: its index in a sequence, or its name in a mapping
+(``0`` for a single token)."""
 
-    def items(self) -> Iterable[tuple[str, str]]: ...  # pragma: no cover - a protocol
-
-
-HeaderPair = tuple[Union[str, bytes], Union[str, bytes]]
-"""One header as a (name, value) pair; bytes as in ASGI's raw headers (read as latin-1)."""
-
-Headers = Union[Mapping[str, str], HeaderItems, Sequence[HeaderPair]]
-"""What ``headers=`` takes: a mapping, anything with ``items()``, or (name, value) pairs."""
+SecretTokens = Union[str, Sequence[str], Mapping[str, str]]
+"""What ``secret_token=`` takes: one Secret Token, several (a list or tuple, for rotation), or
+several by name (a mapping of the caller's names to tokens)."""
 
 
 @dataclass(frozen=True)
 class WebhookEvent:
     """A verified webhook: what :func:`verify_webhook` returns.
 
+    Reads like the event Stripe's ``Webhook.construct_event`` returns: as attributes
+    (``event.event``, ``event.account_id``) and as the decoded body
+    (``event["payload"]``, ``event.get("event_ts")``, ``event.data``).
+
     Attributes:
-        event: The event name (``"meeting.started"``, ``"endpoint.url_validation"``…), or
-            ``None`` if the body has none.
+        event: The event name (``"meeting.started"``, ``"endpoint.url_validation"``…);
+            always a ``str``: a signed body without one is refused.
         payload: The event's ``payload`` object (empty if it has none).
         event_ts: The event's ``event_ts`` (Unix milliseconds), if it is an integer.
         timestamp: The ``x-zm-request-timestamp`` (Unix seconds) the request was signed at.
         data: The whole decoded body.
         body: The raw body, as verified.
+        secret_id: Which secret token matched: ``0`` for a single token, the index in a
+            sequence of tokens, or the caller's name in a mapping (never the token).
     """
 
-    event: Optional[str]
+    event: str
     payload: Mapping[str, object]
     event_ts: Optional[int]
     timestamp: int
     data: Mapping[str, object]
     body: bytes = field(repr=False)
+    secret_id: SecretId = 0
 
     @property
     def is_url_validation(self) -> bool:
         """``True`` for Zoom's ``endpoint.url_validation`` challenge."""
         return self.event == URL_VALIDATION_EVENT
+
+    @property
+    def account_id(self) -> Optional[str]:
+        """``payload.account_id``: the Zoom account the event is about, if a str."""
+        return _str_or_none(self.payload.get("account_id"))
+
+    @property
+    def payload_object(self) -> Mapping[str, object]:
+        """``payload.object``: the meeting, webinar, recording or user (empty if none)."""
+        found = self.payload.get("object")
+        return cast("Mapping[str, object]", found) if isinstance(found, Mapping) else _EMPTY
+
+    @property
+    def object_id(self) -> Optional[Union[int, str]]:
+        """``payload.object.id``: a meeting or webinar number (int), a user ID (str)."""
+        found = self.payload_object.get("id")
+        return found if type(found) in (int, str) else None  # type: ignore[return-value]  # pyright: ignore[reportReturnType]
+
+    @property
+    def uuid(self) -> Optional[str]:
+        """``payload.object.uuid``: the meeting or webinar instance, if a str."""
+        return _str_or_none(self.payload_object.get("uuid"))
+
+    @property
+    def host_id(self) -> Optional[str]:
+        """``payload.object.host_id``: the host's user ID, if a str."""
+        return _str_or_none(self.payload_object.get("host_id"))
+
+    def __getitem__(self, key: str) -> object:
+        """``event["payload"]``: a top-level field of the decoded body (``KeyError`` if absent)."""
+        return self.data[key]
+
+    def get(self, key: str, default: object = None) -> object:
+        """A top-level field of the decoded body, or ``default``."""
+        return self.data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.data
+
+
+def _str_or_none(value: object) -> Optional[str]:
+    return value if isinstance(value, str) else None
 
 
 def raw_body(body: object, parameter: str = "body") -> bytes:
@@ -185,6 +237,47 @@ def _secret_key(value: object, parameter: str, what: str) -> bytes:
     return text.encode("utf-8")
 
 
+def secret_keys(
+    secret_token: object, parameter: str = "secret_token"
+) -> tuple[tuple[SecretId, bytes], ...]:
+    """Each secret token as HMAC key bytes, with the id a verified event reports.
+
+    One ``str`` is ``((0, key),)``; a sequence gives each token its index, a mapping its
+    name. Each token is checked as :func:`secret_key` checks one; errors name it by
+    position (``secret_token[1]``), never by value. Refused: no token, a name that is not a
+    non-empty str, the same token twice.
+    """
+    if isinstance(secret_token, str):
+        return ((0, secret_key(secret_token, parameter)),)
+    named = _named_secrets(secret_token, parameter)
+    keys = tuple(
+        (name, secret_key(token, f"{parameter}[{index}]"))
+        for index, (name, token) in enumerate(named)
+    )
+    if not keys:
+        raise InvalidParameterError(parameter, "is empty: give at least one secret token")
+    if len({key for _, key in keys}) != len(keys):
+        raise InvalidParameterError(parameter, "holds the same secret token twice")
+    return keys
+
+
+def _named_secrets(secret_token: object, parameter: str) -> list[tuple[SecretId, object]]:
+    """The (id, token) pairs of a sequence or mapping of tokens; anything else is refused
+    as one token would be."""
+    if isinstance(secret_token, Mapping):
+        pairs = list(cast("Mapping[object, object]", secret_token).items())
+        for index, (name, _) in enumerate(pairs):
+            if not isinstance(name, str) or not name:
+                raise InvalidParameterError(
+                    f"{parameter}[{index}]", "the name of a secret token must be a non-empty str"
+                )
+        return cast("list[tuple[SecretId, object]]", pairs)
+    if isinstance(secret_token, (list, tuple)):
+        return list(enumerate(cast("Sequence[object]", secret_token)))
+    secret_key(secret_token, parameter)  # raises: not a str, nor tokens
+    raise AssertionError  # pragma: no cover - secret_key accepts only a str
+
+
 def hex_hmac(key: bytes, message: bytes) -> str:
     """Lowercase hex HMAC-SHA256."""
     return hmac.new(key, message, hashlib.sha256).hexdigest()
@@ -195,64 +288,39 @@ def signed_message(timestamp: str, body: bytes) -> bytes:
     return b"v0:" + timestamp.encode("ascii") + b":" + body
 
 
-def header_values(headers: object) -> dict[str, list[str]]:
-    """Lower-cased header name -> every value given for it, from any mapping of headers.
-
-    Works with dicts in any case, Django's ``request.headers``, Starlette's and Werkzeug's
-    ``Headers`` (which list repeated headers in ``items()``), and pairs of str or bytes.
-    Raises ``InvalidParameterError`` for anything else.
-    """
-    items: Iterable[object]
-    if callable(getattr(headers, "items", None)):
-        items = headers.items()  # type: ignore[attr-defined]  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType, reportAttributeAccessIssue]
-    elif _is_sequence(headers):
-        items = cast("Sequence[object]", headers)
-    else:
-        raise InvalidParameterError(
-            "headers",
-            f"expected a mapping of header names to values, got {type(headers).__name__}",
-        )
-    found: dict[str, list[str]] = {}
-    for item in items:  # pyright: ignore[reportUnknownVariableType]
-        if not isinstance(item, tuple) or len(item) != 2:  # pyright: ignore[reportUnknownArgumentType]
-            raise InvalidParameterError("headers", "expected (name, value) pairs")
-        name, value = _text(item[0]), _text(item[1])  # pyright: ignore[reportUnknownArgumentType]
-        if name is None or value is None:
-            raise InvalidParameterError("headers", "header names and values must be str or bytes")
-        found.setdefault(name.lower(), []).append(value)
-    return found
-
-
 def _two_headers(headers: object) -> Optional[tuple[str, str]]:
-    """The timestamp and signature of a plain ``dict`` of str headers, each given once.
+    """The timestamp and signature of a plain ``dict`` of headers, each given once as str.
 
     The common case, answered without building :func:`header_values`, with the same
     result: every name is still lower-cased (all at once, in C) and the two counted, and
     each is read directly when it is there once, under its lower-case or canonical
     (``X-Zm-Signature``) name. ``None`` (the general path decides, and explains) for any
-    other form of headers, a name or value that is not a str, or a header missing, sent
-    more than once or spelt in another case.
+    other form of headers, a name that is not a str, a CGI name (``HTTP_X_ZM_…``), or one
+    of the two missing, not a non-empty str, sent more than once or spelt in another case.
     """
     if type(headers) is not dict:
         return None
     mapping = cast("dict[str, str]", headers)
     try:
-        # Every name lower-cased at once, each between two blank lines: a name that is
-        # one of the two in lower case is counted (a newline inside a name can only add
-        # a count, and then the general path decides).
-        names = "\n\n" + "\n\n".join(mapping).lower() + "\n\n"  # TypeError: not a str
-        "".join(mapping.values())  # TypeError: a value that is not a str
+        # Every name lower-cased at once: the name read below is the only one that holds
+        # it, in any case, when it occurs once (no name matches across the newlines).
+        names = "\n".join(mapping).lower()  # TypeError: a name that is not a str
     except TypeError:
         return None
-    if names.count(_TIMESTAMP_LINE) != 1 or names.count(_SIGNATURE_LINE) != 1:
+    if (
+        names.count(TIMESTAMP_HEADER) != 1
+        or names.count(SIGNATURE_HEADER) != 1
+        or _CGI_X_ZM in names
+    ):
         return None
     stamp = mapping.get(TIMESTAMP_HEADER) or mapping.get("X-Zm-Request-Timestamp")
     signature = mapping.get(SIGNATURE_HEADER) or mapping.get("X-Zm-Signature")
-    return (stamp, signature) if stamp and signature else None  # "" as the general path
+    if type(stamp) is str and type(signature) is str and stamp and signature:
+        return stamp, signature
+    return None  # bytes, a list, "": as the general path
 
 
-_TIMESTAMP_LINE = f"\n{TIMESTAMP_HEADER}\n"
-_SIGNATURE_LINE = f"\n{SIGNATURE_HEADER}\n"
+_CGI_X_ZM = "x_zm_"  # HTTP_X_ZM_SIGNATURE…: a CGI name, for the general path
 _X_ZM = (
     (TIMESTAMP_HEADER, FindingCode.WEBHOOK_TIMESTAMP_MISSING),
     (SIGNATURE_HEADER, FindingCode.WEBHOOK_SIGNATURE_MISSING),
@@ -263,21 +331,6 @@ def _x_zm(values: Mapping[str, list[str]], index: int) -> str:
     """The timestamp (``index`` 0) or signature (1) of the general path: required once."""
     name, missing = _X_ZM[index]
     return _one_header(values, name, missing)
-
-
-def _is_sequence(value: object) -> bool:
-    """A list, a tuple or another sequence, but not text or bytes (not pairs, but letters)."""
-    return not isinstance(value, (str, bytes, bytearray, memoryview)) and isinstance(
-        value, Sequence
-    )
-
-
-def _text(value: object) -> Optional[str]:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (bytes, bytearray)):
-        return bytes(value).decode("latin-1")  # HTTP header bytes: latin-1 by definition
-    return None
 
 
 def _one_header(values: Mapping[str, list[str]], name: str, missing: FindingCode) -> str:
@@ -338,19 +391,24 @@ def verify_webhook(
     headers: Headers,
     body: Body,
     *,
-    secret_token: str,
+    secret_token: SecretTokens,
     now: Now = None,
     tolerance: int = DEFAULT_TOLERANCE,
 ) -> WebhookEvent:
     """Check that a request is a genuine, fresh Zoom webhook, and return its event.
 
     Args:
-        headers: The request headers, names in any case: ``request.headers`` of Django,
-            Starlette/FastAPI or Flask, a plain ``dict``, or (name, value) pairs of str or
-            bytes (ASGI's raw headers).
+        headers: The request headers in any form a Python framework gives them (see
+            :func:`~zoomsig.webhook.header_values`): ``request.headers`` of Django,
+            Starlette/FastAPI or Flask, Django's ``request.META`` or a WSGI ``environ``, a
+            plain ``dict`` with names in any case, an ASGI ``scope`` or its raw (name,
+            value) pairs of bytes, an ``email.message.Message``.
         body: The **raw** body bytes as received. A ``str`` is refused: it is not what Zoom
             signed.
-        secret_token: The Secret Token of the app's event subscription.
+        secret_token: The Secret Token of the app's event subscription, or several (a list
+            or tuple, or a mapping of your names to tokens) while rotating it or when one
+            endpoint serves several subscriptions; :attr:`WebhookEvent.secret_id` says which
+            one matched. Each is compared in constant time.
         now: The current time (Unix seconds or an aware datetime); ``None`` reads the clock.
         tolerance: How far (seconds) ``x-zm-request-timestamp`` may be from ``now``.
 
@@ -360,11 +418,13 @@ def verify_webhook(
     Raises:
         InvalidWebhookError: a header is missing or malformed, the signature does not match
             (compared in constant time), the timestamp is outside the window, or the signed
-            body is not a JSON object. :attr:`~InvalidWebhookError.finding_code` says which.
+            body is not a JSON object with a string ``event``.
+            :attr:`~InvalidWebhookError.finding_code` says which.
         InvalidParameterError: an argument cannot work (a ``str`` body, an empty secret).
     """
     raw = body if type(body) is bytes else raw_body(body)
-    key = secret_key(secret_token)
+    key = secret_key(secret_token) if type(secret_token) is str else None
+    keys = () if key is not None else secret_keys(secret_token)
     window = (
         tolerance
         if type(tolerance) is int and 0 < tolerance <= 86400
@@ -378,41 +438,91 @@ def verify_webhook(
     given = _two_headers(headers)
     values = _EMPTY_VALUES if given is not None else header_values(headers)
     stamp_text = given[0] if given is not None else _x_zm(values, 0)
-    stamp = (
-        int(stamp_text)  # parse_timestamp's test, inlined: the digits of a Unix time
-        if 0 < len(stamp_text) <= 20 and stamp_text.isascii() and stamp_text.isdigit()
-        else None
-    )
-    if stamp is None:
-        raise InvalidWebhookError(
-            FindingCode.WEBHOOK_TIMESTAMP_INVALID,
-            f"{TIMESTAMP_HEADER} is not a Unix time in decimal digits",
-        )
-    if stamp >= MILLISECONDS:
-        raise InvalidWebhookError(
-            FindingCode.WEBHOOK_TIMESTAMP_IN_MILLISECONDS,
-            f"{TIMESTAMP_HEADER} has {len(stamp_text)} digits: milliseconds, not seconds",
-        )
+    stamp = _stamp(stamp_text)
     signature = given[1] if given is not None else _x_zm(values, 1)
-    expected = "v0=" + hmac.digest(key, b"v0:" + stamp_text.encode() + b":" + raw, "sha256").hex()
+    message = b"v0:" + stamp_text.encode() + b":" + raw  # the stamp's digits are ASCII
+    secret_id: SecretId = 0
+    if key is None:
+        secret_id = _matching_secret(keys, message, signature)
     # A signature equal to the expected one has its shape; the pattern decides only
     # between a malformed signature and a mismatch (compare_digest needs ASCII text).
-    if not (signature.isascii() and hmac.compare_digest(expected, signature)):
+    elif not (
+        signature.isascii()
+        and hmac.compare_digest("v0=" + hmac.digest(key, message, "sha256").hex(), signature)
+    ):
         _refuse_signature(signature)
     offset = current - stamp
     if abs(offset) > window:
-        direction = "old" if offset > 0 else "in the future"
-        raise InvalidWebhookError(
-            FindingCode.WEBHOOK_TIMESTAMP_OUTSIDE_WINDOW,
-            f"the request timestamp is {int(abs(offset))} s {direction} (tolerance {window} s): "
-            "a replay, a delayed request or a clock out of sync",
-        )
+        _refuse_window(offset, window)
     data = decode_event(raw)
     if data is None:
         raise InvalidWebhookError(
             FindingCode.WEBHOOK_BODY_NOT_JSON, "the signed body is not a JSON object"
         )
-    return _event(data, stamp, raw)
+    name = data.get("event")
+    if type(name) is not str:
+        _refuse_event()
+    payload = data.get("payload")
+    event_ts = data.get("event_ts")
+    # What WebhookEvent(...) makes, without its frozen __init__'s seven object.__setattr__
+    # calls (a third of the library's own time per verified request).
+    event = object.__new__(WebhookEvent)
+    object.__setattr__(
+        event,
+        "__dict__",
+        {
+            "event": name,
+            "payload": payload if type(payload) is dict else _EMPTY,
+            "event_ts": event_ts if type(event_ts) is int else None,
+            "timestamp": stamp,
+            "data": data,
+            "body": raw,
+            "secret_id": secret_id,
+        },
+    )
+    return event
+
+
+def _stamp(text: str) -> int:
+    """The timestamp header's Unix seconds, or why it is refused."""
+    if not (0 < len(text) <= 20 and text.isascii() and text.isdigit()):  # parse_timestamp's
+        raise InvalidWebhookError(
+            FindingCode.WEBHOOK_TIMESTAMP_INVALID,
+            f"{TIMESTAMP_HEADER} is not a Unix time in decimal digits",
+        )
+    stamp = int(text)
+    if stamp >= MILLISECONDS:
+        raise InvalidWebhookError(
+            FindingCode.WEBHOOK_TIMESTAMP_IN_MILLISECONDS,
+            f"{TIMESTAMP_HEADER} has {len(text)} digits: milliseconds, not seconds",
+        )
+    return stamp
+
+
+def _matching_secret(
+    keys: tuple[tuple[SecretId, bytes], ...], message: bytes, signature: str
+) -> SecretId:
+    """The id of the first secret token whose signature is ``signature``.
+
+    Each comparison is constant-time; a signature that matches none is compared with
+    every token, so its refusal takes the same time whatever it holds. A match returns at
+    once: its time tells only the holder of that token which position it has.
+    """
+    if signature.isascii():
+        for secret_id, key in keys:
+            expected = "v0=" + hmac.digest(key, message, "sha256").hex()
+            if hmac.compare_digest(expected, signature):
+                return secret_id
+    _refuse_signature(signature)
+
+
+def _refuse_window(offset: float, window: int) -> NoReturn:
+    direction = "old" if offset > 0 else "in the future"
+    raise InvalidWebhookError(
+        FindingCode.WEBHOOK_TIMESTAMP_OUTSIDE_WINDOW,
+        f"the request timestamp is {int(abs(offset))} s {direction} (tolerance {window} s): "
+        "a replay, a delayed request or a clock out of sync",
+    )
 
 
 def _refuse_signature(signature: str) -> NoReturn:
@@ -430,26 +540,15 @@ def _refuse_signature(signature: str) -> NoReturn:
     )
 
 
-def _event(data: dict[str, object], stamp: int, raw: bytes) -> WebhookEvent:
-    name = data.get("event")
-    payload = data.get("payload")
-    event_ts = data.get("event_ts")
-    # What WebhookEvent(...) makes, without its frozen __init__'s six object.__setattr__
-    # calls (a third of the library's own time per verified request).
-    event = object.__new__(WebhookEvent)
-    event.__dict__.update(
-        event=name if isinstance(name, str) else None,
-        payload=payload if isinstance(payload, dict) else _EMPTY,  # pyright: ignore[reportUnknownArgumentType]
-        event_ts=event_ts if isinstance(event_ts, int) and not isinstance(event_ts, bool) else None,
-        timestamp=stamp,
-        data=data,
-        body=raw,
+def _refuse_event() -> NoReturn:
+    raise InvalidWebhookError(
+        FindingCode.WEBHOOK_BODY_NOT_JSON,
+        'the signed body is a JSON object without a string "event": not a Zoom event',
     )
-    return event
 
 
 def url_validation_response(
-    event: Union[WebhookEvent, Mapping[str, object]], *, secret_token: str
+    event: Union[WebhookEvent, Mapping[str, object]], *, secret_token: SecretTokens
 ) -> dict[str, str]:
     """The JSON answer to Zoom's ``endpoint.url_validation`` challenge.
 
@@ -458,7 +557,9 @@ def url_validation_response(
 
     Args:
         event: The verified :class:`WebhookEvent`, or the decoded JSON body.
-        secret_token: The Secret Token of the event subscription.
+        secret_token: The Secret Token of the event subscription, or the tokens given to
+            :func:`verify_webhook`: the answer uses the one that verified ``event``
+            (:attr:`WebhookEvent.secret_id`).
 
     Returns:
         ``{"plainToken": …, "encryptedToken": hex HMAC-SHA256 of plainToken}``.
@@ -467,9 +568,10 @@ def url_validation_response(
         InvalidParameterError: ``event`` is not an ``endpoint.url_validation`` event with a
             non-empty string ``payload.plainToken`` of valid Unicode text (a JSON escape of
             a lone surrogate, such as ``"\\ud800"``, is refused), or the secret token cannot
-            be Zoom's.
+            be Zoom's, or several tokens are given with a decoded body (which does not
+            say which of them signed it) or without the one that verified the event.
     """
-    key = secret_key(secret_token)
+    key = _answer_key(event, secret_token)
     data = event.data if isinstance(event, WebhookEvent) else event
     if not isinstance(data, Mapping):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise InvalidParameterError("event", f"expected a mapping, got {type(data).__name__}")
@@ -493,6 +595,29 @@ def url_validation_response(
             "event", "payload.plainToken is not valid Unicode text (a lone surrogate)"
         )
     return {"plainToken": plain, "encryptedToken": hex_hmac(key, plain.encode("utf-8"))}
+
+
+def _answer_key(event: object, secret_token: object) -> bytes:
+    """The key of the secret token that verified ``event``, among the ones given."""
+    if type(secret_token) is str:
+        return secret_key(secret_token)
+    keys = dict(secret_keys(secret_token))
+    if not isinstance(event, WebhookEvent):
+        if len(keys) == 1:
+            return next(iter(keys.values()))
+        raise InvalidParameterError(
+            "secret_token",
+            "holds several tokens, and a decoded body does not say which one signed it: "
+            "pass the WebhookEvent verify_webhook returned",
+        )
+    key = keys.get(event.secret_id)
+    if key is None:
+        raise InvalidParameterError(
+            "secret_token",
+            f"holds no token with the id {describe(event.secret_id)}, the one that verified "
+            "the event: pass the same tokens to both",
+        )
+    return key
 
 
 def sign_webhook(

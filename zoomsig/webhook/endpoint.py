@@ -27,9 +27,10 @@ from zoomsig.webhook._core import (
     MAX_WEBHOOK_BODY_SIZE,
     Headers,
     InvalidWebhookError,
+    SecretTokens,
     WebhookEvent,
     check_tolerance,
-    secret_key,
+    secret_keys,
     url_validation_response,
     verify_webhook,
 )
@@ -95,8 +96,9 @@ def check_webhook_settings(
     """Check a webhook integration's settings once, at start-up, as every request would.
 
     Args:
-        secret_token: The Secret Token; ``parameter`` is the name an error gives it (the
-            setting it was read from, such as ``ZOOM_WEBHOOK_SECRET_TOKEN``).
+        secret_token: The Secret Token, or several (a sequence, or a mapping of names to
+            tokens); ``parameter`` is the name an error gives it (the setting it was read
+            from, such as ``ZOOM_WEBHOOK_SECRET_TOKEN``).
         tolerance: The replay window, 1 to 86400 seconds.
         max_body_size: The body cap, a positive number of bytes.
         parameter: How errors name ``secret_token``.
@@ -105,7 +107,7 @@ def check_webhook_settings(
         InvalidParameterError: naming ``parameter``, ``tolerance`` or ``max_body_size``;
             never holding the secret.
     """
-    secret_key(secret_token, parameter)
+    secret_keys(secret_token, parameter)
     check_webhook_limits(tolerance=tolerance, max_body_size=max_body_size)
 
 
@@ -126,7 +128,7 @@ def handle_webhook(
     headers: Headers,
     body: bytes,
     *,
-    secret_token: str,
+    secret_token: SecretTokens,
     now: Now = None,
     tolerance: int = DEFAULT_TOLERANCE,
     max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
@@ -136,7 +138,8 @@ def handle_webhook(
     Over ``max_body_size`` bytes: 413. Not a genuine, fresh webhook: 401 with no detail.
     A URL validation challenge: 200 with the answer Zoom expects (400 when its plain token
     is missing, empty or not Unicode text, such as a lone surrogate). Any other verified event:
-    200, and the event for the application. Check the settings once with
+    200, and the event for the application. With several secret tokens, the challenge is
+    answered with the one that verified it. Check the settings once with
     :func:`check_webhook_settings` first: here a bad ``tolerance`` or secret raises.
     """
     if len(body) > max_body_size:
