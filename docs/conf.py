@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+from docutils import nodes
 from sphinx.pycode import ModuleAnalyzer
 
 import zoomsig
@@ -102,8 +103,6 @@ def _public_titles(app: object, doctree: object, docname: str) -> None:
     ``zoomsig.diagnose.report``); the link goes to the public entry (``#zoomsig.Report``),
     and the title now says the same rather than the private module a user never imports.
     """
-    from docutils import nodes
-
     for node in doctree.findall(nodes.reference):  # type: ignore[attr-defined]
         title = node.get("reftitle", "")
         anchor = node.get("refid") or node.get("refuri", "").rpartition("#")[2]

@@ -142,6 +142,7 @@ class FindingCode(str, Enum):
     WEBHOOK_URL_VALIDATION = "WEBHOOK_URL_VALIDATION"
     # Webhooks: more mistakes of real receivers (issue 20)
     WEBHOOK_SECRET_QUOTED = "WEBHOOK_SECRET_QUOTED"
+    WEBHOOK_SECRET_MATCHED = "WEBHOOK_SECRET_MATCHED"
     WEBHOOK_SIGNATURE_WRONG_HEADER = "WEBHOOK_SIGNATURE_WRONG_HEADER"
     WEBHOOK_TIMESTAMP_NOT_SIGNED = "WEBHOOK_TIMESTAMP_NOT_SIGNED"
     WEBHOOK_BODY_PYTHON_REPR = "WEBHOOK_BODY_PYTHON_REPR"
@@ -784,6 +785,11 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             _I,
             "An endpoint URL validation request",
             "Answer 200 with url_validation_response(event, secret_token=...) within 3 seconds.",
+        ),
+        _C.WEBHOOK_SECRET_MATCHED: CodeInfo(
+            _I,
+            "The request matches one of several secret tokens",
+            "Nothing to fix; once every request matches the new token, retire the old one.",
         ),
         _C.WEBHOOK_SECRET_QUOTED: CodeInfo(
             _E,

@@ -54,6 +54,7 @@ __all__ = [
     "decode_event",
     "header_values",
     "hex_hmac",
+    "named_secrets",
     "parse_timestamp",
     "secret_key",
     "secret_keys",
@@ -249,7 +250,7 @@ def secret_keys(
     """
     if isinstance(secret_token, str):
         return ((0, secret_key(secret_token, parameter)),)
-    named = _named_secrets(secret_token, parameter)
+    named = named_secrets(secret_token, parameter)
     keys = tuple(
         (name, secret_key(token, f"{parameter}[{index}]"))
         for index, (name, token) in enumerate(named)
@@ -261,7 +262,7 @@ def secret_keys(
     return keys
 
 
-def _named_secrets(secret_token: object, parameter: str) -> list[tuple[SecretId, object]]:
+def named_secrets(secret_token: object, parameter: str) -> list[tuple[SecretId, object]]:
     """The (id, token) pairs of a sequence or mapping of tokens; anything else is refused
     as one token would be."""
     if isinstance(secret_token, Mapping):

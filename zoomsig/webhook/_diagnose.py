@@ -38,13 +38,24 @@ from zoomsig.webhook._core import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     URL_VALIDATION_EVENT,
+    SecretId,
+    SecretTokens,
     check_tolerance,
     decode_event,
+    named_secrets,
     parse_timestamp,
     signed_message,
 )
+from zoomsig.webhook._headers import header_values
 
-__all__ = ["check_token", "diagnose_webhook", "other_keys", "read_mac", "redact_finding"]
+__all__ = [
+    "MAX_DIAGNOSED_TOKENS",
+    "check_token",
+    "diagnose_webhook",
+    "other_keys",
+    "read_mac",
+    "redact_finding",
+]
 
 _C = FindingCode
 _HEX = frozenset("0123456789abcdef")
@@ -157,7 +168,7 @@ def diagnose_webhook(
     headers: object,
     body: object,
     *,
-    secret_token: str,
+    secret_token: SecretTokens,
     verification_token: Optional[str] = None,
     now: Now = None,
     tolerance: int = DEFAULT_TOLERANCE,
@@ -170,7 +181,10 @@ def diagnose_webhook(
         body: The body the caller verified: ideally the raw bytes; a ``str``, a parsed
             ``dict`` or ``None`` are diagnosed too (that is often the mistake).
         secret_token: The Secret Token the caller verifies with (whitespace is reported,
-            not refused).
+            not refused), or several, as :func:`verify_webhook` takes them (a sequence, or a
+            mapping of names to tokens; at most :data:`MAX_DIAGNOSED_TOKENS`). The report is
+            the one of the token that matches, with a ``WEBHOOK_SECRET_MATCHED`` note naming
+            it by position or name (never by value); when none matches, the first token's.
         verification_token: The app's retired verification token, if you have it: then a
             mix-up of the two tokens is named (both are 22 characters, so their shape cannot
             tell them apart).
@@ -187,13 +201,45 @@ def diagnose_webhook(
         InvalidParameterError: only for arguments other than ``headers`` and ``body``
             (a secret token that is not a non-empty str, a bad ``now`` or ``tolerance``).
     """
-    check_token(secret_token, "secret_token", "expected a non-empty str")
+    tokens = _diagnosed_tokens(secret_token)
     if verification_token is not None:
         check_token(verification_token, "verification_token", "expected a non-empty str or None")
     window = check_tolerance(tolerance)
     current = resolve_now(now)
-    found = Findings()
-    return _Diagnosis(secret_token, verification_token, window, current, found).run(headers, body)
+    first: Optional[Report] = None
+    for name, token in tokens:
+        label = None if len(tokens) == 1 else name
+        diagnosis = _Diagnosis(token, verification_token, window, current, Findings(), label=label)
+        report = diagnosis.run(headers, body)
+        if report.signature_verified or len(tokens) == 1:
+            return report
+        first = first or report
+    return cast("Report", first)
+
+
+MAX_DIAGNOSED_TOKENS = 8
+"""The most secret tokens :func:`diagnose_webhook` takes at once: each one that does not
+match costs a whole diagnosis (its bound in docs/security.md)."""
+
+
+def _diagnosed_tokens(secret_token: object) -> list[tuple[SecretId, str]]:
+    """The (id, token) pairs to diagnose with, each checked as one token is."""
+    if isinstance(secret_token, str):
+        check_token(secret_token, "secret_token", "expected a non-empty str")
+        return [(0, secret_token)]
+    if not isinstance(secret_token, (list, tuple, Mapping)):
+        raise InvalidParameterError(
+            "secret_token", "expected a non-empty str, a sequence of them or a mapping"
+        )
+    pairs = named_secrets(secret_token, "secret_token")
+    if not pairs or len(pairs) > MAX_DIAGNOSED_TOKENS:
+        raise InvalidParameterError(
+            "secret_token",
+            f"give 1 to {MAX_DIAGNOSED_TOKENS} secret tokens, got {len(pairs)}",
+        )
+    for index, (_, token) in enumerate(pairs):
+        check_token(token, f"secret_token[{index}]", "expected a non-empty str")
+    return cast("list[tuple[SecretId, str]]", pairs)
 
 
 def check_token(value: object, parameter: str, expected: str) -> None:
@@ -215,8 +261,11 @@ class _Diagnosis:
         window: int,
         current: float,
         found: Findings,
+        *,
+        label: Optional[SecretId] = None,
     ) -> None:
         self.secret = secret
+        self.label = label  # the token's position or name, when several were given
         self.verification = verification
         self.window = window
         self.current = current
@@ -267,6 +316,8 @@ class _Diagnosis:
             self.signature_elsewhere(raw, stamp_text)
         if verified is not True:
             self.carried_secret(values, data)
+        elif self.label is not None:
+            self.add(_C.WEBHOOK_SECRET_MATCHED, _matched(self.label), "signature")
         self.unconfirmed_body()
         if data is not None and data.get("event") == URL_VALIDATION_EVENT:
             payload = data.get("payload")
@@ -294,6 +345,12 @@ class _Diagnosis:
             self.add(
                 _C.WEBHOOK_BODY_NOT_JSON,
                 "the body is not a JSON object (Zoom sends one with event and payload)",
+                "body",
+            )
+        elif not isinstance(data.get("event"), str):  # verify_webhook refuses it alike
+            self.add(
+                _C.WEBHOOK_BODY_NOT_JSON,
+                "the body is a JSON object without an event name (Zoom's has event and payload)",
                 "body",
             )
         return data
@@ -358,24 +415,13 @@ class _Diagnosis:
         return raw
 
     def headers(self, headers: object) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
+        """The headers as :func:`verify_webhook` reads them (:func:`header_values`): the two
+        cannot disagree on which headers a request has. Anything unreadable counts as no
+        headers; the report then says what is missing."""
         try:
-            items = list(headers.items()) if isinstance(headers, Mapping) else list(headers)  # type: ignore[call-overload]  # pyright: ignore[reportUnknownMemberType, reportUnknownArgumentType, reportUnknownVariableType]
-        except Exception:  # any object may come in; the report says what is missing
-            return found
-        for item in items[:1000]:  # pyright: ignore[reportUnknownVariableType]
-            if not isinstance(item, tuple) or len(item) != 2:  # pyright: ignore[reportUnknownArgumentType]
-                continue
-            name, value = item  # pyright: ignore[reportUnknownVariableType]
-            texts: list[str] = []
-            for part in (name, value):  # pyright: ignore[reportUnknownVariableType]
-                if isinstance(part, (bytes, bytearray)):
-                    texts.append(bytes(part).decode("latin-1"))
-                elif isinstance(part, str):
-                    texts.append(part)
-            if len(texts) == 2:
-                found.setdefault(texts[0].lower(), []).append(texts[1])
-        return found
+            return header_values(headers)
+        except Exception:  # any object may come in
+            return {}
 
     def timestamp(self, values: Mapping[str, list[str]]) -> tuple[Optional[str], Optional[float]]:
         given = values.get(TIMESTAMP_HEADER)
@@ -876,6 +922,14 @@ class _Diagnosis:
             signature_verified=verified,
             expires_at=expires_at,
         )
+
+
+def _matched(label: SecretId) -> str:
+    """Which of several tokens matched, by position (ordinal) or by the caller's name."""
+    if isinstance(label, str):
+        return f"the signature matches your secret token named {label!r}"
+    ordinals = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+    return f"the signature matches your {ordinals[label]} secret token (index {label})"
 
 
 def read_mac(text: str) -> tuple[Optional[bytes], str]:
