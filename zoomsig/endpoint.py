@@ -53,7 +53,7 @@ from zoomsig._registry import (
 )
 from zoomsig._time import Now
 from zoomsig.cobrowse import check_cobrowse_role, sign_cobrowse_sdk
-from zoomsig.meeting_sdk import sign_meeting_sdk
+from zoomsig.meeting_sdk import check_server, sign_checked, sign_meeting_sdk
 from zoomsig.video_sdk import sign_video_sdk
 
 __all__ = [
@@ -786,19 +786,25 @@ def meeting_sdk_response(
     )
     if errors:
         return _errors(403, errors)
-    signature = _sign(
-        sign_meeting_sdk,
-        values,
-        _MEETING_PARAMETERS,
-        sdk_key=sdk_key,
-        sdk_secret=sdk_secret,
-        credential_type=credential_type,
-        now=now,
-        clock_skew=clock_skew,
-        include_sdk_key=_sdk_key_claim(include_sdk_key, meeting_policy, values["meeting_number"]),
-    )
-    if isinstance(signature, EndpointResponse):
-        return signature
+    mn = cast("Optional[str]", values["meeting_number"])
+    try:  # the server's settings as the signer checks them, then the checked request signed
+        server = check_server(
+            sdk_key,
+            sdk_secret,
+            credential_type=credential_type,
+            clock_skew=clock_skew,
+            include_sdk_key=_sdk_key_claim(include_sdk_key, meeting_policy, mn),
+        )
+        signature = sign_checked(
+            server,
+            meeting_number=mn,
+            role=cast("Optional[int]", values["role"]),
+            expires_in=cast("Optional[int]", values["expires_in"]) or DEFAULT_LIFETIME,
+            now=now,
+            video_webrtc_mode=cast("Optional[int]", values["video_webrtc_mode"]),
+        )
+    except InvalidParameterError as exc:
+        return _server_error(exc, _MEETING_PARAMETERS)
     return EndpointResponse(200, MappingProxyType({"signature": signature, "sdkKey": sdk_key}))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from json.encoder import encode_basestring
-from typing import Optional, Union
+from typing import NamedTuple, Optional, Union
 
 from zoomsig import _jws
 from zoomsig._enums import CredentialType, Role
@@ -78,13 +78,7 @@ def sign_meeting_sdk(
     >>> token.count(".")
     2
     """
-    check_credential(credential_type, "credential_type", _CAN_SIGN, "Meeting SDK signature")
-    if not isinstance(include_sdk_key, bool):  # pyright: ignore[reportUnnecessaryIsInstance]
-        raise InvalidParameterError(
-            "include_sdk_key", f"expected True or False, got {type(include_sdk_key).__name__}"
-        )
-    key = check_key(sdk_key, "sdk_key")
-    secret = check_secret(sdk_secret, "sdk_secret")
+    server = check_server(sdk_key, sdk_secret, credential_type, clock_skew, include_sdk_key)
     if (meeting_number is None) != (role is None):
         missing, given = ("role", "meeting_number") if role is None else ("meeting_number", "role")
         raise InvalidParameterError(
@@ -92,22 +86,71 @@ def sign_meeting_sdk(
             f"{given} was given without {missing}: a Web SDK signature needs both, a native "
             "SDK signature needs neither",
         )
-    mn = None if meeting_number is None else check_meeting_number(meeting_number)
-    checked_role = None if role is None else check_role(role)
-    lifetime = check_lifetime(expires_in)
-    skew = check_clock_skew(clock_skew)
-    webrtc = check_flag(video_webrtc_mode, "video_webrtc_mode")
-    iat = math.floor(resolve_now(now)) - skew
-    payload = _claims_json(
-        key,
-        mn,
-        None if checked_role is None else int(checked_role),
-        iat,
-        iat + lifetime,
-        include_sdk_key=include_sdk_key,
-        video_webrtc_mode=webrtc,
+    return sign_checked(
+        server,
+        meeting_number=None if meeting_number is None else check_meeting_number(meeting_number),
+        role=None if role is None else int(check_role(role)),
+        expires_in=check_lifetime(expires_in),
+        now=now,
+        video_webrtc_mode=check_flag(video_webrtc_mode, "video_webrtc_mode"),
     )
-    return _jws.sign_json(payload, secret, "sdk_secret")
+
+
+class Server(NamedTuple):
+    """The server's half of a Meeting SDK signature, checked: what stays the same from one
+    request to the next (the signature endpoint checks it, then signs checked values)."""
+
+    key: str
+    secret: bytes
+    skew: int
+    include_sdk_key: bool
+
+
+def check_server(
+    sdk_key: object,
+    sdk_secret: object,
+    credential_type: object,
+    clock_skew: object,
+    include_sdk_key: object,
+) -> Server:
+    """The server's settings as :func:`sign_meeting_sdk` checks them, in its order.
+
+    Raises:
+        InvalidParameterError: naming the argument, as :func:`sign_meeting_sdk` does.
+        UnsupportedCredentialError: ``credential_type`` cannot sign Meeting SDK signatures.
+    """
+    check_credential(credential_type, "credential_type", _CAN_SIGN, "Meeting SDK signature")
+    if not isinstance(include_sdk_key, bool):
+        raise InvalidParameterError(
+            "include_sdk_key", f"expected True or False, got {type(include_sdk_key).__name__}"
+        )
+    key = check_key(sdk_key, "sdk_key")
+    secret = check_secret(sdk_secret, "sdk_secret")
+    return Server(key, secret, check_clock_skew(clock_skew), include_sdk_key)
+
+
+def sign_checked(
+    server: Server,
+    *,
+    meeting_number: Optional[str],
+    role: Optional[int],
+    expires_in: int,
+    now: Now,
+    video_webrtc_mode: Optional[int],
+) -> str:
+    """The signature of values already checked as :func:`sign_meeting_sdk` checks them (the
+    digit string of a meeting number, a role of 0 or 1 with it, a lifetime in range)."""
+    iat = math.floor(resolve_now(now)) - server.skew
+    payload = _claims_json(
+        server.key,
+        meeting_number,
+        role,
+        iat,
+        iat + expires_in,
+        include_sdk_key=server.include_sdk_key,
+        video_webrtc_mode=video_webrtc_mode,
+    )
+    return _jws.sign_json(payload, server.secret, "sdk_secret")
 
 
 def _claims_json(

@@ -231,7 +231,7 @@ def _diagnosed_tokens(secret_token: object) -> list[tuple[SecretId, str]]:
         raise InvalidParameterError(
             "secret_token", "expected a non-empty str, a sequence of them or a mapping"
         )
-    pairs = named_secrets(secret_token, "secret_token")
+    pairs = named_secrets(cast("object", secret_token), "secret_token")
     if not pairs or len(pairs) > MAX_DIAGNOSED_TOKENS:
         raise InvalidParameterError(
             "secret_token",
