@@ -137,7 +137,7 @@ def _entry(  # noqa: PLR0917 - a table row, read positionally
     )
 
 
-_TOKEN_ENTRIES: list[tuple[int, ErrorExplanation]] = [
+_TOKEN_ENTRIES: tuple[tuple[int, ErrorExplanation], ...] = (
     _entry(
         200,
         "Generic join failure: the component view and the Video SDK report 200 "
@@ -553,14 +553,14 @@ _TOKEN_ENTRIES: list[tuple[int, ErrorExplanation]] = [
         "component view maps). Zoom's docs: minimum versions are enforced "
         "quarterly; native and Video SDK codes for it are not documented.",
     ),
-]
+)
 _CLIENT_VIEW = (_MEETING_WEB,)
 _LOGIN_FIX = (
     "Zoom wants a logged-in user: pass that user's ZAK as zak in join() (GET "
     "/users/{userId}/token?type=zak, right before the join), or relax the meeting's "
     "authentication setting. The signature is not the cause."
 )
-_MORE_TOKEN_ENTRIES: list[tuple[int, ErrorExplanation]] = [
+_MORE_TOKEN_ENTRIES: tuple[tuple[int, ErrorExplanation], ...] = (
     _entry(
         1,
         "Generic join failure (the client view's counterpart of 200): Zoom's answer matched "
@@ -674,7 +674,7 @@ _MORE_TOKEN_ENTRIES: list[tuple[int, ErrorExplanation]] = [
         "wrong.' (the component view reports the same server error as 3004 'incorrect "
         "passcode').",
     ),
-]
+)
 
 
 def _other(row: tuple[int, str, str, tuple[str, ...]]) -> tuple[int, ErrorExplanation]:
@@ -683,47 +683,49 @@ def _other(row: tuple[int, str, str, tuple[str, ...]]) -> tuple[int, ErrorExplan
     return _entry(code, meaning, (_error_table.NOT_YOURS,), fix, (), products, source)
 
 
-_NATIVE_TOKEN: Mapping[str, tuple[str, tuple[FindingCode, ...]]] = {
-    "AUTHRET_KEYORSECRETEMPTY": ("Pass the Client ID and the JWT to SDKAuth.", (_C.EMPTY,)),
-    "AUTHRET_KEYORSECRETWRONG": (
-        "The key does not belong to a Meeting SDK app, or the JWT was signed with another "
-        "secret: sign with the Meeting SDK app's Client ID and secret.",
-        (*_HMAC, _C.SDK_KEY_MISMATCH, _C.APP_KEY_MISSING),
-    ),
-    "AUTHRET_JWTTOKENWRONG": (
-        "The JWT passed to SDKAuth is wrong: check it with zoomsig check (a native token "
-        "has no mn or role; appKey, iat, exp, tokenExp; iat in seconds, UTC).",
-        (*_HMAC, *_TIME, _C.APP_KEY_MISSING),
-    ),
-    "AUTHRET_ACCOUNTNOTENABLESDK": (
-        "Enable the Meeting SDK for the app / account on the Marketplace.",
-        (),
-    ),
-    "MEETING_FAIL_CANNOT_START_TOKENEXPIRE": (
-        "The ZAK (userZAK) has expired: fetch a fresh one right before starting.",
-        _ZAK_CODES,
-    ),
-    "MEETING_FAIL_UNABLE_TO_JOIN_EXTERNAL_MEETING": (
-        "The app is not published (not reviewed by Zoom) and may join only its own "
-        "account's meetings; since 2 March 2026 external joins also need an OBF token "
-        "(onBehalfToken) or a ZAK.",
-        (),
-    ),
-    "MEETING_FAIL_APP_PRIVILEGE_TOKEN_ERROR": (
-        "The app privilege / OBF token was refused: " + _OBF_FIX,
-        (_C.JOIN_TOKEN_NOT_ZOOM_ISSUED, _C.JOIN_TOKEN_WRONG_KIND, _C.JOIN_TOKEN_EXPIRED),
-    ),
-    "MEETING_FAIL_AUTHORIZED_USER_NOT_INMEETING": (
-        "The user who authorised the OBF token is not in the meeting yet: wait and retry "
-        "(see the OBF retry policy in the recipes; every attempt notifies the host).",
-        (),
-    ),
-    "MEETING_FAIL_ON_BEHALF_TOKEN_CONFLICT_LOGIN_ERROR": (
-        "The SDK is logged in (or has a ZAK) as another user than the OBF token's: use one "
-        "identity per join.",
-        (_C.ZAK_AND_OBF_TOKEN,),
-    ),
-}
+_NATIVE_TOKEN: Mapping[str, tuple[str, tuple[FindingCode, ...]]] = MappingProxyType(
+    {
+        "AUTHRET_KEYORSECRETEMPTY": ("Pass the Client ID and the JWT to SDKAuth.", (_C.EMPTY,)),
+        "AUTHRET_KEYORSECRETWRONG": (
+            "The key does not belong to a Meeting SDK app, or the JWT was signed with another "
+            "secret: sign with the Meeting SDK app's Client ID and secret.",
+            (*_HMAC, _C.SDK_KEY_MISMATCH, _C.APP_KEY_MISSING),
+        ),
+        "AUTHRET_JWTTOKENWRONG": (
+            "The JWT passed to SDKAuth is wrong: check it with zoomsig check (a native token "
+            "has no mn or role; appKey, iat, exp, tokenExp; iat in seconds, UTC).",
+            (*_HMAC, *_TIME, _C.APP_KEY_MISSING),
+        ),
+        "AUTHRET_ACCOUNTNOTENABLESDK": (
+            "Enable the Meeting SDK for the app / account on the Marketplace.",
+            (),
+        ),
+        "MEETING_FAIL_CANNOT_START_TOKENEXPIRE": (
+            "The ZAK (userZAK) has expired: fetch a fresh one right before starting.",
+            _ZAK_CODES,
+        ),
+        "MEETING_FAIL_UNABLE_TO_JOIN_EXTERNAL_MEETING": (
+            "The app is not published (not reviewed by Zoom) and may join only its own "
+            "account's meetings; since 2 March 2026 external joins also need an OBF token "
+            "(onBehalfToken) or a ZAK.",
+            (),
+        ),
+        "MEETING_FAIL_APP_PRIVILEGE_TOKEN_ERROR": (
+            "The app privilege / OBF token was refused: " + _OBF_FIX,
+            (_C.JOIN_TOKEN_NOT_ZOOM_ISSUED, _C.JOIN_TOKEN_WRONG_KIND, _C.JOIN_TOKEN_EXPIRED),
+        ),
+        "MEETING_FAIL_AUTHORIZED_USER_NOT_INMEETING": (
+            "The user who authorised the OBF token is not in the meeting yet: wait and retry "
+            "(see the OBF retry policy in the recipes; every attempt notifies the host).",
+            (),
+        ),
+        "MEETING_FAIL_ON_BEHALF_TOKEN_CONFLICT_LOGIN_ERROR": (
+            "The SDK is logged in (or has a ZAK) as another user than the OBF token's: use one "
+            "identity per join.",
+            (_C.ZAK_AND_OBF_TOKEN,),
+        ),
+    }
+)
 
 
 def _native(enum: str, name: str, code: int, message: str) -> ErrorExplanation:
