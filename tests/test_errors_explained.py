@@ -124,3 +124,17 @@ def test_explain_3610_said_no_token_causes_it() -> None:
     entry = explain_error(3610)
     assert entry.known
     assert FindingCode.EXPIRED in entry.finding_codes
+
+
+def test_explain_1_named_no_finding_for_a_signature_the_client_view_cannot_read() -> None:
+    # Found by tests/e2e: the 6.2.0 client view shows 1 'Fail to join the meeting.' in the
+    # browser for a token with a line break in it.
+    codes = explain_error(1).finding_codes
+    assert FindingCode.LINE_BREAKS in codes
+    assert FindingCode.URL_ENCODED in codes
+
+
+def test_explain_4003_named_no_finding_for_a_meeting_number_with_spaces() -> None:
+    # Found by tests/e2e: the client view refuses join(meetingNumber="857 4606 5432") with
+    # 4003 'meetingNumber length > 12'; decode_and_validate says MEETING_NUMBER_MISMATCH.
+    assert FindingCode.MEETING_NUMBER_MISMATCH in explain_error(4003).finding_codes

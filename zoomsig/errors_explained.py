@@ -387,10 +387,12 @@ _TOKEN_ENTRIES: tuple[tuple[int, ErrorExplanation], ...] = (
         (
             "A join() argument has the wrong type or is empty (meeting number, "
             "userName, signature).",
+            "A meeting number with spaces or dashes passed to join(): the client view "
+            "says 'meetingNumber length > 12' (seen in headless Chromium, tests/e2e).",
         ),
         "Pass meetingNumber as digits, a non-empty userName and the signature "
         "string from your endpoint.",
-        (_C.EMPTY, _C.MALFORMED, _C.QUOTED, _C.RESPONSE_OBJECT),
+        (_C.EMPTY, _C.MALFORMED, _C.QUOTED, _C.RESPONSE_OBJECT, _C.MEETING_NUMBER_MISMATCH),
         (*_BOTH_WEB, _VIDEO_SDK),
         f"{_BUNDLE}: 4003 'Invalid parameter'; @zoom/videosdk 2.5.0: "
         "SESSION_INVALID_PARAMETER = 4003.",
@@ -572,11 +574,14 @@ _MORE_TOKEN_ENTRIES: tuple[tuple[int, ErrorExplanation], ...] = (
             "errorCode 1.",
             "The meeting number is wrong or the meeting does not exist (reported as 1 by "
             "older client views).",
+            "A signature the client view cannot read at all (line breaks or URL-encoding "
+            "in it): it stops in the browser with 1 'Fail to join the meeting.' (seen in "
+            "headless Chromium, tests/e2e).",
         ),
         "Run the signature through zoomsig check; if it is clean, check the network (the "
         "browser must reach zoom.us over WebSocket), the meeting number and the browser "
         "console for the reason Zoom sent.",
-        (*_HMAC, *_TIME, _C.MEETING_NUMBER_MISMATCH),
+        (*_HMAC, *_TIME, _C.MEETING_NUMBER_MISMATCH, _C.LINE_BREAKS, _C.URL_ENCODED),
         _CLIENT_VIEW,
         f"{_BUNDLE}: FAIL = 1 in ZoomMtg.errorCodes, the fallback of the client view's error "
         "mapper; Zoom's web error-code page: FAIL 1 (client view only). 'Joining meeting "

@@ -194,12 +194,6 @@ def test_video_sdk_empty_signature_is_5013_in_the_browser(
     assert FindingCode.EMPTY in set(report.codes) & set(explain_error(code).finding_codes)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="zoomsig defect: the client view (6.2.0) answers errorCode 1 'Fail to join the "
-    "meeting.' in the browser for a signature it cannot decode (LINE_BREAKS), and "
-    "explain_error(1) has no entry",
-)
 def test_client_view_undecodable_signature_error_is_explained(
     browser: Browser, servers: dict[str, Server]
 ) -> None:
@@ -211,12 +205,6 @@ def test_client_view_undecodable_signature_error_is_explained(
     assert FindingCode.LINE_BREAKS in explain_error(code).finding_codes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="zoomsig defect: the client view (6.2.0) refuses a meeting number with spaces in "
-    "the browser with 4003 'meetingNumber length > 12', and explain_error(4003) names no "
-    "meeting-number finding",
-)
 def test_client_view_meeting_number_with_spaces_error_is_explained(
     browser: Browser, servers: dict[str, Server]
 ) -> None:
