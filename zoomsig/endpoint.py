@@ -701,17 +701,19 @@ def _server_error(exc: InvalidParameterError, fields: Mapping[str, str]) -> Endp
     return _errors(400, [_error(fields.get(exc.parameter, "$body"), "refused by the signer")])
 
 
-def _sign(
+def _signed(
     signer: Callable[..., str],
     values: dict[str, object],
     fields: Mapping[str, str],
+    answer: str,
     **server: object,
-) -> Union[str, EndpointResponse]:
-    """Sign the checked request ``values`` with the server's settings, or say why not."""
+) -> EndpointResponse:
+    """200 with the checked request ``values`` signed under ``answer`` (the body's one
+    field), with the server's settings; or the response that says why not."""
     if values.get("expires_in") is None:
         values["expires_in"] = DEFAULT_LIFETIME
     try:
-        return signer(**server, **values)
+        return EndpointResponse(200, MappingProxyType({answer: signer(**server, **values)}))
     except InvalidParameterError as exc:
         return _server_error(exc, fields)
 
@@ -859,18 +861,16 @@ def video_sdk_response(
     compatible = values.pop("audio_compatible_mode")
     if values["audio_webrtc_mode"] is None:
         values["audio_webrtc_mode"] = compatible
-    signature = _sign(
+    return _signed(
         sign_video_sdk,
         values,
         _VIDEO_PARAMETERS,
+        "signature",
         sdk_key=sdk_key,
         sdk_secret=sdk_secret,
         now=now,
         clock_skew=clock_skew,
     )
-    if isinstance(signature, EndpointResponse):
-        return signature
-    return EndpointResponse(200, MappingProxyType({"signature": signature}))
 
 
 def cobrowse_sdk_response(
@@ -910,19 +910,17 @@ def cobrowse_sdk_response(
         return _errors(403, errors)
     if values["user_id"] is None:
         values["user_id"] = secrets.token_hex(6)  # the sample: Math.random().toString(36)
-    token = _sign(
+    return _signed(
         sign_cobrowse_sdk,
         values,
         _COBROWSE_PARAMETERS,
+        "token",
         sdk_key=sdk_key,
         sdk_secret=sdk_secret,
         now=now,
         clock_skew=clock_skew,
         enable_byop=cobrowse_policy.enable_byop,
     )
-    if isinstance(token, EndpointResponse):
-        return token
-    return EndpointResponse(200, MappingProxyType({"token": token}))
 
 
 def check_meeting_sdk_credentials(
