@@ -78,7 +78,8 @@ _BOLD_BEFORE = re.compile(r"\*\*([^*]+)\*\*\s*\((?:error\s+)?(\d{3,5})\)")
 
 
 def _outside_blocks(text: str) -> str:
-    return _generator().BLOCK.sub("", text)
+    block: re.Pattern[str] = _generator().BLOCK
+    return block.sub("", text)
 
 
 def _normal(text: str) -> str:
