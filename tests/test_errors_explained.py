@@ -138,3 +138,27 @@ def test_explain_4003_named_no_finding_for_a_meeting_number_with_spaces() -> Non
     # Found by tests/e2e: the client view refuses join(meetingNumber="857 4606 5432") with
     # 4003 'meetingNumber length > 12'; decode_and_validate says MEETING_NUMBER_MISMATCH.
     assert FindingCode.MEETING_NUMBER_MISMATCH in explain_error(4003).finding_codes
+
+
+def test_4017_advice_was_to_wait_and_retry_without_a_limit() -> None:
+    """explain_error(4017) said "wait and retry", and the native code pointed to a recipe
+    that did not exist; every retry emails the host. Both now give the documented policy:
+    join on a sign, else at most 3 retries with a fresh token, and where it is written."""
+    from pathlib import Path
+
+    web = explain_error(4017)
+    native = explain_error("MEETING_FAIL_AUTHORIZED_USER_NOT_INMEETING")
+    assert (native.platform, native.code) == ("native", 501)
+    for entry in (web, native):
+        assert "Do not retry in a loop" in entry.fix
+        assert "notifies (emails) the meeting's host" in entry.fix
+        assert "at most 3 times, 60 s, 120 s and 240 s" in entry.fix
+        assert "fresh OBF token (single-use)" in entry.fix
+        assert "'Retrying an OBF join (4017)'" in entry.fix
+    assert "MEETING_STATUS_ENDED" in native.fix  # the false "meeting ended" after 501
+    page = (Path(__file__).resolve().parent.parent / "docs" / "credentials.md").read_text(
+        encoding="utf-8"
+    )
+    assert "\n## Retrying an OBF join (4017)\n" in page
+    assert "notifies the host" not in explain_error(4014).fix  # only where a retry helps
+    assert "not in a loop" in explain_error(4019).fix

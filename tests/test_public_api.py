@@ -125,6 +125,7 @@ def test_the_public_functions() -> None:
         "decode_and_validate",
         "decrypt_app_context",
         "explain_error",
+        "find_errors",
         *WEBHOOK_FUNCTIONS,
     }
 
@@ -354,3 +355,26 @@ def test_webhook_integrations_reference_is_on_the_webhooks_page() -> None:
         # The endpoint page's automodule of the same module leaves it out (one description).
         assert re.search(rf"^   :exclude-members: .*\b{name.rsplit('.', 1)[1]}\b", endpoint, re.M)
     assert ".. automodule:: zoomsig.webhook.endpoint" in webhooks
+
+
+def test_find_errors_and_error_table_were_not_exported_from_zoomsig() -> None:
+    """The issue's look-up by message and the whole table (native codes too) are public:
+    ``from zoomsig import find_errors, ERROR_TABLE`` works, lazily like the other names."""
+    import subprocess
+    import sys
+
+    namespace: dict[str, object] = {}
+    exec("from zoomsig import ERROR_TABLE, find_errors", namespace)  # noqa: S102
+    table = namespace["ERROR_TABLE"]
+    assert isinstance(table, tuple)
+    assert {entry.platform for entry in table} == {"web", "native"}
+    find = namespace["find_errors"]
+    assert callable(find)
+    assert [e.code for e in find("Signature is invalid")] == [3712]
+    assert "ERROR_TABLE" in dir(zoomsig)
+    assert "find_errors" in dir(zoomsig)
+    probe = "import sys, zoomsig; print('zoomsig.errors_explained' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"  # still lazy: import zoomsig does not load the table

@@ -40,7 +40,13 @@ if TYPE_CHECKING:
     from zoomsig.diagnose import MAX_SIGNATURE_LENGTH, decode_and_validate
     from zoomsig.diagnose.codes import FindingCode
     from zoomsig.diagnose.report import Finding, InvalidSignatureError, Report
-    from zoomsig.errors_explained import ERROR_CODES, ErrorExplanation, explain_error
+    from zoomsig.errors_explained import (
+        ERROR_CODES,
+        ERROR_TABLE,
+        ErrorExplanation,
+        explain_error,
+        find_errors,
+    )
     from zoomsig.legacy import sign_legacy_web_sdk
     from zoomsig.meeting_sdk import sign_meeting_sdk
     from zoomsig.video_sdk import sign_video_sdk
@@ -81,8 +87,10 @@ _WHERE = MappingProxyType(
         "Finding": "zoomsig.diagnose.report",
         "Report": "zoomsig.diagnose.report",
         "ERROR_CODES": "zoomsig.errors_explained",
+        "ERROR_TABLE": "zoomsig.errors_explained",
         "ErrorExplanation": "zoomsig.errors_explained",
         "explain_error": "zoomsig.errors_explained",
+        "find_errors": "zoomsig.errors_explained",
         "sign_legacy_web_sdk": "zoomsig.legacy",
         "sign_meeting_sdk": "zoomsig.meeting_sdk",
         "sign_video_sdk": "zoomsig.video_sdk",
@@ -102,6 +110,7 @@ if not TYPE_CHECKING:  # hidden from type checkers, so that a misspelt name stay
 
 __all__ = [
     "ERROR_CODES",
+    "ERROR_TABLE",
     "MAX_LIFETIME",
     "MAX_SIGNATURE_LENGTH",
     "MIN_LIFETIME",
@@ -129,6 +138,7 @@ __all__ = [
     "decrypt_app_context",
     "diagnose_webhook",
     "explain_error",
+    "find_errors",
     "sign_cobrowse_sdk",
     "sign_legacy_web_sdk",
     "sign_meeting_sdk",

@@ -121,6 +121,15 @@ _OBF_FIX = (
     "type=onbehalf (add meeting_id to bind it to the meeting), right before the join, and "
     "pass it as obfToken in join() (onBehalfToken on native SDKs)."
 )
+# The OBF retry policy, documented in docs/credentials.md "Retrying an OBF join (4017)".
+_OBF_RETRY_POLICY = (
+    "Do not retry in a loop: every join attempt notifies (emails) the meeting's host. Join "
+    "when you know the authorising user is in the meeting (your user says so in your app, "
+    "or the meeting.participant_joined webhook names them); without such a sign, retry at "
+    "most 3 times, 60 s, 120 s and 240 s after the failure, each time with a fresh OBF token "
+    "(single-use), then stop and tell the user. Policy and sources: zoomsig docs, "
+    "credentials, 'Retrying an OBF join (4017)'."
+)
 
 
 def _entry(  # noqa: PLR0917 - a table row, read positionally
@@ -493,8 +502,7 @@ _TOKEN_ENTRIES: tuple[tuple[int, ErrorExplanation], ...] = (
             "The bot joined before its authorising user.",
             "The OBF token belongs to a user who does not attend this meeting.",
         ),
-        "Join with the OBF token only once the authorising user is in the "
-        "meeting (wait and retry), and get the token for a user who attends.",
+        "Get the OBF token for a user who attends this meeting. " + _OBF_RETRY_POLICY,
         (),
         _BOTH_WEB,
         f"{_BUNDLE}: server 103041 -> 4017 'Authorized user not in meeting.'",
@@ -516,8 +524,9 @@ _TOKEN_ENTRIES: tuple[tuple[int, ErrorExplanation], ...] = (
         4019,
         "The user who authorised the OBF token left the meeting, so the app was removed too.",
         ("The authorising user left or was removed: OBF apps must leave with their owner.",),
-        "Expected behaviour: rejoin with a fresh OBF token once the user is "
-        "back, or authorise the app for another user who stays.",
+        "Expected behaviour: the app leaves with its user. Rejoin with a fresh OBF token "
+        "only on a sign that the user is back (not in a loop: every attempt notifies the "
+        "host), or authorise the app for another user who stays.",
         (),
         (_MEETING_WEB,),
         f"{_BUNDLE}: server 21 -> 4019 'authorized user leave meeting' (client "
@@ -720,8 +729,9 @@ _NATIVE_TOKEN: Mapping[str, tuple[str, tuple[FindingCode, ...]]] = MappingProxyT
             (_C.JOIN_TOKEN_NOT_ZOOM_ISSUED, _C.JOIN_TOKEN_WRONG_KIND, _C.JOIN_TOKEN_EXPIRED),
         ),
         "MEETING_FAIL_AUTHORIZED_USER_NOT_INMEETING": (
-            "The user who authorised the OBF token is not in the meeting yet: wait and retry "
-            "(see the OBF retry policy in the recipes; every attempt notifies the host).",
+            "The user who authorised the OBF token is not in the meeting yet. The SDK may "
+            "then report the meeting as ended (MEETING_STATUS_ENDED): that is this failure, "
+            "not the end of the meeting. " + _OBF_RETRY_POLICY,
             (),
         ),
         "MEETING_FAIL_ON_BEHALF_TOKEN_CONFLICT_LOGIN_ERROR": (
