@@ -374,7 +374,7 @@ def test_secret_token_argument(bad: object) -> None:
 
 def test_every_webhook_code_has_info() -> None:
     webhook_codes = [c for c in FindingCode if c.value.startswith("WEBHOOK_")]
-    assert len(webhook_codes) == 40
+    assert len(webhook_codes) == 41
     for code in webhook_codes:
         assert CODE_INFO[code].fix.endswith(".")
 
@@ -412,6 +412,22 @@ def test_catalogue_covers_the_mistakes_of_the_issue() -> None:
         _C.WEBHOOK_HEADERS_FROM_OTHER_EVENT,
         _C.WEBHOOK_SECRET_HAS_WHITESPACE,
     } <= codes
+
+
+def test_catalogue_lacked_the_mistakes_found_in_real_receivers() -> None:
+    by_code = {case.expected: case for case in CATALOGUE}
+    for code in (
+        _C.WEBHOOK_SECRET_QUOTED,
+        _C.WEBHOOK_SIGNATURE_WRONG_HEADER,
+        _C.WEBHOOK_TIMESTAMP_NOT_SIGNED,
+        _C.WEBHOOK_BODY_PYTHON_REPR,
+        _C.WEBHOOK_BODY_WRONG_CHARSET,
+    ):
+        assert code in by_code, code
+    # The verification token named from the request alone, without verification_token=.
+    (case,) = [c for c in CATALOGUE if c.name == "verification_token_in_request"]
+    assert case.verification_token is None
+    assert case.expected is _C.WEBHOOK_VERIFICATION_TOKEN_USED
 
 
 def test_signed_webhook_request_verifies() -> None:

@@ -69,14 +69,17 @@ def check_no_leak(text: str) -> None:
 # --- one poster per integration: make(handler, **settings) -> post(request) ---------------
 
 
+def _with_secret(settings: dict[str, Any]) -> dict[str, Any]:
+    """The settings, with the sentinel secret unless they give ``secret_token``."""
+    return {"secret_token": SECRET, **settings}
+
+
 def _django_view(handler: Handler, **settings: Any) -> Post:
     from django.test import Client
 
     from zoomsig.contrib.django import webhook_view
 
-    urlpatterns[:] = [
-        _route("zoom/webhook", webhook_view(handler, secret_token=SECRET, **settings))
-    ]
+    urlpatterns[:] = [_route("zoom/webhook", webhook_view(handler, **_with_secret(settings)))]
     client = Client(raise_request_exception=False)
 
     def post(request: WebhookRequest) -> tuple[int, Any]:
@@ -127,7 +130,7 @@ def _fastapi_router(handler: Handler, **settings: Any) -> Post:
     from zoomsig.contrib.fastapi import webhook_router
 
     app = FastAPI()
-    app.include_router(webhook_router(handler, secret_token=SECRET, **settings))
+    app.include_router(webhook_router(handler, **_with_secret(settings)))
     return _starlette_post(app)
 
 
@@ -136,7 +139,7 @@ def _fastapi_dependency(handler: Handler, **settings: Any) -> Post:
 
     from zoomsig.contrib.fastapi import ZoomWebhook
 
-    zoom = ZoomWebhook(secret_token=SECRET, **settings)
+    zoom = ZoomWebhook(**_with_secret(settings))
     app = FastAPI()
 
     @app.post("/zoom/webhook")
@@ -153,9 +156,7 @@ def _flask(handler: Handler, **settings: Any) -> Post:
     from zoomsig.contrib.flask import webhook_blueprint
 
     app = flask.Flask("integrations")
-    app.register_blueprint(
-        webhook_blueprint(handler, secret_token=SECRET, **settings), url_prefix="/zoom"
-    )
+    app.register_blueprint(webhook_blueprint(handler, **_with_secret(settings)), url_prefix="/zoom")
     client = app.test_client()
 
     def post(request: WebhookRequest) -> tuple[int, Any]:
@@ -180,7 +181,7 @@ def _asgi(handler: Handler, **settings: Any) -> Post:
         return JSONResponse({"status": "ok"})
 
     app = Starlette(routes=[Route("/zoom/webhook", hook, methods=["POST"])])
-    return _starlette_post(ZoomWebhookMiddleware(app, secret_token=SECRET, **settings))
+    return _starlette_post(ZoomWebhookMiddleware(app, **_with_secret(settings)))
 
 
 def _wsgi_app(handler: Handler) -> Callable[..., Iterable[bytes]]:
@@ -201,7 +202,7 @@ def _wsgi(handler: Handler, **settings: Any) -> Post:
 
     from zoomsig.contrib.wsgi import ZoomWebhookWSGIMiddleware
 
-    client = Client(ZoomWebhookWSGIMiddleware(_wsgi_app(handler), secret_token=SECRET, **settings))
+    client = Client(ZoomWebhookWSGIMiddleware(_wsgi_app(handler), **_with_secret(settings)))
 
     def post(request: WebhookRequest) -> tuple[int, Any]:
         try:
@@ -737,3 +738,212 @@ def test_handler_returning_another_awaitable_is_refused_too() -> None:
     with pytest.raises(TypeError, match="awaitable"):
         receiver.run(lambda event: Pending(), outcome.event)
     receiver.release(outcome.event)  # no guard: nothing to forget
+
+
+# --- several secret tokens (rotation) in every integration ---------------------------------
+
+NEW_SECRET = "ROTATED-s3cret-NEVER-PRINT-0077y"
+
+
+def _leaks(text: str, *secrets: str) -> bool:
+    return any(s[i : i + 8] in text for s in secrets for i in range(len(s) - 7))
+
+
+def test_secret_token_list_was_turned_into_its_str_and_every_request_refused(
+    integration: Callable[..., Post], caplog: pytest.LogCaptureFixture
+) -> None:
+    # Rotation as the docs describe it: the old token and the new one, both accepted.
+    seen: list[WebhookEvent] = []
+    post = integration(seen.append, secret_token=[SECRET, NEW_SECRET])
+    assert post(signed(secret=SECRET)) == (200, {"status": "ok"})
+    assert post(signed(secret=NEW_SECRET)) == (200, {"status": "ok"})
+    assert [event.secret_id for event in seen] == [0, 1]
+    assert post(signed(secret="another-apps-secret-token")) == (401, UNAUTHORIZED)
+    now = int(time.time())
+    status, answer = post(url_validation_request(PLAIN, secret_token=NEW_SECRET, timestamp=now))
+    assert status == 200  # answered with the token that verified the challenge
+    assert answer["encryptedToken"] == _encrypted(PLAIN, NEW_SECRET)
+    assert not _leaks(caplog.text, SECRET, NEW_SECRET)
+
+
+def _encrypted(plain: str, secret: str) -> str:
+    import hashlib
+    import hmac
+
+    return hmac.new(secret.encode(), plain.encode(), hashlib.sha256).hexdigest()
+
+
+def test_named_secret_tokens_tell_the_handler_which_subscription_sent_the_event(
+    integration: Callable[..., Post],
+) -> None:
+    seen: list[WebhookEvent] = []
+    post = integration(seen.append, secret_token={"meetings": SECRET, "recordings": NEW_SECRET})
+    assert post(signed(secret=NEW_SECRET)) == (200, {"status": "ok"})
+    assert [event.secret_id for event in seen] == ["recordings"]
+
+
+def test_secret_tokens_that_cannot_work_stop_the_app_at_start_up(
+    integration: Callable[..., Post],
+) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from zoomsig import InvalidParameterError
+
+    bad = (InvalidParameterError, ImproperlyConfigured)
+    with pytest.raises(bad, match="twice") as twice:
+        integration(print, secret_token=[SECRET, SECRET])
+    with pytest.raises(bad, match="empty"):
+        integration(print, secret_token=[])
+    with pytest.raises(bad, match=r"secret_token\[1\]") as second:
+        integration(print, secret_token=[SECRET, NEW_SECRET + " "])
+    assert not _leaks(str(twice.value) + str(second.value), SECRET, NEW_SECRET)
+
+
+def test_caller_changing_its_token_list_after_start_up_does_not_change_the_receiver() -> None:
+    from zoomsig.contrib._webhooks import Receiver
+
+    tokens = [SECRET]
+    receiver = Receiver(secret_token=tokens)
+    tokens.append("not-checked at start-up ")
+    assert receiver.secret_token == (SECRET,)
+
+
+def test_django_setting_holding_a_list_of_tokens_was_refused_as_not_a_str() -> None:
+    from django.test import Client
+
+    from zoomsig.contrib.django import check_settings, webhook_view
+
+    seen: list[WebhookEvent] = []
+    urlpatterns[:] = [_route("zoom/webhook", webhook_view(seen.append))]
+    for tokens in ([SECRET, NEW_SECRET], (SECRET, NEW_SECRET), {"old": SECRET, "new": NEW_SECRET}):
+        with override_settings(ROOT_URLCONF=__name__, ZOOM_WEBHOOK_SECRET_TOKEN=tokens):
+            assert check_settings() == []
+            response = _post_django(Client(), signed(secret=NEW_SECRET))
+        assert response.status_code == 200
+    assert [event.secret_id for event in seen] == [1, 1, "new"]
+
+
+def test_django_system_checks_name_the_token_of_a_list_that_cannot_work() -> None:
+    from zoomsig.contrib.django import check_settings
+
+    with override_settings(ZOOM_WEBHOOK_SECRET_TOKEN=[SECRET, NEW_SECRET + "\n"]):
+        (message,) = check_settings()
+    assert message.id == "zoomsig.E003"
+    assert "ZOOM_WEBHOOK_SECRET_TOKEN[1]" in message.msg
+    with override_settings(ZOOM_WEBHOOK_SECRET_TOKEN=42):
+        (message,) = check_settings()
+    assert message.id == "zoomsig.E001"
+    assert message.msg == (
+        "zoomsig: ZOOM_WEBHOOK_SECRET_TOKEN must be a str, or a list, tuple or dict of str, not int"
+    )
+    with override_settings(ZOOM_SDK_KEY=["a"], ZOOM_SDK_SECRET="b"):  # still one str
+        assert "ZOOM_SDK_KEY must be a str, not list" in check_settings()[0].msg
+    assert not _leaks(message.msg, SECRET, NEW_SECRET)
+
+
+def test_flask_config_holding_a_list_of_tokens_verifies_with_each() -> None:
+    import flask
+
+    from zoomsig.contrib.flask import webhook_blueprint
+
+    seen: list[WebhookEvent] = []
+    app = flask.Flask("rotation")
+    app.config["ZOOM_WEBHOOK_SECRET_TOKEN"] = [SECRET, NEW_SECRET]
+    app.register_blueprint(webhook_blueprint(seen.append), url_prefix="/zoom")
+    request = signed(secret=NEW_SECRET)
+    response = app.test_client().post("/zoom/webhook", data=request.body, headers=request.headers)
+    assert response.status_code == 200
+    assert [event.secret_id for event in seen] == [1]
+
+
+# --- Zoom's other delivery authentications in every integration ----------------------------
+
+PASSWORD = "PASSWORD-sentinel-NEVER-LOG-0099"
+
+
+def _with(request: WebhookRequest, **headers: str) -> WebhookRequest:
+    return WebhookRequest(request.body, {**request.headers, **headers})
+
+
+def _basic(username: str, password: str) -> str:
+    import base64
+
+    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
+
+
+def test_basic_auth_subscription_had_no_way_to_be_checked_by_the_integration(
+    integration: Callable[..., Post], caplog: pytest.LogCaptureFixture
+) -> None:
+    from zoomsig.webhook import BasicAuth
+
+    errors: list[InvalidWebhookError] = []
+    seen: list[WebhookEvent] = []
+    post = integration(
+        seen.append, authentication=BasicAuth("zoom", PASSWORD), on_error=errors.append
+    )
+    caplog.set_level(logging.INFO, logger="zoomsig.webhook")
+    good = _with(signed(), Authorization=_basic("zoom", PASSWORD))
+    assert post(good) == (200, {"status": "ok"})
+    assert post(signed()) == (401, UNAUTHORIZED)
+    assert "authorization header is missing" in str(errors[-1])
+    assert post(_with(signed(), Authorization=_basic("zoom", PASSWORD[:-1]))) == (401, UNAUTHORIZED)
+    assert "does not hold" in str(errors[-1])
+    # The credential is checked as well as the signature, not instead of it.
+    forged = _with(
+        signed(secret="another-apps-secret-token"), Authorization=_basic("zoom", PASSWORD)
+    )
+    assert post(forged) == (401, UNAUTHORIZED)
+    assert errors[-1].finding_code.value == "WEBHOOK_SIGNATURE_MISMATCH"
+    assert [error.finding_code.value for error in errors[:2]] == [
+        "WEBHOOK_AUTHENTICATION_FAILED"
+    ] * 2
+    assert "WEBHOOK_AUTHENTICATION_FAILED" in caplog.text
+    assert len(seen) == 1
+    assert not _leaks(caplog.text + repr(errors), PASSWORD, SECRET)
+
+
+def test_custom_header_and_oauth_subscriptions_are_checked_by_the_integration(
+    integration: Callable[..., Post],
+) -> None:
+    from zoomsig.webhook import BearerToken, CustomHeader
+
+    post = integration(print, authentication=CustomHeader("X-My-Key", PASSWORD))
+    assert post(_with(signed(), **{"x-my-key": PASSWORD})) == (200, {"status": "ok"})
+    assert post(_with(signed(), **{"x-my-key": "nope"})) == (401, UNAUTHORIZED)
+    post = integration(print, authentication=BearerToken(PASSWORD))
+    assert post(_with(signed(), Authorization=f"Bearer {PASSWORD}")) == (200, {"status": "ok"})
+    assert post(_with(signed(), Authorization=_basic("zoom", PASSWORD))) == (401, UNAUTHORIZED)
+    challenge = url_validation_request(PLAIN, secret_token=SECRET, timestamp=int(time.time()))
+    assert post(challenge) == (401, UNAUTHORIZED)  # every delivery carries the credential
+    status, _ = post(_with(challenge, Authorization=f"Bearer {PASSWORD}"))
+    assert status == 200
+
+
+def test_authentication_function_of_the_headers(integration: Callable[..., Post]) -> None:
+    from zoomsig.webhook import header_values
+
+    def from_our_gateway(headers: Any) -> bool:
+        return header_values(headers).get("x-gateway") == ["zoom"]
+
+    errors: list[InvalidWebhookError] = []
+    post = integration(print, authentication=from_our_gateway, on_error=errors.append)
+    assert post(_with(signed(), **{"X-Gateway": "zoom"})) == (200, {"status": "ok"})
+    assert post(signed()) == (401, UNAUTHORIZED)
+    assert "from_our_gateway refused the request" in str(errors[-1])
+
+
+def test_authentication_that_cannot_work_stops_the_app_at_start_up(
+    integration: Callable[..., Post],
+) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from zoomsig import InvalidParameterError
+
+    async def later(headers: object) -> bool:  # pragma: no cover - never called
+        return True
+
+    bad = (InvalidParameterError, ImproperlyConfigured)
+    with pytest.raises(bad, match="authentication"):
+        integration(print, authentication=_basic("zoom", PASSWORD))  # the header, not a check
+    with pytest.raises(bad, match=r"authentication.*async"):
+        integration(print, authentication=later)

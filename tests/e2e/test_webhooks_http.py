@@ -34,7 +34,13 @@ ZOOM_DEADLINE = 3.0
 # Mistakes made inside the receiver, not on the wire: the wrong secret, or the body handed
 # on as text (over HTTP its UTF-8 bytes are the signed ones). The endpoint's own tests cover
 # them; here the request is all there is.
-RECEIVER_SIDE = {"secret_with_newline", "verification_token", "str_body"}
+RECEIVER_SIDE = {
+    "secret_with_newline",
+    "verification_token",
+    "str_body",
+    "quoted_secret",
+    "verification_token_in_request",
+}
 
 
 def post(server: Server, body: bytes, headers: Mapping[str, str]) -> tuple[int, bytes]:

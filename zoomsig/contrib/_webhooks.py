@@ -1,11 +1,12 @@
 """What every webhook integration does around :func:`zoomsig.webhook.endpoint.handle_webhook`.
 
-One :class:`Receiver` per route, made at start-up (every setting checked then): it decides
-the answer to a request, logs each refusal with its reason on the ``zoomsig.webhook`` logger
-(never the secret, never the body), reports a 401 to the ``on_error`` hook, answers a
-duplicate delivery 200 without the handler, and runs the handler so that a failure lets
-Zoom's retry run it again. The integrations (Django, FastAPI, Flask, ASGI, WSGI) only read
-the request and write the response.
+One :class:`Receiver` per route, made at start-up (every setting checked then: the secret
+token or several tokens, the ``authentication=`` of an event subscription set to Basic auth,
+OAuth or a custom header): it decides the answer to a request, logs each refusal with its
+reason on the ``zoomsig.webhook`` logger (never the secret, never the body), reports a 401
+to the ``on_error`` hook, answers a duplicate delivery 200 without the handler, and runs the
+handler so that a failure lets Zoom's retry run it again. The integrations (Django,
+FastAPI, Flask, ASGI, WSGI) only read the request and write the response.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import json
 import logging
 from collections.abc import Awaitable, Mapping
 from types import MappingProxyType
-from typing import Callable, Generic, Optional, TypeVar, Union
+from typing import Callable, Generic, Optional, TypeVar, Union, cast
 
 from typing_extensions import Required, TypedDict, Unpack
 
@@ -23,11 +24,15 @@ from zoomsig import InvalidParameterError, InvalidWebhookError
 from zoomsig.webhook import (
     DEFAULT_TOLERANCE,
     MAX_WEBHOOK_BODY_SIZE,
+    Authentication,
     DeliveryGuard,
     DeliveryStore,
+    SecretTokens,
     WebhookEvent,
+    check_authentication,
 )
 from zoomsig.webhook.endpoint import (
+    UNAUTHORIZED,
     WebhookOutcome,
     check_webhook_settings,
     handle_webhook,
@@ -43,7 +48,9 @@ __all__ = [
     "Receiver",
     "WebhookOptions",
     "WebhookSettings",
+    "as_authentication",
     "as_delivery_guard",
+    "frozen_tokens",
     "is_async_handler",
     "json_body",
     "same_path",
@@ -77,6 +84,36 @@ def as_delivery_guard(deliveries: object) -> Optional[DeliveryGuard]:
     )
 
 
+def as_authentication(
+    authentication: object, parameter: str = "authentication"
+) -> Optional[Authentication]:
+    """``authentication=`` checked at start-up: ``None``, or a function of the headers.
+
+    Raises:
+        InvalidParameterError: naming ``parameter``.
+    """
+    if inspect.iscoroutinefunction(authentication):
+        raise InvalidParameterError(
+            parameter, "is an async function: the check must answer True or False at once"
+        )
+    if authentication is None or callable(authentication):
+        return cast("Optional[Authentication]", authentication)
+    raise InvalidParameterError(
+        parameter,
+        "expected BasicAuth, BearerToken, CustomHeader, a function of the request headers "
+        f"that returns a bool, or None; got {type(authentication).__name__}",
+    )
+
+
+def frozen_tokens(secret_token: SecretTokens) -> SecretTokens:
+    """A copy of checked secret tokens that the caller's list or dict cannot change."""
+    if isinstance(secret_token, str):
+        return secret_token
+    if isinstance(secret_token, Mapping):
+        return MappingProxyType(dict(secret_token))
+    return tuple(secret_token)
+
+
 def is_async_handler(handler: object) -> bool:
     """Whether calling ``handler`` returns a coroutine: an ``async def`` function, a partial
     of one, or an object whose ``__call__`` is one."""
@@ -99,11 +136,17 @@ class Receiver:
     """A webhook route's settings, checked now, and what it does with each request.
 
     Args:
-        secret_token: The Secret Token (checked now; ``parameter`` names it in errors).
+        secret_token: The Secret Token, or several (a list or tuple, for rotation; a dict of
+            names to tokens): checked now, ``parameter`` names it in errors; the event's
+            :attr:`~zoomsig.WebhookEvent.secret_id` says which one verified it.
         tolerance: The replay window in seconds.
         max_body_size: The body cap in bytes.
         deliveries: A :class:`~zoomsig.webhook.DeliveryGuard` or store, or ``None``.
         on_error: Called with the :class:`~zoomsig.InvalidWebhookError` of each 401.
+        authentication: The event subscription's other credential
+            (:class:`~zoomsig.webhook.BasicAuth`, :class:`~zoomsig.webhook.BearerToken`,
+            :class:`~zoomsig.webhook.CustomHeader` or a function of the headers), checked
+            on every request before the signature; ``None`` for none.
         parameter: How errors name ``secret_token``.
 
     Raises:
@@ -118,6 +161,7 @@ class Receiver:
         max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
         deliveries: object = None,
         on_error: Optional[OnError] = None,
+        authentication: Optional[Authentication] = None,
         parameter: str = "secret_token",
     ) -> None:
         check_webhook_settings(
@@ -125,7 +169,8 @@ class Receiver:
         )
         if on_error is not None and not callable(on_error):
             raise InvalidParameterError("on_error", "expected a function of the error, or None")
-        self.secret_token = str(secret_token)
+        self.authentication = as_authentication(authentication)
+        self.secret_token: SecretTokens = frozen_tokens(secret_token)  # type: ignore[arg-type]
         self.tolerance = tolerance
         self.max_body_size = max_body_size
         self.deliveries = as_delivery_guard(deliveries)
@@ -142,6 +187,9 @@ class Receiver:
                 "zoomsig: webhook refused (413): the body is over %d bytes", self.max_body_size
             )
             return too_large(self.max_body_size)
+        refused = self._unauthenticated(headers)
+        if refused is not None:
+            return refused
         outcome = handle_webhook(
             headers,  # type: ignore[arg-type]  # handle_webhook refuses what is not headers
             body,
@@ -156,6 +204,18 @@ class Receiver:
         elif outcome.event is not None and not self._first(outcome.event):
             return WebhookOutcome(200, DUPLICATE)
         return outcome
+
+    def _unauthenticated(self, headers: object) -> Optional[WebhookOutcome]:
+        """The 401 of a request without the subscription's credential; ``None`` if it has it
+        (or no ``authentication`` is set)."""
+        if self.authentication is None:
+            return None
+        try:
+            check_authentication(headers, self.authentication)  # type: ignore[arg-type]
+        except InvalidWebhookError as error:
+            self._refused(error)
+            return WebhookOutcome(401, UNAUTHORIZED, error=error)
+        return None
 
     def _refused(self, error: InvalidWebhookError) -> None:
         LOGGER.warning("zoomsig: webhook refused (401): %s", error)
@@ -223,11 +283,12 @@ async def _awaited(result: Awaitable[object]) -> None:
 class WebhookOptions(TypedDict, total=False):
     """The settings every webhook route takes, as keywords (see :class:`WebhookSettings`)."""
 
-    secret_token: Required[str]
+    secret_token: Required[SecretTokens]
     tolerance: int
     max_body_size: int
     deliveries: Deliveries
     on_error: Optional[OnError]
+    authentication: Optional[Authentication]
 
 
 class WebhookSettings:
@@ -237,11 +298,12 @@ class WebhookSettings:
     def __init__(
         self,
         *,
-        secret_token: str,
+        secret_token: SecretTokens,
         tolerance: int = DEFAULT_TOLERANCE,
         max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
         deliveries: Deliveries = None,
         on_error: Optional[OnError] = None,
+        authentication: Optional[Authentication] = None,
     ) -> None:
         self._receiver = Receiver(
             secret_token=secret_token,
@@ -249,6 +311,7 @@ class WebhookSettings:
             max_body_size=max_body_size,
             deliveries=deliveries,
             on_error=on_error,
+            authentication=authentication,
         )
         self.max_body_size: int = max_body_size
 

@@ -43,7 +43,9 @@ class ZoomWebhookMiddleware(PathMiddleware[ASGIApp]):
 
     Args:
         app: The ASGI application.
-        secret_token: The Secret Token of the event subscription (checked now).
+        secret_token: The Secret Token of the event subscription, or several (a list or
+            tuple while you rotate it, a dict of names to tokens: ``event.secret_id`` says
+            which one matched), checked now.
         path: The webhook's path; a trailing slash is ignored.
         tolerance: The replay window in seconds.
         max_body_size: The body cap in bytes.
@@ -51,6 +53,10 @@ class ZoomWebhookMiddleware(PathMiddleware[ASGIApp]):
             delivery is answered 200 without reaching ``app``.
         on_error: Called with the :class:`~zoomsig.InvalidWebhookError` of each 401 (each is
             also logged on the ``zoomsig.webhook`` logger).
+        authentication: For an event subscription set to Basic auth, OAuth or a custom
+            header: :class:`~zoomsig.webhook.BasicAuth`,
+            :class:`~zoomsig.webhook.BearerToken`, :class:`~zoomsig.webhook.CustomHeader`
+            or a function of the headers; a request without it is answered 401.
 
     Raises:
         InvalidParameterError: an argument cannot work (at start-up).

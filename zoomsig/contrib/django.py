@@ -106,7 +106,13 @@ from zoomsig.endpoint import (
     meeting_sdk_response,
     too_large_response,
 )
-from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent
+from zoomsig.webhook import (
+    DEFAULT_TOLERANCE,
+    MAX_WEBHOOK_BODY_SIZE,
+    Authentication,
+    SecretTokens,
+    WebhookEvent,
+)
 from zoomsig.webhook.endpoint import WebhookOutcome, check_webhook_settings
 
 __all__ = [
@@ -149,6 +155,7 @@ _READS = "zoomsig_settings"
 
 View = Callable[[HttpRequest], HttpResponse]
 P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy, CobrowseSdkPolicy)
+S = TypeVar("S", str, SecretTokens)
 MeetingPolicySource = Union[MeetingSdkPolicy, Callable[[HttpRequest], MeetingSdkPolicy], None]
 VideoPolicySource = Union[VideoSdkPolicy, Callable[[HttpRequest], VideoSdkPolicy], None]
 CobrowsePolicySource = Union[CobrowseSdkPolicy, Callable[[HttpRequest], CobrowseSdkPolicy], None]
@@ -159,12 +166,25 @@ CobrowsePolicySource = Union[CobrowseSdkPolicy, Callable[[HttpRequest], Cobrowse
 # --------------------------------------------------------------------------------------
 
 
+def _kinds(name: str) -> str:
+    """What the setting ``name`` may hold, as its messages say it."""
+    return "a str, or a list, tuple or dict of str" if name == WEBHOOK_SETTING else "a str"
+
+
+def _typed_value(name: str, value: object) -> bool:
+    """Whether ``value`` has a type the setting ``name`` takes (the webhook token's: one
+    token or several, for rotation)."""
+    if name == WEBHOOK_SETTING:
+        return isinstance(value, (str, list, tuple, Mapping))
+    return isinstance(value, str)
+
+
 def _missing(name: str, value: object) -> Optional[str]:
-    """Why the setting ``name`` holds no usable text, or ``None`` when it holds a str."""
+    """Why the setting ``name`` holds no usable value, or ``None`` when its type is right."""
     if value is None:
         return f"{name} is not set"
-    if not isinstance(value, str):
-        return f"{name} must be a str, not {type(value).__name__}"
+    if not _typed_value(name, value):
+        return f"{name} must be {_kinds(name)}, not {type(value).__name__}"
     if value == "":
         return f"{name} is set to an empty string"
     return None
@@ -179,17 +199,17 @@ def _absent_settings(names: Sequence[str]) -> list[str]:
     return [name for name in names if _absent(getattr(django.conf.settings, name, None))]
 
 
-def _setting(name: str, given: Optional[str], stand_in: bool = False) -> str:
+def _setting(name: str, given: Optional[S], stand_in: bool = False) -> S:
     """``given``, else the setting ``name`` (its stand-in if it is missing and ``stand_in``)."""
     if given is not None:
         return given
     value: Any = getattr(django.conf.settings, name, None)
     if stand_in and _absent(value):
-        return _STAND_INS[name]
+        return cast("S", _STAND_INS[name])
     problem = _missing(name, value)
     if problem is not None:
         raise ImproperlyConfigured(f"zoomsig: {problem} in your Django settings")
-    return cast("str", value)
+    return cast("S", value)
 
 
 def _improperly_configured(
@@ -245,10 +265,11 @@ def _typed(names: Sequence[str]) -> tuple[list[checks.CheckMessage], list[object
     values: list[object] = [getattr(django.conf.settings, name, None) for name in names]
     errors: list[checks.CheckMessage] = [
         checks.Error(
-            f"zoomsig: {name} must be a str, not {type(value).__name__}", id="zoomsig.E001"
+            f"zoomsig: {name} must be {_kinds(name)}, not {type(value).__name__}",
+            id="zoomsig.E001",
         )
         for name, value in zip(names, values)
-        if value is not None and not isinstance(value, str)
+        if value is not None and not _typed_value(name, value)
     ]
     return errors, values
 
@@ -624,11 +645,12 @@ def cobrowse_sdk_view(
 def webhook_view(
     handler: Callable[[WebhookEvent], Union[Awaitable[None], None]],
     *,
-    secret_token: Optional[str] = None,
+    secret_token: Optional[SecretTokens] = None,
     tolerance: int = DEFAULT_TOLERANCE,
     max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
     deliveries: Deliveries = None,
     on_error: Optional[OnError] = None,
+    authentication: Optional[Authentication] = None,
 ) -> Callable[[HttpRequest], Any]:
     """A CSRF-exempt, POST-only view that verifies Zoom webhooks and calls ``handler``.
 
@@ -643,7 +665,10 @@ def webhook_view(
     Args:
         handler: Called (or awaited) with each verified :class:`~zoomsig.WebhookEvent`;
             if it raises, the request gets Django's 500 and Zoom retries it.
-        secret_token: The Secret Token; ``settings.ZOOM_WEBHOOK_SECRET_TOKEN`` if ``None``.
+        secret_token: The Secret Token, or several (a list or tuple while you rotate it:
+            a request signed with any is accepted, and ``event.secret_id`` is the index of
+            the one that matched; a dict of names to tokens: its name);
+            ``settings.ZOOM_WEBHOOK_SECRET_TOKEN`` (the same forms) if ``None``.
         tolerance: The replay window in seconds.
         max_body_size: The body cap in bytes.
         deliveries: A :class:`~zoomsig.webhook.DeliveryGuard` or a store
@@ -651,6 +676,10 @@ def webhook_view(
             answered 200 without calling ``handler``.
         on_error: Called with the :class:`~zoomsig.InvalidWebhookError` of each request
             answered 401 (each is also logged on the ``zoomsig.webhook`` logger).
+        authentication: For an event subscription set to Basic auth, OAuth or a custom
+            header: :class:`~zoomsig.webhook.BasicAuth`,
+            :class:`~zoomsig.webhook.BearerToken`, :class:`~zoomsig.webhook.CustomHeader`
+            or a function of the headers; a request without it is answered 401.
 
     While ``settings.ZOOM_WEBHOOK_SECRET_TOKEN`` is missing (and no ``secret_token`` is
     given), the view answers 500, as :func:`meeting_sdk_view` does.
@@ -670,6 +699,7 @@ def webhook_view(
                 max_body_size=max_body_size,
                 deliveries=deliveries,
                 on_error=on_error,
+                authentication=authentication,
                 parameter="secret_token" if secret_token is not None else WEBHOOK_SETTING,
             )
         except InvalidParameterError as error:

@@ -462,13 +462,19 @@ class ZoomWebhook(WebhookSettings):
     instead, for a route that writes every answer itself.
 
     Args:
-        secret_token: The Secret Token of the event subscription.
+        secret_token: The Secret Token of the event subscription, or several (a list or
+            tuple while you rotate it, a dict of names to tokens: ``event.secret_id`` says
+            which one matched).
         tolerance: The replay window in seconds.
         max_body_size: The body cap in bytes.
         deliveries: A :class:`~zoomsig.webhook.DeliveryGuard` or store: a duplicate
             delivery is answered 200 without the route.
         on_error: Called with the :class:`~zoomsig.InvalidWebhookError` of each 401 (each is
             also logged on the ``zoomsig.webhook`` logger).
+        authentication: For an event subscription set to Basic auth, OAuth or a custom
+            header: :class:`~zoomsig.webhook.BasicAuth`,
+            :class:`~zoomsig.webhook.BearerToken`, :class:`~zoomsig.webhook.CustomHeader`
+            or a function of the headers; a request without it is answered 401.
 
     Raises:
         InvalidParameterError: an argument cannot work (at start-up).
@@ -512,7 +518,7 @@ def webhook_router(
     Answers URL validation, 401 with no detail to a bad signature or a stale timestamp, 413
     to a body over ``max_body_size`` bytes, and awaits (or calls) ``handler(event)`` with
     every other verified event before answering 200. The settings (``secret_token``,
-    ``tolerance``, ``max_body_size``, ``deliveries``, ``on_error``) are those of
+    ``tolerance``, ``max_body_size``, ``deliveries``, ``on_error``, ``authentication``) are those of
     :class:`ZoomWebhook`.
 
     Raises:

@@ -42,7 +42,13 @@ from zoomsig.contrib._settings import (
     meeting_sdk_responder,
     video_sdk_responder,
 )
-from zoomsig.contrib._webhooks import Deliveries, OnError, Receiver, as_delivery_guard
+from zoomsig.contrib._webhooks import (
+    Deliveries,
+    OnError,
+    Receiver,
+    as_authentication,
+    as_delivery_guard,
+)
 from zoomsig.endpoint import (
     MAX_BODY_SIZE,
     CobrowseSdkPolicy,
@@ -51,7 +57,13 @@ from zoomsig.endpoint import (
     VideoSdkPolicy,
     too_large_response,
 )
-from zoomsig.webhook import DEFAULT_TOLERANCE, MAX_WEBHOOK_BODY_SIZE, WebhookEvent
+from zoomsig.webhook import (
+    DEFAULT_TOLERANCE,
+    MAX_WEBHOOK_BODY_SIZE,
+    Authentication,
+    SecretTokens,
+    WebhookEvent,
+)
 from zoomsig.webhook.endpoint import check_webhook_limits
 
 __all__ = [
@@ -216,13 +228,14 @@ WEBHOOK_CONFIG_KEY = "ZOOM_WEBHOOK_SECRET_TOKEN"
 def webhook_blueprint(
     handler: Callable[[WebhookEvent], Union[Awaitable[None], None]],
     *,
-    secret_token: Optional[str] = None,
+    secret_token: Optional[SecretTokens] = None,
     rule: str = "/webhook",
     name: str = "zoomsig_webhook",
     tolerance: int = DEFAULT_TOLERANCE,
     max_body_size: int = MAX_WEBHOOK_BODY_SIZE,
     deliveries: Deliveries = None,
     on_error: Optional[OnError] = None,
+    authentication: Optional[Authentication] = None,
 ) -> Blueprint:
     """A blueprint with one POST route, ``rule``, that verifies Zoom webhooks.
 
@@ -234,10 +247,17 @@ def webhook_blueprint(
     ``pip install "flask[async]"``).
 
     Args:
+        secret_token: The Secret Token, or several (a list or tuple while you rotate it, a
+            dict of names to tokens: ``event.secret_id`` says which one matched);
+            ``app.config["ZOOM_WEBHOOK_SECRET_TOKEN"]`` (the same forms) if ``None``.
         deliveries: A :class:`~zoomsig.webhook.DeliveryGuard` or store: a duplicate
             delivery is answered 200 without calling ``handler``.
         on_error: Called with the :class:`~zoomsig.InvalidWebhookError` of each request
             answered 401 (each is also logged on the ``zoomsig.webhook`` logger).
+        authentication: For an event subscription set to Basic auth, OAuth or a custom
+            header: :class:`~zoomsig.webhook.BasicAuth`,
+            :class:`~zoomsig.webhook.BearerToken`, :class:`~zoomsig.webhook.CustomHeader`
+            or a function of the headers; a request without it is answered 401.
 
     Raises:
         InvalidParameterError: here, for a ``secret_token``, ``tolerance``,
@@ -251,6 +271,7 @@ def webhook_blueprint(
         "max_body_size": max_body_size,
         "deliveries": as_delivery_guard(deliveries),
         "on_error": on_error,
+        "authentication": as_authentication(authentication),
     }
     receivers: list[Receiver] = []
     if secret_token is not None:

@@ -147,6 +147,7 @@ class FindingCode(str, Enum):
     WEBHOOK_TIMESTAMP_NOT_SIGNED = "WEBHOOK_TIMESTAMP_NOT_SIGNED"
     WEBHOOK_BODY_PYTHON_REPR = "WEBHOOK_BODY_PYTHON_REPR"
     WEBHOOK_BODY_WRONG_CHARSET = "WEBHOOK_BODY_WRONG_CHARSET"
+    WEBHOOK_AUTHENTICATION_FAILED = "WEBHOOK_AUTHENTICATION_FAILED"
     # The URL-validation answer (diagnose_url_validation)
     WEBHOOK_RESPONSE_STATUS = "WEBHOOK_RESPONSE_STATUS"
     WEBHOOK_RESPONSE_CONTENT_TYPE = "WEBHOOK_RESPONSE_CONTENT_TYPE"
@@ -821,6 +822,13 @@ CODE_INFO: Mapping[FindingCode, CodeInfo] = MappingProxyType(
             "The webhook body was decoded or encoded in another charset",
             "Verify the raw body bytes, never text decoded and encoded again (Zoom sends "
             "UTF-8; latin-1 or cp1252 on either side changes every non-ASCII character).",
+        ),
+        _C.WEBHOOK_AUTHENTICATION_FAILED: CodeInfo(
+            _E,
+            "The delivery does not carry the event subscription's credential",
+            "Give authentication= the credential set on the event subscription (Basic auth, "
+            "the OAuth access token your token URL issued, or the custom header key and "
+            "value), and check that no proxy strips the Authorization header.",
         ),
         _C.WEBHOOK_RESPONSE_STATUS: CodeInfo(
             _E,

@@ -291,6 +291,48 @@ def broken_webhooks(
             verification=verification_token,
         ),
         entry(
+            "quoted_secret",
+            'a .env line ZOOM_WEBHOOK_SECRET_TOKEN="..." read by a loader that keeps the '
+            "quotes (Docker's --env-file)",
+            _C.WEBHOOK_SECRET_QUOTED,
+            checker_secret=f'"{secret_token}"',
+        ),
+        entry(
+            "verification_token_in_request",
+            "old code's settings hold the verification token, which Zoom still sends in the "
+            "authorization header of its requests (no verification_token= given)",
+            _C.WEBHOOK_VERIFICATION_TOKEN_USED,
+            headers={**good.headers, "authorization": verification_token},
+            checker_secret=verification_token,
+        ),
+        entry(
+            "signature_from_timestamp_header",
+            "signature = request.headers['x-zm-request-timestamp']: a copy-pasted line that "
+            "reads the wrong header",
+            _C.WEBHOOK_SIGNATURE_WRONG_HEADER,
+            headers=with_signature(good.headers[TIMESTAMP_HEADER]),
+        ),
+        entry(
+            "timestamp_from_event_ts",
+            "the timestamp taken from the body's event_ts // 1000 (a proxy dropped "
+            "x-zm-request-timestamp), not the one Zoom signed",
+            _C.WEBHOOK_TIMESTAMP_NOT_SIGNED,
+            headers={**good.headers, TIMESTAMP_HEADER: str(int(str(event["event_ts"])) // 1000)},
+        ),
+        entry(
+            "python_repr_body",
+            "str(payload) of the parsed event verified, as Zoom's RTMS Python docs do",
+            _C.WEBHOOK_BODY_PYTHON_REPR,
+            body=str(parsed).encode("utf-8"),
+        ),
+        entry(
+            "reencoded_charset",
+            "PHP's utf8_encode(file_get_contents('php://input')): Zoom's UTF-8 decoded as "
+            "latin-1 and encoded again",
+            _C.WEBHOOK_BODY_WRONG_CHARSET,
+            body=good.body.decode("latin-1").encode("utf-8"),
+        ),
+        entry(
             "headers_of_another_event",
             "a test fixture that pairs one request's body with another's headers",
             _C.WEBHOOK_HEADERS_FROM_OTHER_EVENT,

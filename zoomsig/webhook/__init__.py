@@ -6,13 +6,20 @@ Everything here is re-exported from :mod:`zoomsig`::
 
 and, from here only: the header reader both use (:func:`header_values`), the event router
 (:class:`WebhookRouter`) and the checks of Zoom's other delivery authentications
-(:func:`check_basic_auth`, :func:`check_bearer_token`, :func:`check_custom_header`).
+(:func:`check_basic_auth`, :func:`check_bearer_token`, :func:`check_custom_header`, and
+for the integrations' ``authentication=``: :class:`BasicAuth`, :class:`BearerToken`,
+:class:`CustomHeader`, :func:`check_authentication`).
 """
 
 from __future__ import annotations
 
 from zoomsig.webhook._auth import (
     CUSTOM_HEADER_TYPES,
+    Authentication,
+    BasicAuth,
+    BearerToken,
+    CustomHeader,
+    check_authentication,
     check_basic_auth,
     check_bearer_token,
     check_custom_header,
@@ -54,6 +61,10 @@ __all__ = [
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
     "URL_VALIDATION_EVENT",
+    "Authentication",
+    "BasicAuth",
+    "BearerToken",
+    "CustomHeader",
     "DeliveryGuard",
     "DeliveryStore",
     "InvalidWebhookError",
@@ -62,6 +73,7 @@ __all__ = [
     "SecretTokens",
     "WebhookEvent",
     "WebhookRouter",
+    "check_authentication",
     "check_basic_auth",
     "check_bearer_token",
     "check_custom_header",

@@ -6,6 +6,12 @@ check here is a pure function of the request headers (read by the same
 :func:`~zoomsig.webhook.header_values` as :func:`~zoomsig.verify_webhook`), compares in
 constant time (``hmac.compare_digest``: its time depends on the lengths, never on where the
 values differ), and answers ``True`` or ``False``; a header sent twice is ``False``.
+
+For the integrations' ``authentication=``, :class:`BasicAuth`, :class:`BearerToken` and
+:class:`CustomHeader` hold the configured credential (checked when made, never in a
+``repr``) and make the same check; :func:`check_authentication` turns one (or any function
+of the headers that answers ``True`` or ``False``) into the
+:class:`~zoomsig.InvalidWebhookError` an integration logs and answers 401.
 """
 
 from __future__ import annotations
@@ -15,14 +21,21 @@ import binascii
 import hmac
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Optional
+from typing import Callable, Optional
 
 from zoomsig._errors import InvalidParameterError
 from zoomsig._secrecy import check_secret_text
+from zoomsig.diagnose.codes import FindingCode
+from zoomsig.webhook._core import InvalidWebhookError
 from zoomsig.webhook._headers import Headers, header_values
 
 __all__ = [
     "CUSTOM_HEADER_TYPES",
+    "Authentication",
+    "BasicAuth",
+    "BearerToken",
+    "CustomHeader",
+    "check_authentication",
     "check_basic_auth",
     "check_bearer_token",
     "check_custom_header",
@@ -90,3 +103,100 @@ def _credential(value: object, parameter: str) -> str:
     if not text:
         raise InvalidParameterError(parameter, "is empty")
     return text
+
+
+Authentication = Callable[[Headers], bool]
+"""What ``authentication=`` takes: :class:`BasicAuth`, :class:`BearerToken`,
+:class:`CustomHeader`, or any function of the request headers that answers whether the
+delivery carries the credential."""
+
+
+class _HeaderCredential:
+    """A configured credential and the header Zoom carries it in (never in a ``repr``)."""
+
+    header: str = "authorization"
+    custom_header_type: int = 0
+    what: str = ""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(<credential hidden>)"
+
+    def __call__(self, headers: Headers) -> bool:  # pragma: no cover - each kind has one
+        raise NotImplementedError
+
+    def failure(self, headers: Headers) -> str:
+        """Why ``headers`` do not carry the credential (never the credential itself)."""
+        if _one(headers, self.header) is None:
+            return (
+                f"the {self.header} header is missing or sent more than once (the event "
+                f"subscription's {self.what}, custom_header_type {self.custom_header_type})"
+            )
+        return (
+            f"the {self.header} header does not hold the event subscription's {self.what} "
+            f"(custom_header_type {self.custom_header_type})"
+        )
+
+
+class BasicAuth(_HeaderCredential):
+    """``custom_header_type`` 1: Zoom sends ``Authorization: Basic`` with this username and
+    password (:func:`check_basic_auth`)."""
+
+    custom_header_type: int = 1
+    what: str = "Basic auth username and password"
+
+    def __init__(self, username: str, password: str) -> None:
+        self._username = _credential(username, "username")
+        self._password = _credential(password, "password")
+
+    def __call__(self, headers: Headers) -> bool:
+        return check_basic_auth(headers, username=self._username, password=self._password)
+
+
+class BearerToken(_HeaderCredential):
+    """``custom_header_type`` 2 (OAuth): Zoom sends ``Authorization: Bearer`` with the access
+    token your token URL issued it (:func:`check_bearer_token`)."""
+
+    custom_header_type: int = 2
+    what: str = "OAuth access token (Bearer)"
+
+    def __init__(self, token: str) -> None:
+        self._token = _credential(token, "token")
+
+    def __call__(self, headers: Headers) -> bool:
+        return check_bearer_token(headers, token=self._token)
+
+
+class CustomHeader(_HeaderCredential):
+    """``custom_header_type`` 3: Zoom sends the header ``name`` holding ``value``
+    (:func:`check_custom_header`)."""
+
+    custom_header_type: int = 3
+    what: str = "custom header value"
+
+    def __init__(self, name: str, value: str) -> None:
+        check_custom_header({}, name=name, value=value)  # checks both now
+        self.header: str = name.strip().lower()
+        self._value = value
+
+    def __call__(self, headers: Headers) -> bool:
+        return check_custom_header(headers, name=self.header, value=self._value)
+
+
+def check_authentication(headers: Headers, authentication: Authentication) -> None:
+    """Refuse a delivery that does not carry the credential ``authentication`` checks.
+
+    Raises:
+        InvalidWebhookError: ``WEBHOOK_AUTHENTICATION_FAILED``, saying which header is
+            missing or wrong, never the credential.
+    """
+    if authentication(headers) is True:
+        return
+    if isinstance(authentication, _HeaderCredential):
+        reason = authentication.failure(headers)
+    else:
+        reason = f"the authentication check {_name(authentication)} refused the request"
+    raise InvalidWebhookError(FindingCode.WEBHOOK_AUTHENTICATION_FAILED, reason)
+
+
+def _name(function: object) -> str:
+    return str(getattr(function, "__qualname__", None) or type(function).__name__)
