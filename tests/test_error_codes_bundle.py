@@ -61,12 +61,17 @@ def test_sdkerr_unauthentication_is_explained_with_the_jwt_findings() -> None:
     assert (entry.platform, entry.code) == ("native", 8)
     assert "SDKAuth" in entry.fix
     assert {"SIGNATURE_MISMATCH", "EXPIRED"} <= {c.value for c in entry.finding_codes}
-    assert "SDKError" in entry.source and "zoom_sdk_def.h" in entry.source
+    assert "SDKError" in entry.source
+    assert "zoom_sdk_def.h" in entry.source
 
 
 def test_a_native_number_shared_by_three_enums_lists_all_and_explains_the_first() -> None:
     names = [e.name for e in find_errors(8, platform="native")]
-    assert names == ["AUTHRET_OVERTIME", "MEETING_FAIL_MEETING_NOT_EXIST", "SDKERR_UNAUTHENTICATION"]
+    assert names == [
+        "AUTHRET_OVERTIME",
+        "MEETING_FAIL_MEETING_NOT_EXIST",
+        "SDKERR_UNAUTHENTICATION",
+    ]
     assert explain_error(8, platform="native").name == names[0]
     assert [e.name for e in find_errors("sdkerr_unauthentication")] == [names[2]]
 

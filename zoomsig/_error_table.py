@@ -595,7 +595,11 @@ NATIVE: Mapping[str, tuple[tuple[str, int, str], ...]] = MappingProxyType(
             ("SDKERR_VIDEO_NOTREADY", 11, "The video service is not ready."),
             ("SDKERR_NO_PERMISSION", 12, "No permission."),
             ("SDKERR_UNKNOWN", 13, "Unknown error."),
-            ("SDKERR_OTHER_SDK_INSTANCE_RUNNING", 14, "The other instance of the SDK is in process."),
+            (
+                "SDKERR_OTHER_SDK_INSTANCE_RUNNING",
+                14,
+                "The other instance of the SDK is in process.",
+            ),
             ("SDKERR_INTERNAL_ERROR", 15, "SDK internal error."),
             ("SDKERR_NO_AUDIODEVICE_ISFOUND", 16, "No audio device found."),
             ("SDKERR_NO_VIDEODEVICE_ISFOUND", 17, "No video device found."),
