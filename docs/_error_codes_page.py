@@ -40,6 +40,8 @@ BLOCKS: dict[str, tuple[Union[int, str], ...]] = {
         "MEETING_FAIL_APP_PRIVILEGE_TOKEN_ERROR",
         "MEETING_FAIL_AUTHORIZED_USER_NOT_INMEETING",
         "MEETING_FAIL_ON_BEHALF_TOKEN_CONFLICT_LOGIN_ERROR",
+        "SDKERR_UNAUTHENTICATION",
+        "SDKERR_INVALID_PARAMETER",
     ),
 }  # fmt: skip
 MAX_FINDINGS_IN_BLOCK = 3
@@ -129,10 +131,15 @@ _NATIVE_INTRO = """\
 ## Native SDK codes
 
 The Meeting SDK for Windows, macOS and Linux reports an `AuthResult` when `SDKAuth` (the JWT)
-fails and a `MeetingFailCode` when a join fails: one section per enum below, each entry with
-Zoom's name and message from the SDK's C++ headers. Ask {func}`zoomsig.explain_error` with
+fails and a `MeetingFailCode` when a join fails; the calls themselves (`SDKAuth()`, `Join()`,
+…) return an `SDKError` at once. One section per enum below, each entry with Zoom's name and
+message from the SDK's C++ headers. Ask {func}`zoomsig.explain_error` with
 `platform="native"` (`zoomsig explain 63 --platform native`) or by name
-(`zoomsig explain AUTHRET_JWTTOKENWRONG`). Android and iOS number their codes differently.
+(`zoomsig explain AUTHRET_JWTTOKENWRONG`, `zoomsig explain SDKERR_UNAUTHENTICATION`). The
+enums share numbers: a native number is read as an `AuthResult` first, then a
+`MeetingFailCode`, then an `SDKError`; `zoomsig explain 8 --platform native` lists all three
+and {func}`zoomsig.find_errors` returns them all. Android and iOS number their codes
+differently.
 
 """
 
@@ -143,11 +150,16 @@ def _native_enum(enum: str, entries: list[ErrorExplanation]) -> str:
     return "\n".join(head) + "\n" + "\n".join(_section(e, "###") for e in entries)
 
 
+# Native names by prefix: AUTHRET_* in AuthResult, SDKERR_* in SDKError, the rest in
+# MeetingFailCode (MEETING_FAIL_*, CONF_FAIL_*, SESSION_*).
+_ENUM_BY_PREFIX = {"AUTHRET": "AuthResult", "SDKERR": "SDKError"}
+
+
 def _native_part() -> str:
     by_enum: dict[str, list[ErrorExplanation]] = {}
     for entry in ERROR_TABLE:
         if entry.platform == "native":
-            enum = "AuthResult" if entry.name.startswith("AUTHRET_") else "MeetingFailCode"
+            enum = _ENUM_BY_PREFIX.get(entry.name.split("_")[0], "MeetingFailCode")
             by_enum.setdefault(enum, []).append(entry)
     return _NATIVE_INTRO + "\n".join(_native_enum(enum, rows) for enum, rows in by_enum.items())
 

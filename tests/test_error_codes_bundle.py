@@ -18,7 +18,11 @@ WEB: list[dict[str, Any]] = json.loads(
     (VECTORS / "meetingsdk_6.2.0_error_map.json").read_text("utf-8")
 )["rows"]
 NATIVE: dict[str, Any] = json.loads((VECTORS / "native_sdk_error_codes.json").read_text("utf-8"))
-NATIVE_ROWS = [(e, n, c, m) for e in ("AuthResult", "MeetingFailCode") for n, c, m in NATIVE[e]]
+NATIVE_ENUMS = ("AuthResult", "MeetingFailCode", "SDKError")
+NATIVE_ROWS = [(e, n, c, m) for e in NATIVE_ENUMS for n, c, m in NATIVE[e]]
+VIDEO: list[dict[str, Any]] = json.loads(
+    (VECTORS / "videosdk_2.5.0_error_map.json").read_text("utf-8")
+)["join_rows"]
 
 
 def _norm(text: str) -> str:
@@ -43,6 +47,57 @@ def test_every_native_code_of_the_headers_is_explained(row: tuple[str, str, int,
     entry = explain_error(name)
     assert (entry.platform, entry.code, entry.name) == ("native", code, name)
     assert enum in entry.source
+
+
+def test_the_sdkerror_values_are_numbered_in_header_order() -> None:
+    # The header gives SDKERR_SUCCESS = 0 and no other value: each is the one before plus 1.
+    assert [code for _name, code, _m in NATIVE["SDKError"]] == list(range(len(NATIVE["SDKError"])))
+    assert "zoom_sdk_def.h" in json.dumps(NATIVE["SDKError_source"])
+
+
+def test_sdkerr_unauthentication_is_explained_with_the_jwt_findings() -> None:
+    # cd440a0 had no SDKError rows: "zoomsig explain SDKERR_UNAUTHENTICATION" knew nothing.
+    entry = explain_error("SDKERR_UNAUTHENTICATION")
+    assert (entry.platform, entry.code) == ("native", 8)
+    assert "SDKAuth" in entry.fix
+    assert {"SIGNATURE_MISMATCH", "EXPIRED"} <= {c.value for c in entry.finding_codes}
+    assert "SDKError" in entry.source
+    assert "zoom_sdk_def.h" in entry.source
+
+
+def test_a_native_number_shared_by_three_enums_lists_all_and_explains_the_first() -> None:
+    names = [e.name for e in find_errors(8, platform="native")]
+    assert names == [
+        "AUTHRET_OVERTIME",
+        "MEETING_FAIL_MEETING_NOT_EXIST",
+        "SDKERR_UNAUTHENTICATION",
+    ]
+    assert explain_error(8, platform="native").name == names[0]
+    assert [e.name for e in find_errors("sdkerr_unauthentication")] == [names[2]]
+
+
+def test_an_sdkerror_no_token_causes_says_so() -> None:
+    entry = explain_error("SDKERR_NO_VIDEODEVICE_ISFOUND")
+    assert entry.causes[0].startswith("This is not your signature")
+    assert not entry.finding_codes
+
+
+@pytest.mark.parametrize("row", VIDEO, ids=lambda r: f"{r['table']}:{r.get('errno')}->{r['code']}")
+def test_every_video_sdk_join_error_of_the_2_5_0_bundle_is_explained(row: dict[str, Any]) -> None:
+    entry = explain_error(row["code"])
+    assert entry.known, row
+    assert "Video SDK Web" in entry.products, row
+    assert "@zoom/videosdk 2.5.0" in entry.source, row
+    if row["reason"]:
+        assert _norm(row["reason"]) in {_norm(m) for m in entry.messages}, row
+
+
+def test_the_video_sdks_verify_jwt_failed_finds_code_200() -> None:
+    # cd440a0: "zoomsig explain 'Verify JWT failed'" found nothing, though client.join() of
+    # @zoom/videosdk 2.5.0 rejects a token Zoom cannot verify with exactly that reason.
+    entry = explain_error("Verify JWT failed")
+    assert entry.code == 200
+    assert "SIGNATURE_MISMATCH" in {c.value for c in entry.finding_codes}
 
 
 def test_explain_3610_says_a_token_expired() -> None:

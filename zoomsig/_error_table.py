@@ -5,9 +5,11 @@ Pure data, loaded only when the error table is (``zoomsig explain`` or ``explain
 Web codes and messages are read out of the ``@zoom/meetingsdk`` 6.2.0 npm bundles (client
 view ``zoom-meeting-6.2.0.min.js``, component view ``zoomus-websdk-embedded.umd.min.js``, their
 en-US strings); native codes out of the Meeting SDK C++ headers (``auth_service_interface.h``
-``AuthResult``, ``meeting_service_interface.h`` ``MeetingFailCode``). The extracted facts are
-committed as ``tests/vectors/meetingsdk_6.2.0_error_map.json`` and
-``tests/vectors/native_sdk_error_codes.json``; the tests compare this module with them.
+``AuthResult``, ``meeting_service_interface.h`` ``MeetingFailCode``, ``zoom_sdk_def.h``
+``SDKError``); the Video SDK's join errors out of the ``@zoom/videosdk`` 2.5.0 npm bundle
+(``dist/index.esm.js``). The extracted facts are committed as
+``tests/vectors/meetingsdk_6.2.0_error_map.json``, ``tests/vectors/native_sdk_error_codes.json``
+and ``tests/vectors/videosdk_2.5.0_error_map.json``; the tests compare this module with them.
 """
 
 from __future__ import annotations
@@ -22,6 +24,15 @@ NATIVE_SOURCE = (
     "Meeting SDK C++ headers (Windows, macOS, Linux 6.x): {enum} {name} = {code}; Zoom's "
     "Linux error-code page. Android and iOS number their codes differently."
 )
+SDK_ERROR_SOURCE = (
+    "Meeting SDK C++ header zoom_sdk_def.h (Windows, macOS, Linux 6.x): SDKError {name} = "
+    "{code}, the value a call such as SDKAuth() or Join() returns at once (its AuthResult "
+    "or MeetingFailCode comes later, in a callback). Values 0-31 as in Zoom's "
+    "zoom/meetingsdk-win-raw-recording-sample x86/h/zoom_sdk_def.h, 32-36 as in the 6.x "
+    "header."
+)
+VIDEO_SDK = "Video SDK Web"
+VIDEO_SDK_BUNDLE = "@zoom/videosdk 2.5.0"
 
 # Zoom's messages for each web code: the en-US strings the 6.2.0 bundles attach to it (and,
 # for 1, what the client view shows with it).
@@ -183,6 +194,56 @@ WEB_NAMES: Mapping[int, str] = MappingProxyType(
         4003: "INVALID_PARAMETER",
         6024: "SsoLoginWindow",
         10000: "UPDATE",
+    }
+)
+
+# The Video SDK's join errors: errorCode -> (its name in the errorCode enum, the reason texts
+# client.join() rejects with). An empty tuple: the SDK sends an i18n key, not a text.
+VIDEO_SDK_JOIN: Mapping[int, tuple[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        200: (
+            "SESSION_FETCH_INFO_ERROR",
+            (
+                "connection error",
+                "This account does not exist or does not belong to you",
+                "Topic is invalid",
+                "The token has expired, is over 2 days old, or is ineffective.",
+                "Verify JWT failed",
+            ),
+        ),
+        3000: ("SESSION_IN_ANOTHER_SESSION", ()),
+        3004: ("SESSION_INCORRECT_PASSCODE", ("incorrect passcode", "Incorrect passcode.")),
+        3008: ("SESSION_NOT_STARTED", ()),
+        3009: ("SESSION_USER_REMOVED", ("user has been removed",)),
+        3010: ("SESSION_ROLE_TYPE_ERROR", ("Role type error",)),
+        3620: ("SESSION_WEBINAR_USER_REMOVED", ()),
+        3621: ("", ()),
+        3625: ("", ()),
+        3627: ("", ()),
+        4003: ("SESSION_INVALID_PARAMETER", ("Invalid parameter",)),
+        4004: ("SESSION_ENDED", ("meeting ended",)),
+        4005: ("", ("meeting is at capacity",)),
+        4006: ("SESSION_LOCKED", ("meeting locked",)),
+        4007: ("SESSION_IB_BLOCKED", ("reject for information barriers",)),
+        4008: ("SESSION_PARTICIPANT_EXIST", ("participant exist",)),
+        4011: ("", ("cross account join error",)),
+        4012: ("", ("anonymous join error",)),
+        4013: ("", ("no obfToken",)),
+        4014: ("", ("obfToken is invalid",)),
+        4015: ("", ("obfToken does not match the meeting number",)),
+        4016: ("", ("recording token expired",)),
+        4017: ("", ("authorized user not in meeting",)),
+        4018: ("", ("conflict with login credentials",)),
+        5012: ("CLIENT_DUPLICATED_JOIN", ("duplicated operation",)),
+        5013: (
+            "CLIENT_INVALID_JOIN_PARAMETER",
+            (
+                "Topic, token and userName must be string and required",
+                "The maximum length of topic is 200",
+                "The maximum length of password is 10",
+                "invalid  signature",
+            ),
+        ),
     }
 )
 
@@ -389,6 +450,12 @@ WEB_OTHER: tuple[tuple[int, str, str, tuple[str, ...]], ...] = (
         _CV,
     ),
     (13208, "The simulive webinar has ended.", "Nothing to fix in the app.", _CV),
+    (
+        5012,
+        "join() was called again while the session is joined or joining.",
+        "Call client.join() once; leave() before joining again.",
+        (VIDEO_SDK,),
+    ),
 )
 
 # Native (C++ SDK) codes: enum -> (name, value, Zoom's comment in the header).
@@ -512,6 +579,57 @@ NATIVE: Mapping[str, tuple[tuple[str, int, str], ...]] = MappingProxyType(
             ),
             ("MEETING_FAIL_JMAK_USER_EMAIL_NOT_MATCH", 1143, "Jmak user email not match"),
             ("MEETING_FAIL_UNKNOWN", 65535, ""),
+        ),
+        "SDKError": (
+            ("SDKERR_SUCCESS", 0, "Success."),
+            ("SDKERR_NO_IMPL", 1, "This feature is currently invalid."),
+            ("SDKERR_WRONG_USAGE", 2, "Incorrect usage of the feature."),
+            ("SDKERR_INVALID_PARAMETER", 3, "Wrong parameter."),
+            ("SDKERR_MODULE_LOAD_FAILED", 4, "Loading module failed."),
+            ("SDKERR_MEMORY_FAILED", 5, "No memory is allocated."),
+            ("SDKERR_SERVICE_FAILED", 6, "Internal service error."),
+            ("SDKERR_UNINITIALIZE", 7, "Not initialized before the usage."),
+            ("SDKERR_UNAUTHENTICATION", 8, "Not authorized before the usage."),
+            ("SDKERR_NORECORDINGINPROCESS", 9, "No recording in process."),
+            ("SDKERR_TRANSCODER_NOFOUND", 10, "Transcoder module is not found."),
+            ("SDKERR_VIDEO_NOTREADY", 11, "The video service is not ready."),
+            ("SDKERR_NO_PERMISSION", 12, "No permission."),
+            ("SDKERR_UNKNOWN", 13, "Unknown error."),
+            (
+                "SDKERR_OTHER_SDK_INSTANCE_RUNNING",
+                14,
+                "The other instance of the SDK is in process.",
+            ),
+            ("SDKERR_INTERNAL_ERROR", 15, "SDK internal error."),
+            ("SDKERR_NO_AUDIODEVICE_ISFOUND", 16, "No audio device found."),
+            ("SDKERR_NO_VIDEODEVICE_ISFOUND", 17, "No video device found."),
+            ("SDKERR_TOO_FREQUENT_CALL", 18, "API calls too frequently."),
+            ("SDKERR_FAIL_ASSIGN_USER_PRIVILEGE", 19, "User can't be assigned with new privilege."),
+            (
+                "SDKERR_MEETING_DONT_SUPPORT_FEATURE",
+                20,
+                "The current meeting doesn't support the feature.",
+            ),
+            ("SDKERR_MEETING_NOT_SHARE_SENDER", 21, "The current user is not the presenter."),
+            ("SDKERR_MEETING_YOU_HAVE_NO_SHARE", 22, "There is no sharing."),
+            ("SDKERR_MEETING_VIEWTYPE_PARAMETER_IS_WRONG", 23, "Incorrect ViewType parameters."),
+            ("SDKERR_MEETING_ANNOTATION_IS_OFF", 24, "Annotation is disabled."),
+            ("SDKERR_SETTING_OS_DONT_SUPPORT", 25, "Current OS doesn't support the setting."),
+            ("SDKERR_EMAIL_LOGIN_IS_DISABLED", 26, "Email login is disable."),
+            (
+                "SDKERR_HARDWARE_NOT_MEET_FOR_VB",
+                27,
+                "Computer doesn't meet the minimum requirements to use virtual background feature.",
+            ),
+            ("SDKERR_NEED_USER_CONFIRM_RECORD_DISCLAIMER", 28, "Need process disclaimer."),
+            ("SDKERR_NO_SHARE_DATA", 29, "There is no raw data of sharing."),
+            ("SDKERR_SHARE_CANNOT_SUBSCRIBE_MYSELF", 30, "Share can not subscribe myself."),
+            ("SDKERR_NOT_IN_MEETING", 31, "Not in meeting."),
+            ("SDKERR_NOT_JOIN_AUDIO", 32, "Not Joining audio."),
+            ("SDKERR_HARDWARE_DONT_SUPPORT", 33, "The current device doesn't support the feature."),
+            ("SDKERR_DOMAIN_DONT_SUPPORT", 34, "Domain not support."),
+            ("SDKERR_MEETING_REMOTE_CONTROL_IS_OFF", 35, "Remote control is disabled."),
+            ("SDKERR_FILETRANSFER_ERROR", 36, "File transfer fail."),
         ),
     }
 )

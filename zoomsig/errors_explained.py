@@ -25,7 +25,7 @@ _C = FindingCode
 
 _MEETING_WEB = "Meeting SDK Web (client view)"
 _COMPONENT_VIEW = "Meeting SDK Web (component view)"
-_VIDEO_SDK = "Video SDK Web"
+_VIDEO_SDK = _error_table.VIDEO_SDK
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,8 @@ class ErrorExplanation:
         products: The SDKs that report this code.
         source: Where the code was checked and what is uncertain about it.
         platform: ``"web"`` (Meeting SDK / Video SDK for the web) or ``"native"`` (the
-            Meeting SDK for Windows, macOS and Linux: ``AuthResult`` and ``MeetingFailCode``).
+            Meeting SDK for Windows, macOS and Linux: ``AuthResult``, ``MeetingFailCode`` and
+            ``SDKError``).
         name: Zoom's symbolic name for the code (``"TOKEN_ERROR"``,
             ``"AUTHRET_JWTTOKENWRONG"``), when Zoom gives one.
         messages: Zoom's own texts for the code, as the SDK shows them.
@@ -693,7 +694,9 @@ _MORE_TOKEN_ENTRIES: tuple[tuple[int, ErrorExplanation], ...] = (
 
 def _other(row: tuple[int, str, str, tuple[str, ...]]) -> tuple[int, ErrorExplanation]:
     code, meaning, fix, products = row
-    source = f"{_error_table.BUNDLE} error maps ({', '.join(products)})"
+    only_video = products == (_VIDEO_SDK,)
+    bundle = _error_table.VIDEO_SDK_BUNDLE if only_video else _error_table.BUNDLE
+    source = f"{bundle} error maps ({', '.join(products)})"
     return _entry(code, meaning, (_error_table.NOT_YOURS,), fix, (), products, source)
 
 
@@ -739,6 +742,27 @@ _NATIVE_TOKEN: Mapping[str, tuple[str, tuple[FindingCode, ...]]] = MappingProxyT
             "identity per join.",
             (_C.ZAK_AND_OBF_TOKEN,),
         ),
+        "SDKERR_UNAUTHENTICATION": (
+            "The call came before SDKAuth succeeded: call SDKAuth with the JWT and join only "
+            "after onAuthenticationReturn reports AUTHRET_SUCCESS. If it reported another "
+            "AuthResult, the JWT is the cause: check it with zoomsig check (appKey, iat, exp, "
+            "tokenExp; signed with the Meeting SDK app's secret).",
+            (*_HMAC, *_TIME, _C.APP_KEY_MISSING),
+        ),
+        "SDKERR_INVALID_PARAMETER": (
+            "A parameter of the call is wrong. On SDKAuth: the JWT is empty, or carries quotes, "
+            "a line break or spaces from where it was read (pass the bare token string). On "
+            "Join: the meeting number, the display name or the token fields (userZAK, "
+            "onBehalfToken).",
+            (_C.EMPTY, _C.MALFORMED, _C.QUOTED, _C.LINE_BREAKS),
+        ),
+        "SDKERR_NO_PERMISSION": (
+            "The app, the user or the meeting lacks a permission the call needs: raw recording "
+            "needs the host's recording permission or a local-recording join token "
+            "(GET /meetings/{meetingId}/jointoken/local_recording); check the app's scopes and "
+            "Marketplace status, and the meeting's account settings.",
+            (),
+        ),
     }
 )
 
@@ -746,6 +770,7 @@ _NATIVE_TOKEN: Mapping[str, tuple[str, tuple[FindingCode, ...]]] = MappingProxyT
 def _native(enum: str, name: str, code: int, message: str) -> ErrorExplanation:
     fix, findings = _NATIVE_TOKEN.get(name, ("", ()))
     causes = (message,) if fix else (_error_table.NOT_YOURS,)
+    source = _error_table.SDK_ERROR_SOURCE if enum == "SDKError" else _error_table.NATIVE_SOURCE
     return ErrorExplanation(
         code,
         message or name,
@@ -753,11 +778,15 @@ def _native(enum: str, name: str, code: int, message: str) -> ErrorExplanation:
         fix or "Read Zoom's native error-code page for your platform; the JWT is not the cause.",
         findings,
         products=("Meeting SDK native (Windows, macOS, Linux)",),
-        source=_error_table.NATIVE_SOURCE.format(enum=enum, name=name, code=code),
+        source=source.format(enum=enum, name=name, code=code),
         platform="native",
         name=name,
         messages=(message,) if message else (),
     )
+
+
+def _normal(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _web(code: int, entry: ErrorExplanation) -> ErrorExplanation:
@@ -765,7 +794,27 @@ def _web(code: int, entry: ErrorExplanation) -> ErrorExplanation:
         *_error_table.WEB_MESSAGES.get(code, ()),
         *_error_table.EXTRA_MESSAGES.get(code, ()),
     )
-    return replace(entry, name=_error_table.WEB_NAMES.get(code, ""), messages=messages)
+    name = _error_table.WEB_NAMES.get(code, "")
+    entry = replace(entry, name=name, messages=messages)
+    return _with_video_sdk(code, entry) if code in _error_table.VIDEO_SDK_JOIN else entry
+
+
+def _with_video_sdk(code: int, entry: ErrorExplanation) -> ErrorExplanation:
+    """``entry`` with what the Video SDK's client.join() rejects ``code`` with."""
+    vsdk_name, reasons = _error_table.VIDEO_SDK_JOIN[code]
+    known = {_normal(m) for m in entry.messages}
+    products = entry.products if _VIDEO_SDK in entry.products else (*entry.products, _VIDEO_SDK)
+    source = entry.source
+    if _error_table.VIDEO_SDK_BUNDLE not in source:
+        label = f"{vsdk_name} = {code}" if vsdk_name else f"errorCode {code}"
+        source += f"; {_error_table.VIDEO_SDK_BUNDLE} client.join(): {label}"
+    return replace(
+        entry,
+        name=entry.name or vsdk_name,
+        messages=(*entry.messages, *(r for r in reasons if _normal(r) not in known)),
+        products=products,
+        source=source,
+    )
 
 
 def _build() -> tuple[ErrorExplanation, ...]:
@@ -799,12 +848,17 @@ def find_errors(
 
     Args:
         query: A code (``3712``, ``"63"``), Zoom's symbolic name (``"AUTHRET_JWTTOKENWRONG"``,
-            case-insensitive) or Zoom's message text (``"Signature is invalid"``; case,
+            ``"SDKERR_UNAUTHENTICATION"``, case-insensitive) or Zoom's message text
+            (``"Signature is invalid"``, the Video SDK's ``"Verify JWT failed"``; case,
             spaces and punctuation are ignored).
         platform: ``"web"``, ``"native"`` or ``None`` (both).
 
     Returns:
-        The matching entries, web first, then by code; empty when none matches.
+        The matching entries in :data:`ERROR_TABLE` order: web codes by number, then the
+        native ones by enum (``AuthResult``, ``MeetingFailCode``, ``SDKError``) in header
+        order; empty when none matches. A native number names one value of each enum that
+        has it (8 is ``AUTHRET_OVERTIME``, ``MEETING_FAIL_MEETING_NOT_EXIST`` and
+        ``SDKERR_UNAUTHENTICATION``): all of them are returned. A name is unique.
 
     Raises:
         InvalidParameterError: ``platform`` is not one of those, or ``query`` is neither an
@@ -812,6 +866,8 @@ def find_errors(
 
     >>> [(e.platform, e.code) for e in find_errors("Token error")]
     [('web', 3265), ('web', 3623)]
+    >>> [e.name for e in find_errors(8, platform="native")]
+    ['AUTHRET_OVERTIME', 'MEETING_FAIL_MEETING_NOT_EXIST', 'SDKERR_UNAUTHENTICATION']
     """
     if platform is not None and platform not in PLATFORMS:
         raise InvalidParameterError(
@@ -827,10 +883,6 @@ def find_errors(
 def _is_digits(text: str) -> bool:
     stripped = text.strip()
     return stripped.isascii() and stripped.isdigit()
-
-
-def _normal(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _by_text(text: str, rows: list[ErrorExplanation]) -> tuple[ErrorExplanation, ...]:
@@ -855,14 +907,17 @@ def explain_error(code: Union[int, str], *, platform: str = "web") -> ErrorExpla
             whitespace is ignored), Zoom's name (``"AUTHRET_JWTTOKENWRONG"``) or Zoom's
             message (``"Signature is invalid"``).
         platform: ``"web"`` (the default: Meeting SDK and Video SDK for the web) or
-            ``"native"`` (Windows, macOS, Linux: ``AuthResult`` / ``MeetingFailCode``). A
-            name or a message is looked up on every platform when the given one has none.
+            ``"native"`` (Windows, macOS, Linux: ``AuthResult`` / ``MeetingFailCode`` /
+            ``SDKError``). A name or a message is looked up on every platform when the
+            given one has none.
 
     Returns:
-        The :class:`ErrorExplanation`; the first of :func:`find_errors` when several match
-        (a native number can be both an ``AuthResult`` and a ``MeetingFailCode``); for a
-        code zoomsig has no entry for, one with ``known=False`` that says so (never an
-        exception).
+        The :class:`ErrorExplanation`; the first of :func:`find_errors` when several match:
+        a native number is read as an ``AuthResult`` first, then a ``MeetingFailCode``,
+        then an ``SDKError`` (``explain_error(8, platform="native")`` is
+        ``AUTHRET_OVERTIME``; ask by name, ``explain_error("SDKERR_UNAUTHENTICATION")``, or
+        list them all with :func:`find_errors`). For a code zoomsig has no entry for, one
+        with ``known=False`` that says so (never an exception).
 
     Raises:
         InvalidParameterError: ``code`` is not an integer or a string (``True``,
@@ -873,6 +928,10 @@ def explain_error(code: Union[int, str], *, platform: str = "web") -> ErrorExpla
     'Signature is invalid.'
     >>> explain_error(63, platform="native").name
     'MEETING_FAIL_UNABLE_TO_JOIN_EXTERNAL_MEETING'
+    >>> explain_error("SDKERR_UNAUTHENTICATION").code
+    8
+    >>> explain_error("Verify JWT failed").code
+    200
     >>> explain_error("Joining meeting timeout.").code
     1
     >>> explain_error(1234).known
