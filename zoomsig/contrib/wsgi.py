@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from http import HTTPStatus
+from types import MappingProxyType
 from typing import Any, Callable, Optional
 
 from zoomsig.contrib._webhooks import PathMiddleware, json_body
@@ -106,10 +107,26 @@ def _read_body(environ: Environ, max_body_size: int) -> Optional[bytes]:
     return None if len(raw) > max_body_size else raw
 
 
+# RFC 9110's reason phrases, the same on every Python (http.HTTPStatus says "Request Entity
+# Too Large" for 413 before Python 3.13 and "Content Too Large" from 3.13 on).
+_REASONS = MappingProxyType(
+    {
+        200: "OK",
+        400: "Bad Request",
+        401: "Unauthorized",
+        405: "Method Not Allowed",
+        413: "Content Too Large",
+        415: "Unsupported Media Type",
+        500: "Internal Server Error",
+    }
+)
+
+
 def _answer(start_response: StartResponse, status: int, body: object) -> list[bytes]:
     data = json_body(body)
     headers = [("Content-Type", "application/json"), ("Content-Length", str(len(data)))]
     if status == 405:
         headers.append(("Allow", "POST"))
-    start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+    reason = _REASONS.get(status) or HTTPStatus(status).phrase
+    start_response(f"{status} {reason}", headers)
     return [data]
