@@ -45,6 +45,8 @@ STOPPED_IN_BROWSER = {
     "hmac_only": "not a JWT: no appKey claim",
     "jwt_app_token": "no appKey claim",
     "api_key_claim": "no appKey claim",
+    "cobrowse_token": "a Cobrowse token: no appKey claim",
+    "video_sdk_api_token": "a REST API token: no appKey claim",
     # With these credentials' lengths; where the breaks leave base64 of a valid length, the
     # component view decodes it and sends it to Zoom.
     "line_breaks": "the newlines make the payload undecodable",
