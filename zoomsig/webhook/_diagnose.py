@@ -281,6 +281,7 @@ class _Diagnosis:
         self.values: Mapping[str, list[str]] = {}
         self.python_repr = False  # the body is a Python literal (str() of the parsed event)
         self.not_utf8 = False  # the body reads as JSON only in latin-1
+        self.decoded_values: set[bytes] = set()  # originals with a framework's decoding undone
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -788,10 +789,16 @@ class _Diagnosis:
                         "body",
                     )
                     return True
+                how = (
+                    "the framework changed values when it decoded the body (empty strings "
+                    "became null and {} became [], as Laravel's $request->all() does): hash "
+                    "the raw request body instead"
+                    if original in self.decoded_values
+                    else self.how(raw, original)
+                )
                 self.add(
                     _C.WEBHOOK_BODY_RESERIALISED,
-                    "the signature matches the compact JSON Zoom sent, not this body: "
-                    + self.how(raw, original),
+                    "the signature matches the compact JSON Zoom sent, not this body: " + how,
                     "body",
                 )
                 return True
@@ -827,7 +834,9 @@ class _Diagnosis:
         candidates: Iterator[bytes] = iter((raw.strip(), raw.rstrip(b"\r\n")))
         if data is not None:
             orders = _orders(data, len(raw) <= _PERMUTE_LIMIT)
-            candidates = itertools.chain(candidates, _assembled(self.pieces(data), orders))
+            candidates = itertools.chain(
+                candidates, _assembled(self.pieces(data), orders), self.undecoded(data)
+            )
         budget = _HASH_BUDGET
         for candidate in candidates:
             if candidate not in seen:
@@ -836,6 +845,21 @@ class _Diagnosis:
                 if budget < 0:
                     return
                 yield candidate
+
+    def undecoded(self, data: dict[str, object]) -> Iterator[bytes]:
+        """The compact JSON Zoom sent, if a framework's decoding changed values: Laravel's
+        ``$request->all()`` holds ``{}`` as ``[]`` and ``""`` as ``null``
+        (ConvertEmptyStringsToNull), and ``json_encode`` writes them so (remembered, to name
+        it)."""
+        restored = _restored(data)
+        if restored == data:
+            return
+        for ensure_ascii in (False, True):
+            text = json.dumps(restored, separators=_COMPACT, ensure_ascii=ensure_ascii)
+            with contextlib.suppress(UnicodeEncodeError):  # a lone surrogate: not Zoom's
+                body = text.encode()
+                self.decoded_values.add(body)
+                yield body
 
     def pieces(self, data: dict[str, object]) -> tuple[_Pieces, ...]:
         """The body's compact JSON in pieces, once per escaping that changes it (memoised)."""
@@ -1021,6 +1045,16 @@ def _recoded(text: str, charset: str, errors: str) -> Optional[bytes]:
         return text.encode(charset, errors)
     except UnicodeEncodeError:
         return None
+
+
+def _restored(value: object) -> object:
+    """``value`` with a framework's decoding undone: ``null`` as ``""``, ``[]`` as ``{}``."""
+    if isinstance(value, dict):
+        return {key: _restored(item) for key, item in cast("dict[str, object]", value).items()}
+    if isinstance(value, list):
+        items = cast("list[object]", value)
+        return [_restored(item) for item in items] if items else {}
+    return "" if value is None else value
 
 
 def _event_ts(data: Optional[dict[str, object]]) -> Optional[int]:
