@@ -439,7 +439,12 @@ def verify_webhook(
     given = _two_headers(headers)
     values = _EMPTY_VALUES if given is not None else header_values(headers)
     stamp_text = given[0] if given is not None else _x_zm(values, 0)
-    stamp = _stamp(stamp_text)
+    # _stamp's checks, inlined for the usual 10 digits (below MILLISECONDS by their count)
+    stamp = (
+        int(stamp_text)
+        if len(stamp_text) == 10 and stamp_text.isascii() and stamp_text.isdigit()
+        else _stamp(stamp_text)
+    )
     signature = given[1] if given is not None else _x_zm(values, 1)
     message = b"v0:" + stamp_text.encode() + b":" + raw  # the stamp's digits are ASCII
     secret_id: SecretId = 0
