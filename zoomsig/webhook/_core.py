@@ -95,7 +95,6 @@ cause before the signature is checked.
 
 _SIGNATURE_RE = re.compile(r"v0=[0-9a-f]{64}")
 _EMPTY: Mapping[str, object] = MappingProxyType({})
-_EMPTY_VALUES: Mapping[str, list[str]] = MappingProxyType({})
 
 Body = Union[bytes, bytearray, memoryview]
 """What a raw body may be: the bytes as received."""
@@ -328,6 +327,12 @@ _X_ZM = (
 )
 
 
+def _x_zm_headers(headers: object) -> tuple[str, str]:
+    """The timestamp and signature of any form of headers (the general path)."""
+    values = header_values(headers)
+    return _x_zm(values, 0), _x_zm(values, 1)
+
+
 def _x_zm(values: Mapping[str, list[str]], index: int) -> str:
     """The timestamp (``index`` 0) or signature (1) of the general path: required once."""
     name, missing = _X_ZM[index]
@@ -436,16 +441,13 @@ def verify_webhook(
         if type(now) is int and 0 <= now < MILLISECONDS
         else resolve_now(now)  # reads the clock when now is None
     )
-    given = _two_headers(headers)
-    values = _EMPTY_VALUES if given is not None else header_values(headers)
-    stamp_text = given[0] if given is not None else _x_zm(values, 0)
+    stamp_text, signature = _two_headers(headers) or _x_zm_headers(headers)
     # _stamp's checks, inlined for the usual 10 digits (below MILLISECONDS by their count)
     stamp = (
         int(stamp_text)
         if len(stamp_text) == 10 and stamp_text.isascii() and stamp_text.isdigit()
         else _stamp(stamp_text)
     )
-    signature = given[1] if given is not None else _x_zm(values, 1)
     message = b"v0:" + stamp_text.encode() + b":" + raw  # the stamp's digits are ASCII
     secret_id: SecretId = 0
     if key is None:
