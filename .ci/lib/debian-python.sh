@@ -59,7 +59,7 @@ run() {
   quoted=$(printf '%q ' "$@")
   unshare --mount --propagation private bash -euo pipefail -c "
     mount -t proc proc '$root/proc'
-    mount --bind /dev '$root/dev'
+    mount --rbind /dev '$root/dev'
     mount --bind /opt '$root/opt'
     mount --bind '$src' '$root/src'
     chroot '$root' env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root LANG=C.UTF-8 \
