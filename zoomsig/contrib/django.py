@@ -155,7 +155,7 @@ _READS = "zoomsig_settings"
 
 View = Callable[[HttpRequest], HttpResponse]
 P = TypeVar("P", MeetingSdkPolicy, VideoSdkPolicy, CobrowseSdkPolicy)
-S = TypeVar("S", str, SecretTokens)
+S = TypeVar("S")  # a setting's type: str, or SecretTokens for the webhook's token(s)
 MeetingPolicySource = Union[MeetingSdkPolicy, Callable[[HttpRequest], MeetingSdkPolicy], None]
 VideoPolicySource = Union[VideoSdkPolicy, Callable[[HttpRequest], VideoSdkPolicy], None]
 CobrowsePolicySource = Union[CobrowseSdkPolicy, Callable[[HttpRequest], CobrowseSdkPolicy], None]
@@ -499,7 +499,7 @@ def _sdk_view(
 
 
 def _settings_view(
-    make: Callable[[bool], View], names: Sequence[str], given: Sequence[Optional[str]]
+    make: Callable[[bool], View], names: Sequence[str], given: Sequence[object]
 ) -> View:
     """The view ``make`` returns; while a setting it reads is missing, one that makes it later.
 
