@@ -422,3 +422,11 @@ def test_laravel_undoing_a_body_with_a_lone_surrogate_raised() -> None:
     body = b'{"event":"meeting.started","payload":{"object":{"topic":"\\ud800","pw":null}}}'
     headers = sign_webhook(b"{}", secret_token=SECRET, timestamp=NOW)
     assert _C.WEBHOOK_SIGNATURE_MISMATCH in errors(diagnose(headers, body))
+
+
+def test_laravel_undoing_a_deeply_nested_body_raised_recursion_error() -> None:
+    # Found by CI's webhook fuzzer when the Laravel variant landed: undoing a framework's
+    # decoding walked a body nested 500 deep and overflowed the stack.
+    body = b'{"event":"x","payload":' + b"[" * 500 + b"]" * 500 + b"}"
+    headers = sign_webhook(b"{}", secret_token=SECRET, timestamp=NOW)
+    assert _C.WEBHOOK_SIGNATURE_MISMATCH in errors(diagnose(headers, body))

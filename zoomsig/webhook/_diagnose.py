@@ -851,11 +851,17 @@ class _Diagnosis:
         ``$request->all()`` holds ``{}`` as ``[]`` and ``""`` as ``null``
         (ConvertEmptyStringsToNull), and ``json_encode`` writes them so (remembered, to name
         it)."""
-        restored = _restored(data)
-        if restored == data:
+        try:
+            restored = _restored(data)
+            if restored == data:
+                return
+            texts = [
+                json.dumps(restored, separators=_COMPACT, ensure_ascii=ensure_ascii)
+                for ensure_ascii in (False, True)
+            ]
+        except RecursionError:  # nested deeper than any event: not Zoom's body
             return
-        for ensure_ascii in (False, True):
-            text = json.dumps(restored, separators=_COMPACT, ensure_ascii=ensure_ascii)
+        for text in texts:
             with contextlib.suppress(UnicodeEncodeError):  # a lone surrogate: not Zoom's
                 body = text.encode()
                 self.decoded_values.add(body)
