@@ -585,7 +585,9 @@ def _apply_policy(
     scope: Callable[[], None],
     errors: Errors,
 ) -> None:
-    """The role and lifetime rules every policy has, around the product's own ``scope``."""
+    """The role and lifetime rules every policy has, around the product's own ``scope``;
+    ``values["expires_in"]`` is then the lifetime to sign (the policy's, the request's, or
+    :data:`DEFAULT_LIFETIME`)."""
     role = values["role"]
     if role is not None and role not in policy.roles:
         if isinstance(role, CobrowseRole):
@@ -595,11 +597,14 @@ def _apply_policy(
         errors.append(_error("role", f"this server does not sign {name} (role {role}) signatures"))
     scope()
     pinned, requested = policy.expires_in, values["expires_in"]
-    if pinned is None:
-        return
-    if requested is not None and requested != pinned:
-        errors.append(_error("expirationSeconds", f"this server signs for {pinned} seconds only"))
-    values["expires_in"] = pinned
+    if pinned is not None:
+        if requested is not None and requested != pinned:
+            errors.append(
+                _error("expirationSeconds", f"this server signs for {pinned} seconds only")
+            )
+        values["expires_in"] = pinned
+    elif requested is None:
+        values["expires_in"] = DEFAULT_LIFETIME
 
 
 def _role(
@@ -710,8 +715,6 @@ def _signed(
 ) -> EndpointResponse:
     """200 with the checked request ``values`` signed under ``answer`` (the body's one
     field), with the server's settings; or the response that says why not."""
-    if values.get("expires_in") is None:
-        values["expires_in"] = DEFAULT_LIFETIME
     try:
         return EndpointResponse(200, MappingProxyType({answer: signer(**server, **values)}))
     except InvalidParameterError as exc:
@@ -801,7 +804,7 @@ def meeting_sdk_response(
             server,
             meeting_number=mn,
             role=cast("Optional[int]", values["role"]),
-            expires_in=cast("Optional[int]", values["expires_in"]) or DEFAULT_LIFETIME,
+            expires_in=cast("int", values["expires_in"]),
             now=now,
             video_webrtc_mode=cast("Optional[int]", values["video_webrtc_mode"]),
         )

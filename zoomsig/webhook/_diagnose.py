@@ -206,15 +206,14 @@ def diagnose_webhook(
         check_token(verification_token, "verification_token", "expected a non-empty str or None")
     window = check_tolerance(tolerance)
     current = resolve_now(now)
-    first: Optional[Report] = None
+    reports: list[Report] = []
     for name, token in tokens:
         label = None if len(tokens) == 1 else name
         diagnosis = _Diagnosis(token, verification_token, window, current, Findings(), label=label)
-        report = diagnosis.run(headers, body)
-        if report.signature_verified or len(tokens) == 1:
-            return report
-        first = first or report
-    return cast("Report", first)
+        reports.append(diagnosis.run(headers, body))
+        if reports[-1].signature_verified:
+            return reports[-1]
+    return reports[0]  # none matches: the first token's diagnosis
 
 
 MAX_DIAGNOSED_TOKENS = 8
